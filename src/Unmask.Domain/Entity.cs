@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+
+namespace Unmask.Domain;
+
+/// <summary>
+/// A FollowTheMoney-style entity: an id, a schema and multi-valued string properties named as in FtM.
+/// Values are trimmed, empty values are dropped and each property keeps its values in first-seen order without duplicates.
+/// </summary>
+public sealed class Entity
+{
+    private readonly Dictionary<string, List<string>> _properties = new(StringComparer.Ordinal);
+
+    public Entity(string id, Schema schema, string dataset)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataset);
+        Id = id;
+        Schema = schema;
+        Dataset = dataset;
+    }
+
+    public string Id { get; }
+    public Schema Schema { get; private set; }
+
+    /// <summary>The dataset (list) this record was read from, e.g. <c>us_ofac_sdn</c>.</summary>
+    public string Dataset { get; }
+
+    public IReadOnlyDictionary<string, List<string>> Properties => _properties;
+
+    /// <summary>Display name: the first name, else the first alias, else the id (FtM "caption").</summary>
+    public string Caption =>
+        First("name") ?? First("alias") ?? First("publicKey") ?? First("domain") ?? First("ipAddress") ?? First("cidr")
+        ?? First("email") ?? First("username") ?? Id;
+
+    public IReadOnlyList<string> Get(string property) =>
+        _properties.TryGetValue(property, out var values) ? values : [];
+
+    public string? First(string property) =>
+        _properties.TryGetValue(property, out var values) && values.Count > 0 ? values[0] : null;
+
+    public bool Has(string property) => _properties.ContainsKey(property);
+
+    /// <summary>Adds a value to a property the schema defines; blank values are ignored. Returns this entity.</summary>
+    public Entity Add(string property, string? value)
+    {
+        var clean = Clean(value);
+        if (clean.Length == 0)
+        {
+            return this;
+        }
+        if (Schema.FindProperty(property) is null)
+        {
+            throw new ArgumentException($"schema {Schema.Name} has no property '{property}'", nameof(property));
+        }
+        if (!_properties.TryGetValue(property, out var values))
+        {
+            values = [];
+            _properties[property] = values;
+        }
+        if (!values.Contains(clean, StringComparer.Ordinal))
+        {
+            values.Add(clean);
+        }
+        return this;
+    }
+
+    public Entity AddRange(string property, IEnumerable<string?> values)
+    {
+        foreach (var value in values)
+        {
+            Add(property, value);
+        }
+        return this;
+    }
+
+    /// <summary>Moves the entity to a more specific schema (e.g. LegalEntity to Person) when the reader learns more.</summary>
+    public void Specialise(Schema schema)
+    {
+        if (!schema.IsA(Schema.Name))
+        {
+            throw new ArgumentException($"{schema.Name} is not a kind of {Schema.Name}", nameof(schema));
+        }
+        Schema = schema;
+    }
+
+    /// <summary>Every name the entity is known by: name, alias, previousName, then weakAlias.</summary>
+    public IEnumerable<string> AllNames() =>
+        Get("name").Concat(Get("alias")).Concat(Get("previousName")).Concat(Get("weakAlias")).Distinct(StringComparer.Ordinal);
+
+    public int NameCount => AllNames().Count();
+
+    private static string Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "";
+        }
+        var normalised = value.Normalize(NormalizationForm.FormC);
+        var builder = new StringBuilder(normalised.Length);
+        var lastWasSpace = false;
+        foreach (var c in normalised)
+        {
+            var isSpace = char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Control;
+            if (isSpace)
+            {
+                if (!lastWasSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+                lastWasSpace = true;
+                continue;
+            }
+            builder.Append(c);
+            lastWasSpace = false;
+        }
+        return builder.ToString().TrimEnd();
+    }
+
+    public override string ToString() => $"{Schema.Name} {Id} '{Caption}'";
+}

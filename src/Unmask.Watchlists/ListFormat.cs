@@ -1,0 +1,19 @@
+namespace Unmask.Watchlists;
+
+public enum ListFormat
+{
+    OfacSdnCsv,
+    OfacSdnXml,
+    OfacAdvancedXml,
+    OfacDigitalCurrencyText,
+    UnConsolidatedXml,
+    EuFsfXml,
+    EuFsfCsv,
+    UkOfsiCsv,
+    UkOfsiXlsx,
+    UkSanctionsListXml,
+    FollowTheMoneyJson,
+    Stix21Bundle,
+    IocText,
+    IocCsv,
+}
