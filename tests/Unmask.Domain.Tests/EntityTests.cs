@@ -44,3 +44,22 @@ public class EntityTests
         Schemas.Common(Schemas.Person, Schemas.Company).ShouldBeNull();
     }
 }
+
+public class CountriesTests
+{
+    [Theory]
+    [InlineData("Korea, North", "kp")]
+    [InlineData("Democratic People's Republic of Korea", "kp")]
+    [InlineData("Russian Federation", "ru")]
+    [InlineData("Germany", "de")]
+    [InlineData("KP", "kp")]
+    [InlineData("  united kingdom ", "gb")]
+    public void List_spellings_map_to_ftm_codes(string name, string code)
+    {
+        Countries.TryGetCode(name, out var found).ShouldBeTrue();
+        found.ShouldBe(code);
+    }
+
+    [Fact]
+    public void Unknown_names_are_not_guessed() => Countries.TryGetCode("Atlantis", out _).ShouldBeFalse();
+}
