@@ -12,5 +12,8 @@ public interface IListReader
 
     /// <summary>Streams the entities of <paramref name="input"/>; sets <see cref="ReadContext.Dataset"/> metadata and warnings
     /// on <paramref name="context"/>. Throws <see cref="InputException"/> naming the file, line/record and reason on bad input.</summary>
+    /// <summary>Names of files published together with <paramref name="fileName"/> and read with it (OFAC: add.csv, alt.csv...).</summary>
+    IReadOnlyList<string> CompanionFiles(string fileName) => [];
+
     IAsyncEnumerable<Entity> ReadAsync(ListInput input, ReadContext context, CancellationToken cancellationToken = default);
 }

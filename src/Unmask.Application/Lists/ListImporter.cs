@@ -1,0 +1,144 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using Unmask.Domain;
+using Unmask.Storage;
+using Unmask.Watchlists;
+
+namespace Unmask.Application.Lists;
+
+/// <param name="DatasetName">Overrides the dataset name the reader would choose (<c>--source</c>).</param>
+/// <param name="MaxBytes">Size cap for each file read; larger files are refused as bad input.</param>
+/// <param name="ReplaceNewer">Import even when the file is older than the current version.</param>
+public sealed record ImportOptions(string? DatasetName = null, long MaxBytes = ListInput.DefaultMaxBytes, bool ReplaceNewer = false);
+
+/// <summary>Progress of one file: entities read so far.</summary>
+public sealed record ImportProgress(string File, long Entities, bool Done);
+
+/// <summary>
+/// The ImportLists use case: resolves the paths (folders are searched recursively; companion files such as OFAC's
+/// add.csv are read with their primary file), detects each format by content, and writes every file's dataset
+/// in one store transaction, so a bad file anywhere leaves the store exactly as it was.
+/// </summary>
+public sealed class ListImporter(IUnmaskStore store, ListReaders readers)
+{
+    public async Task<IReadOnlyList<ImportResult>> ImportAsync(
+        IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var plan = Plan(paths, options);
+        var pending = new List<PendingImport>();
+        var unchanged = new List<ImportResult>();
+        foreach (var (input, reader) in plan)
+        {
+            var hash = ContentHash(input, reader.CompanionFiles(input.FileName));
+            var current = await store.Lists.FindCurrentByContentAsync(hash, options.DatasetName, cancellationToken);
+            if (current is not null)
+            {
+                unchanged.Add(new ImportResult(ImportStatus.Unchanged, current, input.Name));
+                progress?.Report(new ImportProgress(input.Name, current.Entities, Done: true));
+                continue;
+            }
+            var context = new ReadContext(options.DatasetName);
+            pending.Add(new PendingImport(
+                Counted(reader.ReadAsync(input, context, cancellationToken), input.Name, progress, cancellationToken),
+                () => new DatasetImport(
+                    context.Dataset ?? throw new InvalidOperationException($"{reader.GetType().Name} did not describe its dataset"),
+                    input.FileName, hash, options.DatasetName, context.Warnings, options.ReplaceNewer)));
+        }
+        var imported = pending.Count == 0 ? [] : await store.Lists.ImportAsync(pending, cancellationToken);
+        return [.. unchanged, .. imported];
+    }
+
+    /// <summary>Which reader reads which file. Throws <see cref="InputException"/> for missing files and unknown formats.</summary>
+    public IReadOnlyList<(ListInput Input, IListReader Reader)> Plan(IReadOnlyList<string> paths, ImportOptions options)
+    {
+        if (paths.Count == 0)
+        {
+            throw new InputException("", null, "no list files given");
+        }
+        var plan = new List<(ListInput, IListReader)>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    var input = ListInput.FromFile(file, options.MaxBytes);
+                    var head = ListReaders.ReadHead(input);
+                    if (ListReaders.IsCompanion(head))
+                    {
+                        continue;
+                    }
+                    // Inside a folder, files that are no list (READMEs, scripts) are skipped rather than refused.
+                    if (readers.Detect(head) is { } reader)
+                    {
+                        plan.Add((input, reader));
+                    }
+                }
+                continue;
+            }
+            if (!File.Exists(path))
+            {
+                throw new InputException(path, null, "no such file or folder");
+            }
+            var single = ListInput.FromFile(path, options.MaxBytes);
+            var bytes = ListReaders.ReadHead(single);
+            if (ListReaders.IsCompanion(bytes))
+            {
+                if (paths.Any(p => File.Exists(p) && !ListReaders.IsCompanion(ListReaders.ReadHead(ListInput.FromFile(p, options.MaxBytes)))))
+                {
+                    continue;
+                }
+                throw new InputException(path, null, "this file belongs to a list published as several files (e.g. OFAC add.csv/alt.csv); import its primary file (sdn.csv or cons_prim.csv) instead");
+            }
+            var detected = readers.Detect(bytes)
+                ?? throw new InputException(path, null, "unknown list format (expected OFAC CSV/XML, UN XML, EU FSF, UK OFSI/FCDO, FollowTheMoney JSON lines, STIX 2.1 or an IOC list)");
+            plan.Add((single, detected));
+        }
+        return plan;
+    }
+
+    private static string ContentHash(ListInput input, IReadOnlyList<string> companions)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var stream = input.Open())
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+            }
+        }
+        foreach (var companion in companions)
+        {
+            using var stream = input.OpenCompanion(companion);
+            if (stream is not null && !string.Equals(companion, input.FileName, StringComparison.OrdinalIgnoreCase))
+            {
+                sha.AppendData(System.Text.Encoding.UTF8.GetBytes(companion));
+                var buffer = new byte[81920];
+                int read;
+                while ((read = stream.Read(buffer)) > 0)
+                {
+                    sha.AppendData(buffer, 0, read);
+                }
+            }
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static async IAsyncEnumerable<Entity> Counted(
+        IAsyncEnumerable<Entity> entities, string file, IProgress<ImportProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long count = 0;
+        await foreach (var entity in entities.WithCancellation(cancellationToken))
+        {
+            count++;
+            if (count % 2000 == 0)
+            {
+                progress?.Report(new ImportProgress(file, count, Done: false));
+            }
+            yield return entity;
+        }
+        progress?.Report(new ImportProgress(file, count, Done: true));
+    }
+}

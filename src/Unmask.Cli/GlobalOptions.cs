@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Unmask.Cli;
+
+/// <summary>Options accepted before or after any command name.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "Store: a SQLite file path (created on first use). Default: $UNMASK_DB, else unmask.db under $XDG_DATA_HOME/unmask or ~/.local/share/unmask",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Format = new("--format")
+    {
+        Description = "Output format: json, jsonl, csv, table or html (what each command supports is in its help). Default: table on a terminal, json otherwise",
+        Recursive = true,
+    };
+}

@@ -1,0 +1,3 @@
+using Unmask.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, TimeProvider.System);

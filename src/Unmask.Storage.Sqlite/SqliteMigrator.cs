@@ -1,0 +1,68 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace Unmask.Storage.Sqlite;
+
+/// <summary>Applies the numbered SQL files in Migrations/ that the database has not seen yet, each in its own transaction.</summary>
+internal static class SqliteMigrator
+{
+    public static void Migrate(SqliteConnection connection, TimeProvider time)
+    {
+        Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        var applied = new HashSet<int>();
+        using (var query = connection.CreateCommand())
+        {
+            query.CommandText = "SELECT version FROM schema_migrations";
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+        foreach (var (version, name, sql) in Scripts())
+        {
+            if (applied.Contains(version))
+            {
+                continue;
+            }
+            using var transaction = connection.BeginTransaction();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                command.ExecuteNonQuery();
+            }
+            using (var record = connection.CreateCommand())
+            {
+                record.Transaction = transaction;
+                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)";
+                record.Parameters.AddWithValue("$v", version);
+                record.Parameters.AddWithValue("$n", name);
+                record.Parameters.AddWithValue("$t", time.GetUtcNow().ToString("O"));
+                record.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+    }
+
+    private static IEnumerable<(int Version, string Name, string Sql)> Scripts()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        const string prefix = "Unmask.Storage.Sqlite.Migrations.";
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = resource[prefix.Length..];
+            var version = int.Parse(name[..name.IndexOf('_', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            yield return (version, name, reader.ReadToEnd());
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Unmask.Storage;
+
+namespace Unmask.Storage.Sqlite;
+
+/// <summary>The embedded store: one SQLite file in WAL mode, so readers are never blocked by an import.</summary>
+public sealed class SqliteStore : IUnmaskStore
+{
+    private readonly string _connectionString;
+
+    private SqliteStore(string path, TimeProvider time)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+        Lists = new SqliteListStore(Open, time);
+        Documents = new SqliteDocumentStore(Open);
+    }
+
+    public string Path { get; }
+    public string Description => $"sqlite:{Path}";
+    public IListStore Lists { get; }
+    public IDocumentStore Documents { get; }
+
+    /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
+    public static SqliteStore Open(string path, TimeProvider time)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        var store = new SqliteStore(path, time);
+        using var connection = store.Open();
+        SqliteMigrator.Migrate(connection, time);
+        return store;
+    }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}
