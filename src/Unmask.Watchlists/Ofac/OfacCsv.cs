@@ -1,0 +1,218 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Unmask.Domain;
+
+namespace Unmask.Watchlists.Ofac;
+
+/// <summary>One record of an OFAC legacy CSV file with the line it starts on.</summary>
+internal readonly record struct OfacCsvRecord(long Line, string?[] Fields);
+
+/// <summary>
+/// Reads OFAC's legacy CSV files: no header, fields double-quoted with doubled embedded quotes, CRLF line ends, the
+/// literal <c>-0- </c> for an empty field, and a last line holding only 0x1A (DOS end-of-file), which is skipped.
+/// Lines are decoded as UTF-8 and, when that fails, as Latin-1 (OFAC transliterates to ASCII, but older copies were not
+/// always clean). Streams line by line.
+/// </summary>
+internal static class OfacCsv
+{
+    private const byte CtrlZ = 0x1A;
+    private const int MaxRecordChars = 1 << 20;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Records of exactly <paramref name="fieldCount"/> fields; empty fields and <c>-0-</c> are null.</summary>
+    public static async IAsyncEnumerable<OfacCsvRecord> ReadAsync(Stream stream, string file, int fieldCount,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pending = new StringBuilder();
+        long pendingLine = 0;
+        long lineNumber = 0;
+        var sawContent = false;
+        await foreach (var line in ReadLinesAsync(stream, cancellationToken))
+        {
+            lineNumber++;
+            if (pending.Length == 0 && IsBlankOrEof(line))
+            {
+                sawContent |= line.Length > 0;
+                continue;
+            }
+            sawContent = true;
+            if (pending.Length == 0)
+            {
+                pendingLine = lineNumber;
+            }
+            else
+            {
+                pending.Append('\n');
+            }
+            pending.Append(line);
+            var fields = Split(pending, out var unterminated);
+            if (unterminated)
+            {
+                if (pending.Length > MaxRecordChars)
+                {
+                    throw new InputException(file, pendingLine, "unterminated quoted field");
+                }
+                continue;
+            }
+            if (fields.Count != fieldCount)
+            {
+                throw new InputException(file, pendingLine, $"expected {fieldCount} fields, found {fields.Count}");
+            }
+            pending.Clear();
+            yield return new OfacCsvRecord(pendingLine, [.. fields]);
+        }
+        if (pending.Length > 0)
+        {
+            throw new InputException(file, pendingLine, "unterminated quoted field (the file ends inside quotes)");
+        }
+        if (!sawContent)
+        {
+            throw new InputException(file, null, "empty file");
+        }
+    }
+
+    /// <summary>The fields of the first complete line of <paramref name="head"/>, or null when it is not CSV-like.</summary>
+    public static IReadOnlyList<string?>? FirstRecord(ReadOnlySpan<byte> head)
+    {
+        var text = Io.Sniffing.Text(head);
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        var line = (end < 0 ? text : text[..end]).TrimEnd('\r');
+        if (line.Length == 0)
+        {
+            return null;
+        }
+        var fields = Split(new StringBuilder(line), out var unterminated);
+        return unterminated ? null : fields;
+    }
+
+    public static bool IsNull(string? value) => value is null || value.Length == 0;
+
+    private static bool IsBlankOrEof(string line) =>
+        line.Length == 0 || (line.Length == 1 && line[0] == (char)CtrlZ) || line.All(c => c is ' ' or '\t' or (char)CtrlZ);
+
+    /// <summary>Splits one CSV record. OFAC writes <c>-0- </c> unquoted for empty fields; it becomes null.</summary>
+    private static List<string?> Split(StringBuilder record, out bool unterminated)
+    {
+        var fields = new List<string?>(12);
+        var current = new StringBuilder();
+        var i = 0;
+        var length = record.Length;
+        unterminated = false;
+        while (true)
+        {
+            current.Clear();
+            var quoted = false;
+            // Leading spaces before an opening quote are tolerated.
+            var start = i;
+            while (i < length && record[i] == ' ')
+            {
+                i++;
+            }
+            if (i < length && record[i] == '"')
+            {
+                quoted = true;
+                i++;
+                var closed = false;
+                while (i < length)
+                {
+                    var c = record[i];
+                    if (c == '"')
+                    {
+                        if (i + 1 < length && record[i + 1] == '"')
+                        {
+                            current.Append('"');
+                            i += 2;
+                            continue;
+                        }
+                        closed = true;
+                        i++;
+                        break;
+                    }
+                    current.Append(c);
+                    i++;
+                }
+                if (!closed)
+                {
+                    unterminated = true;
+                    return fields;
+                }
+                // Anything between the closing quote and the comma (OFAC writes none) is kept.
+                while (i < length && record[i] != ',')
+                {
+                    current.Append(record[i]);
+                    i++;
+                }
+            }
+            else
+            {
+                i = start;
+                while (i < length && record[i] != ',')
+                {
+                    current.Append(record[i]);
+                    i++;
+                }
+            }
+            fields.Add(Clean(current.ToString(), quoted));
+            if (i >= length)
+            {
+                return fields;
+            }
+            i++; // the comma
+        }
+    }
+
+    private static string? Clean(string value, bool quoted)
+    {
+        var trimmed = value.Trim();
+        // OFAC's null marker is "-0- " (dash zero dash and a space), unquoted; compare after trimming.
+        return trimmed.Length == 0 || trimmed == "-0-" ? null : quoted ? value : trimmed;
+    }
+
+    private static async IAsyncEnumerable<string> ReadLinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        var line = new MemoryStream();
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    continue;
+                }
+                line.Write(buffer, start, i - start);
+                yield return Decode(line);
+                line.SetLength(0);
+                start = i + 1;
+            }
+            line.Write(buffer, start, read - start);
+        }
+        if (line.Length > 0)
+        {
+            yield return Decode(line);
+        }
+    }
+
+    private static string Decode(MemoryStream line)
+    {
+        var bytes = line.GetBuffer().AsSpan(0, (int)line.Length);
+        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
+        {
+            bytes = bytes[..^1];
+        }
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+}
