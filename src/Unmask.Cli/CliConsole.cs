@@ -13,13 +13,24 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr, TimeProvide
     public bool ErrorIsTerminal { get; } = stderrIsTerminal;
 
     /// <summary>Spectre console writing tables to stdout.</summary>
-    public IAnsiConsole Tables => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole Tables
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = stdoutIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = stdoutIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        get
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(Out),
+                Ansi = stdoutIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = stdoutIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
+            if (!stdoutIsTerminal)
+            {
+                console.Profile.Width = 240;
+            }
+            return console;
+        }
+    }
 
     /// <summary>Spectre console for progress on stderr (live only on a terminal).</summary>
     public IAnsiConsole Progress => AnsiConsole.Create(new AnsiConsoleSettings

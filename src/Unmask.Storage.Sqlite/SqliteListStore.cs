@@ -16,17 +16,16 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
     {
         await using var connection = open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var outcomes = new List<(ImportStatus Status, string Dataset, string File)>();
+        var outcomes = new List<ImportResult>();
         foreach (var pending in imports)
         {
             outcomes.Add(await ImportOneAsync(connection, transaction, pending.Entities, pending.Describe, cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
-        var current = (await GetDatasetsAsync(cancellationToken)).ToDictionary(d => d.Dataset);
-        return [.. outcomes.Select(o => new ImportResult(o.Status, current[o.Dataset], o.File))];
+        return outcomes;
     }
 
-    private async Task<(ImportStatus, string, string)> ImportOneAsync(
+    private async Task<ImportResult> ImportOneAsync(
         SqliteConnection connection, SqliteTransaction transaction, IAsyncEnumerable<Entity> entities, Func<DatasetImport> describe,
         CancellationToken cancellationToken)
     {
@@ -90,7 +89,7 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             discard.CommandText = "DELETE FROM entities WHERE version_id = $id; DELETE FROM dataset_versions WHERE id = $id;";
             discard.Parameters.AddWithValue("$id", versionId);
             await discard.ExecuteNonQueryAsync(cancellationToken);
-            return (ImportStatus.SkippedOlder, dataset.Name, import.File);
+            return new ImportResult(ImportStatus.SkippedOlder, await SummaryAsync(connection, transaction, "d.name = $key", dataset.Name, cancellationToken), import.File);
         }
         await using (var update = connection.CreateCommand())
         {
@@ -120,7 +119,16 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             update.Parameters.AddWithValue("$id", versionId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
-        return (ImportStatus.Imported, dataset.Name, import.File);
+        return new ImportResult(ImportStatus.Imported, await SummaryAsync(connection, transaction, "v.id = $key", versionId, cancellationToken), import.File);
+    }
+
+    private static async Task<DatasetSummary> SummaryAsync(SqliteConnection connection, SqliteTransaction transaction, string where, object key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {SummaryColumns} FROM datasets d JOIN dataset_versions v ON v.id = d.current_version WHERE {where}";
+        command.Parameters.AddWithValue("$key", key);
+        return (await ReadSummaries(command, cancellationToken))[0];
     }
 
     private static async Task<DateOnly?> CurrentPublishedAsync(SqliteConnection connection, SqliteTransaction transaction, string dataset, CancellationToken cancellationToken)

@@ -15,7 +15,9 @@ public sealed class ListReaders
     /// <summary>The readers in detection order: specific formats before generic ones (IOC text last).</summary>
     public static ListReaders Default => new(
     [
-        // filled in as readers are added; order matters: specific before generic
+        new Ofac.OfacSdnCsvReader(),
+        new Ofac.OfacSdnXmlReader(),
+        new Ofac.OfacAdvancedXmlReader(),
     ]);
 
     public IReadOnlyList<IListReader> All { get; }
@@ -55,6 +57,6 @@ public sealed class ListReaders
 
     private static class CompanionSniffers
     {
-        public static bool Any(ReadOnlySpan<byte> head) => false;
+        public static bool Any(ReadOnlySpan<byte> head) => Ofac.OfacSdnCsvReader.SniffCompanion(head);
     }
 }

@@ -48,6 +48,11 @@ public sealed class OfacSdnCsvReader : IListReader
         };
     }
 
+    public IReadOnlyList<string> CompanionFiles(string fileName) =>
+        fileName.StartsWith("cons", StringComparison.OrdinalIgnoreCase)
+            ? ["cons_add.csv", "cons_alt.csv", "cons_comments.csv"]
+            : ["add.csv", "alt.csv", "sdn_comments.csv"];
+
     public async IAsyncEnumerable<Entity> ReadAsync(ListInput input, ReadContext context,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
