@@ -43,4 +43,7 @@ internal static class ReaderHarness
 
     public static Entity Single(this IEnumerable<Entity> entities, string property, string value) =>
         entities.Where(e => e.Get(property).Contains(value)).ShouldHaveSingleItem($"one entity with {property} = {value}");
+
+    public static Entity Single(this IEnumerable<Entity> entities, string property, string value, Schema schema) =>
+        entities.Where(e => e.Schema == schema && e.Get(property).Contains(value)).ShouldHaveSingleItem($"one {schema.Name} with {property} = {value}");
 }
