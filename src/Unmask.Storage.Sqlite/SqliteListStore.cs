@@ -17,9 +17,10 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         await using var connection = open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var outcomes = new List<ImportResult>();
+        var written = new Dictionary<string, (long VersionId, DateOnly? Published)>(StringComparer.Ordinal);
         foreach (var pending in imports)
         {
-            outcomes.Add(await ImportOneAsync(connection, transaction, pending.Entities, pending.Describe, cancellationToken));
+            outcomes.Add(await ImportOneAsync(connection, transaction, pending.Entities, pending.Describe, written, cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
@@ -27,7 +28,7 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
 
     private async Task<ImportResult> ImportOneAsync(
         SqliteConnection connection, SqliteTransaction transaction, IAsyncEnumerable<Entity> entities, Func<DatasetImport> describe,
-        CancellationToken cancellationToken)
+        Dictionary<string, (long VersionId, DateOnly? Published)> written, CancellationToken cancellationToken)
     {
         long versionId;
         await using (var reserve = connection.CreateCommand())
@@ -43,8 +44,10 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO entities (version_id, id, schema, dataset, caption, properties) VALUES ($v, $id, $schema, $dataset, $caption, $props)
-            ON CONFLICT (version_id, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption, properties = excluded.properties
+            INSERT INTO entities (version_id, id, schema, dataset, caption, properties, names, identifiers)
+            VALUES ($v, $id, $schema, $dataset, $caption, $props, $names, $identifiers)
+            ON CONFLICT (version_id, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption, properties = excluded.properties,
+                names = excluded.names, identifiers = excluded.identifiers
             """;
         var pVersion = insert.Parameters.Add("$v", SqliteType.Integer);
         var pId = insert.Parameters.Add("$id", SqliteType.Text);
@@ -52,11 +55,13 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         var pDataset = insert.Parameters.Add("$dataset", SqliteType.Text);
         var pCaption = insert.Parameters.Add("$caption", SqliteType.Text);
         var pProps = insert.Parameters.Add("$props", SqliteType.Text);
+        var pNames = insert.Parameters.Add("$names", SqliteType.Integer);
+        var pIdentifiers = insert.Parameters.Add("$identifiers", SqliteType.Integer);
         pVersion.Value = versionId;
         insert.Prepare();
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        long names = 0, identifiers = 0, duplicates = 0;
+        long duplicates = 0;
         await foreach (var entity in entities.WithCancellation(cancellationToken))
         {
             if (!ids.Add(entity.Id))
@@ -68,9 +73,9 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             pDataset.Value = entity.Dataset;
             pCaption.Value = entity.Caption;
             pProps.Value = EntityJson.SerializeProperties(entity);
+            pNames.Value = EntityCounting.Names(entity);
+            pIdentifiers.Value = EntityCounting.Identifiers(entity);
             await insert.ExecuteNonQueryAsync(cancellationToken);
-            names += EntityCounting.Names(entity);
-            identifiers += EntityCounting.Identifiers(entity);
         }
 
         var import = describe();
@@ -80,6 +85,34 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             warnings.Add($"{duplicates} records repeated an id already seen in this file; the later record replaced the earlier");
         }
         var dataset = import.Dataset;
+        if (written.TryGetValue(dataset.Name, out var earlier) && earlier.Published == dataset.PublishedOn
+            && await FileOfAsync(connection, transaction, earlier.VersionId, cancellationToken) is { } earlierFile
+            && !earlierFile.Split(" + ").Contains(import.File, StringComparer.Ordinal))
+        {
+            // Several files of one publication given together (OFAC's per-asset wallet lists, the typed CSVs of one IOC
+            // collection) make one version of their dataset rather than replacing each other.
+            await using var merge = connection.CreateCommand();
+            merge.Transaction = transaction;
+            merge.CommandText = """
+                INSERT OR REPLACE INTO entities (version_id, id, schema, dataset, caption, properties, names, identifiers)
+                    SELECT $earlier, id, schema, $d, caption, properties, names, identifiers FROM entities WHERE version_id = $id;
+                DELETE FROM entities WHERE version_id = $id;
+                DELETE FROM dataset_versions WHERE id = $id;
+                UPDATE dataset_versions SET file = file || ' + ' || $f,
+                    warnings = json_insert(warnings, '$[#]', $w),
+                    entities = (SELECT count(*) FROM entities WHERE version_id = $earlier),
+                    names = (SELECT coalesce(sum(names), 0) FROM entities WHERE version_id = $earlier),
+                    identifiers = (SELECT coalesce(sum(identifiers), 0) FROM entities WHERE version_id = $earlier)
+                WHERE id = $earlier;
+                """;
+            merge.Parameters.AddWithValue("$earlier", earlier.VersionId);
+            merge.Parameters.AddWithValue("$id", versionId);
+            merge.Parameters.AddWithValue("$d", dataset.Name);
+            merge.Parameters.AddWithValue("$f", import.File);
+            merge.Parameters.AddWithValue("$w", warnings.Count == 0 ? $"{import.File}: read together with the files before it" : $"{import.File}: {string.Join("; ", warnings)}");
+            await merge.ExecuteNonQueryAsync(cancellationToken);
+            return new ImportResult(ImportStatus.Imported, await SummaryAsync(connection, transaction, "v.id = $key", earlier.VersionId, cancellationToken), import.File);
+        }
         if (!import.ReplaceNewer && dataset.PublishedOn is { } published
             && await CurrentPublishedAsync(connection, transaction, dataset.Name, cancellationToken) is { } currentPublished
             && published < currentPublished)
@@ -96,7 +129,9 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             update.Transaction = transaction;
             update.CommandText = """
                 UPDATE dataset_versions SET dataset = $d, title = $t, publisher = $p, kind = $k, published = $pub, file = $f,
-                    content_hash = $h, dataset_override = $o, entities = $e, names = $n, identifiers = $i, imported_at = $at, warnings = $w
+                    content_hash = $h, dataset_override = $o, entities = $e, imported_at = $at, warnings = $w,
+                    names = (SELECT coalesce(sum(names), 0) FROM entities WHERE version_id = $id),
+                    identifiers = (SELECT coalesce(sum(identifiers), 0) FROM entities WHERE version_id = $id)
                 WHERE id = $id;
                 UPDATE entities SET dataset = $d WHERE version_id = $id AND dataset <> $d;
                 INSERT INTO datasets (name, current_version, version_number) VALUES ($d, $id, 1)
@@ -112,14 +147,22 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             update.Parameters.AddWithValue("$h", import.ContentHash);
             update.Parameters.AddWithValue("$o", (object?)import.DatasetOverride ?? DBNull.Value);
             update.Parameters.AddWithValue("$e", ids.Count);
-            update.Parameters.AddWithValue("$n", names);
-            update.Parameters.AddWithValue("$i", identifiers);
             update.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             update.Parameters.AddWithValue("$w", JsonSerializer.Serialize(warnings));
             update.Parameters.AddWithValue("$id", versionId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
+        written[dataset.Name] = (versionId, dataset.PublishedOn);
         return new ImportResult(ImportStatus.Imported, await SummaryAsync(connection, transaction, "v.id = $key", versionId, cancellationToken), import.File);
+    }
+
+    private static async Task<string?> FileOfAsync(SqliteConnection connection, SqliteTransaction transaction, long versionId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT file FROM dataset_versions WHERE id = $id";
+        command.Parameters.AddWithValue("$id", versionId);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
     private static async Task<DatasetSummary> SummaryAsync(SqliteConnection connection, SqliteTransaction transaction, string where, object key, CancellationToken cancellationToken)

@@ -5,7 +5,6 @@ public enum ListFormat
     OfacSdnCsv,
     OfacSdnXml,
     OfacAdvancedXml,
-    OfacDigitalCurrencyText,
     UnConsolidatedXml,
     EuFsfXml,
     EuFsfCsv,

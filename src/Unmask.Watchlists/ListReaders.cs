@@ -18,6 +18,10 @@ public sealed class ListReaders
         new Ofac.OfacSdnCsvReader(),
         new Ofac.OfacSdnXmlReader(),
         new Ofac.OfacAdvancedXmlReader(),
+        new FollowTheMoney.FollowTheMoneyJsonReader(),
+        new Stix.Stix21BundleReader(),
+        new Ioc.IocCsvReader(),
+        new Ioc.IocTextReader(),
     ]);
 
     public IReadOnlyList<IListReader> All { get; }

@@ -30,6 +30,8 @@ CREATE TABLE entities (
     dataset     TEXT    NOT NULL,
     caption     TEXT    NOT NULL,
     properties  TEXT    NOT NULL,
+    names       INTEGER NOT NULL,
+    identifiers INTEGER NOT NULL,
     PRIMARY KEY (version_id, id)
 ) WITHOUT ROWID;
 
