@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using Unmask.Benchmarks;
+
+// Throughput runs on the real data in ../shared/data. Run one scenario per process so peak memory is its own:
+//   dotnet run -c Release --project bench/Unmask.Benchmarks -- lists-largest|lists-all
+var scenario = args.Length > 0 ? args[0] : "help";
+var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
+Console.WriteLine($"unmask bench '{scenario}' on {machine}");
+var watch = Stopwatch.StartNew();
+var report = scenario switch
+{
+    "lists-largest" => await ListImportBench.LargestOfacAsync(),
+    "lists-all" => await ListImportBench.AllListsAsync(),
+    _ => "scenarios: lists-largest, lists-all",
+};
+Console.WriteLine(report);
+Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
