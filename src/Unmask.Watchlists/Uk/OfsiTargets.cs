@@ -19,6 +19,9 @@ internal sealed class OfsiTargets(string dataset, string file)
     /// <summary>Rows without a Group ID (cannot be attached to a target).</summary>
     public int Orphans { get; private set; }
 
+    /// <summary>DOBs whose day does not exist in that month (kept to the month).</summary>
+    public int ImpossibleBirthDays { get; private set; }
+
     /// <summary>Rows whose Group Type disagrees with the first row of their group (the first one wins).</summary>
     public int TypeConflicts { get; private set; }
 
@@ -98,13 +101,30 @@ internal sealed class OfsiTargets(string dataset, string file)
         entity.Add("alias", layout.Get(row, "Name Non-Latin Script"));
     }
 
+    /// <summary>Reports the counted, tolerated problems once each.</summary>
+    public void ReportWarnings(ReadContext context)
+    {
+        if (Orphans > 0)
+        {
+            context.Warn($"{Orphans} row(s) without a Group ID were skipped");
+        }
+        if (TypeConflicts > 0)
+        {
+            context.Warn($"{TypeConflicts} row(s) disagree with their group's Group Type (the first row's type was kept)");
+        }
+        if (ImpossibleBirthDays > 0)
+        {
+            context.Warn($"{ImpossibleBirthDays} DOB value(s) name a day that does not exist (e.g. 29/02 of a non-leap year); kept to the month");
+        }
+    }
+
     private void AddPersonDetails(Entity entity, OfsiLayout layout, IReadOnlyList<string> row, long line)
     {
         var person = entity.Schema == Schemas.Person;
         var dob = layout.Get(row, "DOB");
         if (dob.Length > 0)
         {
-            Put(entity, "birthDate", ParseDate(dob, "DOB", file, line).ToString());
+            Put(entity, "birthDate", ParseBirthDate(dob, line).ToString());
         }
         if (person)
         {
@@ -212,10 +232,10 @@ internal sealed class OfsiTargets(string dataset, string file)
             {
                 case "UK Sanctions List Ref" or "UN Ref":
                     // "(UK Sanctions List Ref):DPR0189. (UN Ref):KPe.018." link the target to the FCDO and UN lists.
-                    entity.Add("programId", value);
+                    entity.Add("programId", FirstWord(value));
                     break;
                 case "Gender" when entity.Schema == Schemas.Person:
-                    entity.Add("gender", value.ToLowerInvariant());
+                    entity.Add("gender", FirstWord(value).ToLowerInvariant());
                     break;
                 case "Phone number" or "Tel":
                     AddEach(entity, "phone", value);
@@ -242,7 +262,7 @@ internal sealed class OfsiTargets(string dataset, string file)
                     Put(entity, "legalForm", value);
                     break;
                 case "IMO number":
-                    AddEach(entity, "imoNumber", value);
+                    Put(entity, "imoNumber", FirstWord(value));
                     break;
                 case "Flag of ship" or "Previous flags":
                     foreach (var item in OfsiText.SplitNumbered(value))
@@ -256,14 +276,21 @@ internal sealed class OfsiTargets(string dataset, string file)
                 case "Type of ship":
                     Put(entity, "type", value);
                     break;
-                case "Tonnage of ship" when value.All(char.IsAsciiDigit):
-                    Put(entity, "tonnage", value);
+                case "Tonnage of ship" when FirstWord(value).All(char.IsAsciiDigit):
+                    Put(entity, "tonnage", FirstWord(value));
                     break;
-                case "Year built" when PartialDate.TryParseIso(value, out var built):
+                case "Year built" when PartialDate.TryParseIso(FirstWord(value), out var built):
                     Put(entity, "buildDate", built.ToString());
                     break;
             }
         }
+    }
+
+    /// <summary>A tagged value's first word: prose often follows a reference ("(UN Ref):KPe.018. The Second Academy…").</summary>
+    private static string FirstWord(string value)
+    {
+        var end = value.IndexOfAny([' ', '\n', '\r', '\t']);
+        return (end < 0 ? value : value[..end]).TrimEnd('.', ',', ';');
     }
 
     private static void AddEach(Entity entity, string property, string value)
@@ -297,6 +324,24 @@ internal sealed class OfsiTargets(string dataset, string file)
         {
             entity.Add(property, value);
         }
+    }
+
+    /// <summary>
+    /// A DOB; a day that does not exist in its month (HM Treasury 2014 lists "29/02/1969") is a publisher typo, so the
+    /// year and month are kept and the row is counted in <see cref="ImpossibleBirthDays"/>. Other malformed DOBs are bad input.
+    /// </summary>
+    private PartialDate ParseBirthDate(string text, long line)
+    {
+        var parts = text.Split('/');
+        if (parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            && int.Parse(parts[0], CultureInfo.InvariantCulture) is >= 1 and <= 31
+            && PartialDate.TryCreate(int.Parse(parts[2], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), null, out var month)
+            && !PartialDate.TryParseDayFirst(text, out _))
+        {
+            ImpossibleBirthDays++;
+            return month;
+        }
+        return ParseDate(text, "DOB", file, line);
     }
 
     /// <summary>

@@ -105,6 +105,11 @@ internal static class OfsiText
             return null;
         }
         var i = at + "UN Ref".Length;
+        // Also "UN Reference KPi.007" and "UN Reference Number: UN Ref KPe.064".
+        if (text.AsSpan(i).StartsWith("erence", StringComparison.OrdinalIgnoreCase))
+        {
+            i += "erence".Length;
+        }
         while (i < text.Length && text[i] is ' ' or '.' or ':')
         {
             i++;

@@ -67,14 +67,7 @@ public sealed class UkOfsiCsvReader : IListReader
         }
         context.Dataset = new Dataset(dataset, "UK OFSI Consolidated List of Financial Sanctions Targets", "HM Treasury OFSI",
             publishedOn, DatasetKind.Sanctions);
-        if (targets.Orphans > 0)
-        {
-            context.Warn($"{targets.Orphans} row(s) without a Group ID were skipped");
-        }
-        if (targets.TypeConflicts > 0)
-        {
-            context.Warn($"{targets.TypeConflicts} row(s) disagree with their group's Group Type (the first row's type was kept)");
-        }
+        targets.ReportWarnings(context);
         foreach (var entity in targets.Entities)
         {
             yield return entity;

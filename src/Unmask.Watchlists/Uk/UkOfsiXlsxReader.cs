@@ -59,14 +59,7 @@ public sealed class UkOfsiXlsxReader : IListReader
         {
             throw new InputException(input.Name, null, $"not a readable xlsx workbook: {error.Message}", error);
         }
-        if (targets.Orphans > 0)
-        {
-            context.Warn($"{targets.Orphans} row(s) without a Group ID were skipped");
-        }
-        if (targets.TypeConflicts > 0)
-        {
-            context.Warn($"{targets.TypeConflicts} row(s) disagree with their group's Group Type (the first row's type was kept)");
-        }
+        targets.ReportWarnings(context);
         foreach (var entity in targets.Entities)
         {
             yield return entity;
