@@ -15,6 +15,19 @@ public static class ListImportBench
     public static Task<string> AllListsAsync() =>
         RunAsync([SharedData.Path("sanctions"), SharedData.Path("ioc")]);
 
+    /// <summary>Parsing alone (no store), to separate reader cost from store cost.</summary>
+    public static async Task<string> ReadOnlyAsync()
+    {
+        var input = ListInput.FromFile(SharedData.Path("sanctions/us_ofac/sdn.csv"));
+        var watch = Stopwatch.StartNew();
+        long count = 0;
+        await foreach (var entity in new Unmask.Watchlists.Ofac.OfacSdnCsvReader().ReadAsync(input, new ReadContext()))
+        {
+            count += entity.Properties.Count;
+        }
+        return $"read sdn.csv with companions: {watch.Elapsed.TotalSeconds:F2} s ({count:N0} property lists)";
+    }
+
     private static async Task<string> RunAsync(string[] paths)
     {
         var folder = Path.Combine(Path.GetTempPath(), "unmask-bench-" + Guid.NewGuid().ToString("N")[..8]);

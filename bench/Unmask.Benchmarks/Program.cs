@@ -11,6 +11,7 @@ var report = scenario switch
 {
     "lists-largest" => await ListImportBench.LargestOfacAsync(),
     "lists-all" => await ListImportBench.AllListsAsync(),
+    "lists-read" => await ListImportBench.ReadOnlyAsync(),
     _ => "scenarios: lists-largest, lists-all",
 };
 Console.WriteLine(report);
