@@ -59,6 +59,33 @@ public sealed class ListsCommandTests : IDisposable
         await ShouldHoldOnly(["un_sc_sanctions"]);
     }
 
+    public static TheoryData<string, string, string> BrokenFiles()
+    {
+        var un = File.ReadAllText(RepoPaths.Sample("lists", "un", "consolidated.xml"));
+        return new()
+        {
+            { "truncated.xml", un[..(un.Length / 2)], "truncated.xml:" },
+            { "dtd.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE CONSOLIDATED_LIST [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n<CONSOLIDATED_LIST dateGenerated=\"2026-01-01T00:00:00Z\"><INDIVIDUALS/></CONSOLIDATED_LIST>", "DTD" },
+            { "sdn.csv", "1,\"KIM, Test\",\"individual\",\"DPRK\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n2,\"PAK, Test\",\"individual\",\"DPRK\",-0- ,-0- \r\n", "sdn.csv:2" },
+            { "baddate.xml", un.Replace("<DATE>1981-07-15</DATE>", "<DATE>1981-02-31</DATE>", StringComparison.Ordinal), "baddate.xml:" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task Broken_files_exit_2_naming_the_file_and_line_and_change_nothing(string name, string content, string expected)
+    {
+        (await CliProcess.RunAsync(_folder.Path, "lists", "import", RepoPaths.Sample("lists", "un"), "--db", Db)).ExitCode.ShouldBe(0);
+        var bad = _folder.Write(name, content);
+
+        var run = await CliProcess.RunAsync(_folder.Path, "lists", "import", RepoPaths.Sample("lists", "stix"), bad, "--db", Db);
+
+        run.ExitCode.ShouldBe(2, run.Stderr);
+        run.Stderr.ShouldContain(expected);
+        run.Stderr.Split('\n').Count(l => l.StartsWith("unmask:", StringComparison.Ordinal)).ShouldBe(1, "one line naming the file, the line and the reason");
+        await ShouldHoldOnly(["un_sc_sanctions"]);
+    }
+
     [Fact]
     public async Task A_file_over_the_size_cap_is_refused()
     {
