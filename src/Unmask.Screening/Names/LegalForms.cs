@@ -12,6 +12,7 @@ public static class LegalForms
         ["company"] = "co", ["compagnie"] = "co", ["limited"] = "ltd", ["corporation"] = "corp", ["incorporated"] = "inc",
         ["gesellschaft"] = "gmbh", ["obshchestvo"] = "ooo", ["kabushiki"] = "kk", ["kaisha"] = "kk", ["gaisha"] = "kk",
         ["private"] = "pvt", ["proprietary"] = "pty", ["cie"] = "co", ["llc"] = "llc", ["l.l.c"] = "llc",
+        ["aktiengesellschaft"] = "ag", ["oao"] = "ojsc", ["zao"] = "cjsc", ["pao"] = "pjsc", ["ao"] = "jsc", ["ooo"] = "llc",
         ["youxian"] = "ltd", ["gongsi"] = "co", ["zrt"] = "ltd", ["kft"] = "ltd", ["sp"] = "co", ["zoo"] = "ltd",
     };
 
@@ -27,6 +28,39 @@ public static class LegalForms
     {
         "the", "of", "and", "for", "de", "la", "le", "el", "del", "der", "die", "und", "et", "y", "da", "do", "dos", "das", "al",
     };
+
+    // Legal forms written out in several words, replaced by their short form (longest first).
+    private static readonly (string[] Words, string Form)[] Phrases =
+    [
+        (["obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"], "llc"), (["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"], "llc"),
+        (["gesellschaft", "mit", "beschrankter", "haftung"], "gmbh"), (["societatea", "cu", "raspundere", "limitata"], "srl"),
+        (["open", "joint", "stock", "company"], "ojsc"), (["closed", "joint", "stock", "company"], "cjsc"),
+        (["public", "joint", "stock", "company"], "pjsc"), (["joint", "stock", "company"], "jsc"),
+        (["aktsionernoe", "obshchestvo"], "jsc"), (["limited", "liability", "company"], "llc"), (["limited", "liability", "partnership"], "llp"),
+        (["public", "limited", "company"], "plc"), (["societe", "anonyme"], "sa"), (["sociedad", "anonima"], "sa"),
+    ];
+
+    /// <summary>Replaces written-out legal forms ("limited liability company") by their short form ("llc").</summary>
+    public static List<string> ReplacePhrases(List<string> tokens)
+    {
+        foreach (var (words, form) in Phrases)
+        {
+            for (var i = 0; i + words.Length <= tokens.Count; i++)
+            {
+                var all = true;
+                for (var k = 0; k < words.Length && all; k++)
+                {
+                    all = tokens[i + k] == words[k];
+                }
+                if (all)
+                {
+                    tokens.RemoveRange(i, words.Length);
+                    tokens.Insert(i, form);
+                }
+            }
+        }
+        return tokens;
+    }
 
     /// <summary>The short form of a legal-form word ("limited" = "ltd"), or the token unchanged.</summary>
     public static string CanonicalForm(string token) => Canonical.TryGetValue(token, out var form) ? form : token;

@@ -161,7 +161,7 @@ public static class Spelling
             {
                 continue;
             }
-            var folded = c switch { 'q' => 'k', 'c' => 'k', 'z' => 's', 'e' => 'e', _ => c };
+            var folded = c switch { 'q' => 'k', 'c' => 'k', 'z' => 's', 'b' => 'p', 'v' => 'f', _ => c };
             if (b.Length == 0 || b[^1] != folded)
             {
                 b.Append(folded);

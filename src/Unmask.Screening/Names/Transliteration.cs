@@ -125,11 +125,22 @@ public static class Transliteration
         return AnyAscii.Transliteration.Transliterate(builder.ToString());
     }
 
-    /// <summary>Lower-case ASCII tokens: letters and digits; apostrophes join, every other mark separates.</summary>
+    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["zero"] = "0", ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
+        ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["twenty"] = "20", ["thirty"] = "30",
+        ["forty"] = "40", ["fourty"] = "40", ["fifty"] = "50", ["sixty"] = "60", ["seventy"] = "70", ["eighty"] = "80", ["ninety"] = "90",
+        ["first"] = "1", ["1st"] = "1", ["second"] = "2", ["2nd"] = "2", ["third"] = "3", ["3rd"] = "3", ["fourth"] = "4", ["4th"] = "4",
+        ["fifth"] = "5", ["5th"] = "5",
+    };
+
+    /// <summary>Lower-case ASCII tokens: letters and digits; apostrophes join, every other mark separates. Runs of single
+    /// letters are joined ("A.B.C." = "abc", "L.L.C." = "llc"), written-out legal forms shortened, number words made digits
+    /// ("Forty-Four" = "44", "1st" = "1").</summary>
     public static string[] Tokenize(string text)
     {
         var ascii = text.All(c => c < 0x80) ? text : AnyAscii.Transliteration.Transliterate(text);
-        var tokens = new List<string>();
+        var raw = new List<string>();
         var current = new StringBuilder();
         foreach (var c in ascii)
         {
@@ -143,14 +154,43 @@ public static class Transliteration
             }
             else if (current.Length > 0)
             {
-                tokens.Add(LegalForms.CanonicalForm(current.ToString()));
+                raw.Add(current.ToString());
                 current.Clear();
             }
         }
         if (current.Length > 0)
         {
-            tokens.Add(LegalForms.CanonicalForm(current.ToString()));
+            raw.Add(current.ToString());
         }
-        return tokens.ToArray();
+        var joined = new List<string>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            if (raw[i].Length == 1 && char.IsAsciiLetter(raw[i][0]) && i + 1 < raw.Count && raw[i + 1].Length == 1 && char.IsAsciiLetter(raw[i + 1][0]))
+            {
+                var run = new StringBuilder();
+                while (i < raw.Count && raw[i].Length == 1 && char.IsAsciiLetter(raw[i][0]))
+                {
+                    run.Append(raw[i++]);
+                }
+                i--;
+                joined.Add(run.ToString());
+                continue;
+            }
+            joined.Add(raw[i]);
+        }
+        var tokens = LegalForms.ReplacePhrases(joined);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (NumberWords.TryGetValue(tokens[i], out var digits))
+            {
+                tokens[i] = digits;
+                if (i > 0 && tokens[i - 1].Length == 2 && tokens[i - 1][1] == '0' && digits.Length == 1)
+                {
+                    tokens[i - 1] = tokens[i - 1][0] + digits; // "forty four" = 44
+                    tokens.RemoveAt(i--);
+                }
+            }
+        }
+        return tokens.Select(LegalForms.CanonicalForm).ToArray();
     }
 }

@@ -90,21 +90,24 @@ public static class NameMatcher
             // an initial meets a word that starts with it ("J" / "John")
             return a.Text[0] == b.Text[0] ? (0.8, TokenMatchKind.Typo) : (0, TokenMatchKind.Typo);
         }
-        if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 6)
+        if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 5)
         {
             // Korean syllables differ by one letter between different names (Jon/Jong, Un/Il, Chol/Chon): be strict.
             var distance = Similarity.Levenshtein(a.Fold, b.Fold);
             var strict = 1 - (2.0 * distance / Math.Max(a.Fold.Length, b.Fold.Length));
             return (Math.Max(0, strict), TokenMatchKind.Typo);
         }
-        var jw = Similarity.JaroWinkler(a.Text, b.Text);
-        var folded = Similarity.JaroWinkler(a.Fold, b.Fold) * 0.97;
-        return (Math.Max(jw, folded), TokenMatchKind.Typo);
+        // Edit-distance ratio: one typo in five letters keeps 0.8 (Messi/Bessi), a different name of the same stem does not
+        // (Castro/Castillo 0.5). Jaro-Winkler was tried and rewards shared prefixes too much for names.
+        var raw = 1 - ((double)Similarity.Levenshtein(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
+        var folded = (1 - ((double)Similarity.Levenshtein(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
+        return (Math.Max(raw, folded), TokenMatchKind.Typo);
     }
 
-    /// <summary>How much of a token's weight a similarity earns: full above 0.9, nothing below 0.7, linear between.</summary>
+    /// <summary>How much of a token's weight a similarity earns: all of it from 0.8 (one typo in five letters), nothing
+    /// at 0.7 or below, linear between.</summary>
     public static double Credit(double similarity) =>
-        similarity >= 0.9 ? similarity : similarity <= 0.7 ? 0 : (similarity - 0.7) / 0.2 * 0.9;
+        similarity >= 0.8 ? similarity : similarity <= 0.7 ? 0 : (similarity - 0.7) / 0.1 * 0.8;
 
     public static double Score(NameVariant query, NameVariant candidate) => Align(query, candidate, null);
 
@@ -191,7 +194,7 @@ public static class NameMatcher
     }
 
     /// <summary>Similarity of two adjacent tokens written together with one other token: 1.0 when the letters are the same,
-    /// 0.93 when equal after romanisation folding, else 0 (fuzzy merges are not tried).</summary>
+    /// 0.93 when equal after romanisation folding, the edit ratio times 0.98 when it is at least 0.85, else 0.</summary>
     private static double JoinedEquals(NameToken first, NameToken second, NameToken whole)
     {
         var text = whole.Text.AsSpan();
@@ -204,6 +207,16 @@ public static class NameMatcher
         {
             return 0.93;
         }
-        return 0;
+        var joinedLength = first.Text.Length + second.Text.Length;
+        if (joinedLength < 6 || joinedLength > 40 || Math.Abs(joinedLength - text.Length) > 2)
+        {
+            return 0;
+        }
+        // written together with a typo ("FridrichBuchenberg")
+        Span<char> joined = stackalloc char[joinedLength];
+        first.Text.AsSpan().CopyTo(joined);
+        second.Text.AsSpan().CopyTo(joined[first.Text.Length..]);
+        var ratio = 1 - ((double)Similarity.Levenshtein(joined, text) / Math.Max(joinedLength, text.Length));
+        return ratio >= 0.85 ? ratio * 0.98 : 0;
     }
 }
