@@ -15,7 +15,7 @@ namespace Unmask.Screening;
 public sealed class Screener(ScreeningIndex index)
 {
     /// <summary>Blocked candidates scored per query.</summary>
-    public const int CandidateLimit = 60;
+    public const int CandidateLimit = 150;
 
     // Weak aliases (OFAC "weak" a.k.a., often a bare surname) count a little less than real names.
     private const double WeakAliasFactor = 0.9;

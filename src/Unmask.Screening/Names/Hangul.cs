@@ -9,7 +9,7 @@ public enum KoreanRomanisation
     Revised,
 
     /// <summary>McCune-Reischauer without diacritics, as North Korea and OFAC/UN write it: 김정은 = Kim Jong-un
-    /// (ŏ and ŭ become o and u; the aspiration apostrophe is dropped).</summary>
+    /// (ŏ and ŭ become o and u, the aspiration apostrophe is dropped, ㅈ is j).</summary>
     McCuneReischauer,
 }
 
@@ -26,7 +26,8 @@ public static class Hangul
     private const int FinalCount = 28;
 
     private static readonly string[] InitialsRevised = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
-    private static readonly string[] InitialsMr = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch", "ch", "kh", "th", "ph", "h"];
+    // ㅈ is written "j" as North Korea and OFAC/UN do (Jong, Jon), not the textbook "ch".
+    private static readonly string[] InitialsMr = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "jj", "ch", "kh", "th", "ph", "h"];
     private static readonly string[] MedialsRevised = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"];
     private static readonly string[] MedialsMr = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i"];
     private static readonly string[] Finals = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];

@@ -90,7 +90,7 @@ public static class NameMatcher
             // an initial meets a word that starts with it ("J" / "John")
             return a.Text[0] == b.Text[0] ? (0.8, TokenMatchKind.Typo) : (0, TokenMatchKind.Typo);
         }
-        if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 5)
+        if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 4)
         {
             // Korean syllables differ by one letter between different names (Jon/Jong, Un/Il, Chol/Chon): be strict.
             var distance = Similarity.Levenshtein(a.Fold, b.Fold);
