@@ -1,0 +1,82 @@
+namespace Unmask.Screening.Names;
+
+/// <summary>
+/// Company legal forms and filler words. They are kept as tokens (so "X Co., Ltd." still differs a little from "X Corp")
+/// but weigh little: two firms are not alike because both are limited companies.
+/// </summary>
+public static class LegalForms
+{
+    // Spelled-out forms folded to one short form so "Company Limited" and "Co., Ltd." compare equal.
+    private static readonly Dictionary<string, string> Canonical = new(StringComparer.Ordinal)
+    {
+        ["company"] = "co", ["compagnie"] = "co", ["limited"] = "ltd", ["corporation"] = "corp", ["incorporated"] = "inc",
+        ["gesellschaft"] = "gmbh", ["obshchestvo"] = "ooo", ["kabushiki"] = "kk", ["kaisha"] = "kk", ["gaisha"] = "kk",
+        ["private"] = "pvt", ["proprietary"] = "pty", ["cie"] = "co", ["llc"] = "llc", ["l.l.c"] = "llc",
+        ["aktiengesellschaft"] = "ag", ["oao"] = "ojsc", ["zao"] = "cjsc", ["pao"] = "pjsc", ["ao"] = "jsc", ["ooo"] = "llc",
+        ["youxian"] = "ltd", ["gongsi"] = "co", ["zrt"] = "ltd", ["kft"] = "ltd", ["sp"] = "co", ["zoo"] = "ltd",
+    };
+
+    private static readonly HashSet<string> Forms = new(StringComparer.Ordinal)
+    {
+        "co", "ltd", "llc", "inc", "corp", "plc", "llp", "lp", "gmbh", "ag", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy",
+        "ab", "kk", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "zao", "oao", "pao", "tov", "pte", "pvt", "pty", "bhd", "sdn", "fze",
+        "fzco", "fzc", "fzllc", "jv", "kg", "ohg", "ug", "doo", "dd", "ad", "eood", "sro", "as", "asa", "oyj", "spzoo", "tic",
+        "ltda", "sae", "sal", "wll", "psc", "est", "co.", "tbk", "jsc.", "cv", "pt",
+    };
+
+    private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal)
+    {
+        "the", "of", "and", "for", "de", "la", "le", "el", "del", "der", "die", "und", "et", "y", "da", "do", "dos", "das", "al",
+    };
+
+    // Legal forms written out in several words, replaced by their short form (longest first).
+    private static readonly (string[] Words, string Form)[] Phrases =
+    [
+        (["obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"], "llc"), (["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"], "llc"),
+        (["gesellschaft", "mit", "beschrankter", "haftung"], "gmbh"), (["societatea", "cu", "raspundere", "limitata"], "srl"),
+        (["open", "joint", "stock", "company"], "ojsc"), (["closed", "joint", "stock", "company"], "cjsc"),
+        (["public", "joint", "stock", "company"], "pjsc"), (["joint", "stock", "company"], "jsc"),
+        (["aktsionernoe", "obshchestvo"], "jsc"), (["limited", "liability", "company"], "llc"), (["limited", "liability", "partnership"], "llp"),
+        (["public", "limited", "company"], "plc"), (["societe", "anonyme"], "sa"), (["sociedad", "anonima"], "sa"),
+    ];
+
+    /// <summary>Replaces written-out legal forms ("limited liability company") by their short form ("llc").</summary>
+    public static List<string> ReplacePhrases(List<string> tokens)
+    {
+        foreach (var (words, form) in Phrases)
+        {
+            for (var i = 0; i + words.Length <= tokens.Count; i++)
+            {
+                var all = true;
+                for (var k = 0; k < words.Length && all; k++)
+                {
+                    all = tokens[i + k] == words[k];
+                }
+                if (all)
+                {
+                    tokens.RemoveRange(i, words.Length);
+                    tokens.Insert(i, form);
+                }
+            }
+        }
+        return tokens;
+    }
+
+    /// <summary>The short form of a legal-form word ("limited" = "ltd"), or the token unchanged.</summary>
+    public static string CanonicalForm(string token) => Canonical.TryGetValue(token, out var form) ? form : token;
+
+    public static bool IsLegalForm(string token) => Forms.Contains(token);
+
+    /// <summary>Articles and prepositions that carry little identity ("Bank of East Land").</summary>
+    public static bool IsFiller(string token) => FillerWords.Contains(token);
+
+    /// <summary>Chinese, Japanese and Russian legal forms written in their own scripts, with the Latin short forms they mean.
+    /// Longest first, so 股份有限公司 is recognised before 有限公司.</summary>
+    public static readonly IReadOnlyList<(string Native, string Latin)> NativeForms =
+    [
+        ("股份有限公司", " co ltd "), ("有限责任公司", " co ltd "), ("有限責任公司", " co ltd "), ("有限公司", " co ltd "),
+        ("株式会社", " kk "), ("公司", " co "), ("集团", " group "), ("集團", " group "),
+        ("ООО", " ooo "), ("ОАО", " oao "), ("ЗАО", " zao "), ("ПАО", " pao "), ("АО", " ao "), ("ТОВ", " tov "),
+        ("주식회사", " co ltd "), ("유한회사", " co ltd "), ("㈜", " co ltd "),
+    ];
+}

@@ -1,0 +1,89 @@
+namespace Unmask.Screening.Names;
+
+/// <summary>One word of a name with the keys it is compared by, computed once (at index build for list names).</summary>
+public sealed class NameToken
+{
+    public NameToken(string text, bool fromAbjad = false)
+    {
+        Text = text;
+        Fold = Spelling.KoreanFold(text);
+        Phonetic = Spelling.PhoneticKey(text);
+        Skeleton = Spelling.ConsonantSkeleton(text);
+        IsNumber = text.All(char.IsAsciiDigit);
+        IsLegalForm = LegalForms.IsLegalForm(text);
+        IsFiller = LegalForms.IsFiller(text);
+        KoreanLike = !IsNumber && Spelling.IsKoreanLike(text);
+        FromAbjad = fromAbjad;
+    }
+
+    public string Text { get; }
+
+    /// <summary><see cref="Spelling.KoreanFold"/> of the text.</summary>
+    public string Fold { get; }
+
+    public string Phonetic { get; }
+    public string Skeleton { get; }
+    public bool IsNumber { get; }
+    public bool IsLegalForm { get; }
+    public bool IsFiller { get; }
+    public bool KoreanLike { get; }
+
+    /// <summary>Romanised from Arabic or Hebrew script, where short vowels are not written: compared on consonants.</summary>
+    public bool FromAbjad { get; }
+
+    /// <summary>How much the token says about identity: rare tokens weigh more (set from the index's token frequencies).</summary>
+    public double Weight { get; internal set; } = 1;
+
+    public override string ToString() => Text;
+}
+
+/// <summary>One Latin reading of a name: its tokens in written order.</summary>
+public sealed class NameVariant(NameToken[] tokens)
+{
+    public NameToken[] Tokens { get; } = tokens;
+
+    public override string ToString() => string.Join(' ', Tokens.Select(t => t.Text));
+}
+
+/// <summary>A name as written, with its Latin readings (one, or more for Hangul).</summary>
+public sealed class PreparedName(string original, NameVariant[] variants, Script scripts)
+{
+    public string Original { get; } = original;
+    public NameVariant[] Variants { get; } = variants;
+    public Script Scripts { get; } = scripts;
+
+    public bool IsEmpty => Variants.Length == 0 || Variants.All(v => v.Tokens.Length == 0);
+
+    /// <summary>Most tokens a name keeps; the rest of an over-long name is ignored.</summary>
+    public const int MaxTokens = 16;
+
+    /// <summary>Cleans, transliterates and tokenises a raw name. Never throws; a name without letters gives an empty result.</summary>
+    public static PreparedName Parse(string? raw, Func<string, NameToken>? tokenFactory = null)
+    {
+        var clean = TextNormalizer.Clean(raw);
+        var scripts = Names.Scripts.Detect(clean);
+        if (clean.Length == 0)
+        {
+            return new PreparedName(raw ?? "", [], scripts);
+        }
+        var abjad = (scripts & (Script.Arabic | Script.Hebrew)) != 0;
+        var factory = tokenFactory ?? (text => new NameToken(text, abjad));
+        var variants = new List<NameVariant>(2);
+        foreach (var tokens in Transliteration.Variants(clean))
+        {
+            if (tokens.Length == 0)
+            {
+                continue;
+            }
+            var kept = tokens.Length > MaxTokens ? tokens[..MaxTokens] : tokens;
+            var variant = new NameVariant(kept.Select(factory).ToArray());
+            if (!variants.Any(v => v.ToString() == variant.ToString()))
+            {
+                variants.Add(variant);
+            }
+        }
+        return new PreparedName(clean, variants.ToArray(), scripts);
+    }
+
+    public override string ToString() => Original;
+}

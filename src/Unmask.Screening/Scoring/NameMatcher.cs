@@ -1,0 +1,222 @@
+using Unmask.Screening.Names;
+
+namespace Unmask.Screening.Scoring;
+
+/// <summary>How two aligned tokens were found alike, for the explanation.</summary>
+public enum TokenMatchKind
+{
+    Exact,
+    SurnameVariant,
+    Romanisation,
+    Transliteration,
+    Typo,
+    Merged,
+}
+
+/// <summary>One aligned unit: query tokens [QueryStart..QueryStart+QueryCount) with candidate tokens likewise.</summary>
+public readonly record struct TokenAlignment(int QueryStart, int QueryCount, int CandidateStart, int CandidateCount, double Similarity, TokenMatchKind Kind);
+
+/// <summary>The result of comparing two name readings.</summary>
+public sealed record NameComparison(double Score, NameVariant Query, NameVariant Candidate, IReadOnlyList<TokenAlignment> Aligned)
+{
+    public bool Reordered
+    {
+        get
+        {
+            for (var i = 1; i < Aligned.Count; i++)
+            {
+                var previous = Aligned.Where(a => a.QueryStart < Aligned[i].QueryStart).DefaultIfEmpty().MaxBy(a => a.QueryStart);
+                if (previous != default && previous.CandidateStart > Aligned[i].CandidateStart)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// Name similarity: tokens are aligned one to one regardless of order (greedy on similarity), a token may also meet two
+/// adjacent tokens of the other name written as one (Jongun / Jong Un, Silverstar / Silver Star), and the score is the
+/// weighted share of both names' tokens that found a partner. Weights are the tokens' rarity, so a shared "KIM" counts
+/// little and a shared "SOBAEKSU" much; unmatched list-side tokens count at <see cref="CandidateSideWeight"/> of their weight
+/// (a list name often carries a middle name or a legal form the query leaves out).
+/// </summary>
+public static class NameMatcher
+{
+    public const double CandidateSideWeight = 0.6;
+
+    private struct Pair
+    {
+        public double Similarity;
+        public byte QueryStart;
+        public byte QueryCount;
+        public byte CandidateStart;
+        public byte CandidateCount;
+        public TokenMatchKind Kind;
+    }
+
+    /// <summary>Similarity of two tokens in [0, 1] and how it was found.</summary>
+    public static (double Similarity, TokenMatchKind Kind) CompareTokens(NameToken a, NameToken b)
+    {
+        if (ReferenceEquals(a, b) || a.Text == b.Text)
+        {
+            return (1, TokenMatchKind.Exact);
+        }
+        if (a.IsNumber || b.IsNumber)
+        {
+            return (0, TokenMatchKind.Typo);
+        }
+        if (a.FromAbjad != b.FromAbjad)
+        {
+            if (a.Skeleton.Length > 0 && a.Skeleton == b.Skeleton)
+            {
+                return (0.92, TokenMatchKind.Transliteration);
+            }
+            return (Similarity.JaroWinkler(a.Skeleton, b.Skeleton) * 0.9, TokenMatchKind.Transliteration);
+        }
+        if (KoreanSurnames.SameSurname(a.Text, b.Text))
+        {
+            return (0.95, TokenMatchKind.SurnameVariant);
+        }
+        var bothKorean = a.KoreanLike && b.KoreanLike;
+        if (a.Fold == b.Fold)
+        {
+            return (bothKorean ? 0.95 : 0.9, TokenMatchKind.Romanisation);
+        }
+        if (a.Text.Length == 1 || b.Text.Length == 1)
+        {
+            // an initial meets a word that starts with it ("J" / "John")
+            return a.Text[0] == b.Text[0] ? (0.8, TokenMatchKind.Typo) : (0, TokenMatchKind.Typo);
+        }
+        if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 4)
+        {
+            // Korean syllables differ by one letter between different names (Jon/Jong, Un/Il, Chol/Chon): be strict.
+            var distance = Similarity.Levenshtein(a.Fold, b.Fold);
+            var strict = 1 - (2.0 * distance / Math.Max(a.Fold.Length, b.Fold.Length));
+            return (Math.Max(0, strict), TokenMatchKind.Typo);
+        }
+        // Edit-distance ratio: one typo in five letters keeps 0.8 (Messi/Bessi), a different name of the same stem does not
+        // (Castro/Castillo 0.5). Jaro-Winkler was tried and rewards shared prefixes too much for names.
+        var raw = 1 - ((double)Similarity.Levenshtein(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
+        var folded = (1 - ((double)Similarity.Levenshtein(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
+        return (Math.Max(raw, folded), TokenMatchKind.Typo);
+    }
+
+    /// <summary>How much of a token's weight a similarity earns: all of it from 0.8 (one typo in five letters), nothing
+    /// at 0.7 or below, linear between.</summary>
+    public static double Credit(double similarity) =>
+        similarity >= 0.8 ? similarity : similarity <= 0.7 ? 0 : (similarity - 0.7) / 0.1 * 0.8;
+
+    public static double Score(NameVariant query, NameVariant candidate) => Align(query, candidate, null);
+
+    public static NameComparison Compare(NameVariant query, NameVariant candidate)
+    {
+        var aligned = new List<TokenAlignment>();
+        var score = Align(query, candidate, aligned);
+        return new NameComparison(score, query, candidate, aligned);
+    }
+
+    private static double Align(NameVariant query, NameVariant candidate, List<TokenAlignment>? collector)
+    {
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        var n = Math.Min(q.Length, PreparedName.MaxTokens);
+        var m = Math.Min(c.Length, PreparedName.MaxTokens);
+        if (n == 0 || m == 0)
+        {
+            return 0;
+        }
+        Span<Pair> pairs = stackalloc Pair[(3 * PreparedName.MaxTokens * PreparedName.MaxTokens) + 1];
+        var count = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var (similarity, kind) = CompareTokens(q[i], c[j]);
+                if (Credit(similarity) > 0)
+                {
+                    pairs[count++] = new Pair { Similarity = similarity, QueryStart = (byte)i, QueryCount = 1, CandidateStart = (byte)j, CandidateCount = 1, Kind = kind };
+                }
+                if (i + 1 < n && JoinedEquals(q[i], q[i + 1], c[j]) is var joinedQ and > 0)
+                {
+                    pairs[count++] = new Pair { Similarity = joinedQ, QueryStart = (byte)i, QueryCount = 2, CandidateStart = (byte)j, CandidateCount = 1, Kind = TokenMatchKind.Merged };
+                }
+                if (j + 1 < m && JoinedEquals(c[j], c[j + 1], q[i]) is var joinedC and > 0)
+                {
+                    pairs[count++] = new Pair { Similarity = joinedC, QueryStart = (byte)i, QueryCount = 1, CandidateStart = (byte)j, CandidateCount = 2, Kind = TokenMatchKind.Merged };
+                }
+            }
+        }
+        pairs[..count].Sort(static (x, y) =>
+        {
+            var bySimilarity = y.Similarity.CompareTo(x.Similarity);
+            return bySimilarity != 0 ? bySimilarity : (y.QueryCount + y.CandidateCount).CompareTo(x.QueryCount + x.CandidateCount);
+        });
+
+        double totalQuery = 0, totalCandidate = 0;
+        for (var i = 0; i < n; i++)
+        {
+            totalQuery += q[i].Weight;
+        }
+        for (var j = 0; j < m; j++)
+        {
+            totalCandidate += c[j].Weight;
+        }
+        uint usedQ = 0, usedC = 0;
+        double earned = 0;
+        for (var p = 0; p < count; p++)
+        {
+            var pair = pairs[p];
+            var maskQ = ((1u << pair.QueryCount) - 1) << pair.QueryStart;
+            var maskC = ((1u << pair.CandidateCount) - 1) << pair.CandidateStart;
+            if ((usedQ & maskQ) != 0 || (usedC & maskC) != 0)
+            {
+                continue;
+            }
+            usedQ |= maskQ;
+            usedC |= maskC;
+            double weightQ = 0, weightC = 0;
+            for (var i = pair.QueryStart; i < pair.QueryStart + pair.QueryCount; i++)
+            {
+                weightQ += q[i].Weight;
+            }
+            for (var j = pair.CandidateStart; j < pair.CandidateStart + pair.CandidateCount; j++)
+            {
+                weightC += c[j].Weight;
+            }
+            earned += Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
+            collector?.Add(new TokenAlignment(pair.QueryStart, pair.QueryCount, pair.CandidateStart, pair.CandidateCount, pair.Similarity, pair.Kind));
+        }
+        var total = totalQuery + (CandidateSideWeight * totalCandidate);
+        return total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+    }
+
+    /// <summary>Similarity of two adjacent tokens written together with one other token: 1.0 when the letters are the same,
+    /// 0.93 when equal after romanisation folding, the edit ratio times 0.98 when it is at least 0.85, else 0.</summary>
+    private static double JoinedEquals(NameToken first, NameToken second, NameToken whole)
+    {
+        var text = whole.Text.AsSpan();
+        if (text.Length == first.Text.Length + second.Text.Length && text.StartsWith(first.Text) && text.EndsWith(second.Text))
+        {
+            return 1;
+        }
+        var fold = whole.Fold.AsSpan();
+        if (fold.Length == first.Fold.Length + second.Fold.Length && fold.StartsWith(first.Fold) && fold.EndsWith(second.Fold))
+        {
+            return 0.93;
+        }
+        var joinedLength = first.Text.Length + second.Text.Length;
+        if (joinedLength < 6 || joinedLength > 40 || Math.Abs(joinedLength - text.Length) > 2)
+        {
+            return 0;
+        }
+        // written together with a typo ("FridrichBuchenberg")
+        Span<char> joined = stackalloc char[joinedLength];
+        first.Text.AsSpan().CopyTo(joined);
+        second.Text.AsSpan().CopyTo(joined[first.Text.Length..]);
+        var ratio = 1 - ((double)Similarity.Levenshtein(joined, text) / Math.Max(joinedLength, text.Length));
+        return ratio >= 0.85 ? ratio * 0.98 : 0;
+    }
+}

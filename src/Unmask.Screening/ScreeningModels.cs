@@ -1,0 +1,46 @@
+namespace Unmask.Screening;
+
+/// <summary>A screening query in FtM terms, as the yente matching API takes it.</summary>
+/// <param name="Id">The caller's id for the query (copied to the response).</param>
+/// <param name="Schema">Person, Company, Organization, LegalEntity, Vessel, Airplane, CryptoWallet, Domain, or Any (= Thing).</param>
+/// <param name="Properties">FtM property names: name, alias, birthDate, country, nationality, idNumber, passportNumber, email,
+/// cryptoWallet (or publicKey), domain/website.</param>
+public sealed record ScreeningQuery(string? Id, string Schema, IReadOnlyDictionary<string, IReadOnlyList<string>> Properties)
+{
+    public IReadOnlyList<string> Get(string property) =>
+        Properties.TryGetValue(property, out var values) ? values : [];
+
+    /// <summary>Shorthand for a query with one name.</summary>
+    public static ScreeningQuery ForName(string name, string schema = "Any", string? id = null) =>
+        new(id, schema, new Dictionary<string, IReadOnlyList<string>> { ["name"] = [name] });
+}
+
+/// <summary>How to screen.</summary>
+/// <param name="Threshold">Results at or above this score are reported as matches. Default 0.70.</param>
+/// <param name="Limit">Most results returned per query, best first. Default 5.</param>
+/// <param name="Algorithm">The scoring algorithm by name (see <see cref="Screener.Algorithms"/>). Default unmask-v1.</param>
+/// <param name="Datasets">Only entities of these datasets (list names); null means all.</param>
+/// <param name="Exhaustive">Score every entity instead of the blocked candidates: slow, used to measure blocking loss.</param>
+/// <param name="MinimumScore">Results scoring below this are not returned at all. Default 0.40.</param>
+public sealed record ScreeningOptions(
+    double Threshold = 0.70,
+    int Limit = 5,
+    string Algorithm = "unmask-v1",
+    IReadOnlyCollection<string>? Datasets = null,
+    bool Exhaustive = false,
+    double MinimumScore = 0.40);
+
+/// <summary>The answer to one query: results sorted by score, best first.</summary>
+public sealed record ScreeningResponse(string? Id, ScreeningQuery Query, IReadOnlyList<ScreeningResult> Results);
+
+/// <summary>One list entity found for a query, with the features that made its score and the explanation in plain words.
+/// The explanation lists each part that added to or took from the score; the parts add up to <see cref="Score"/>.</summary>
+public sealed record ScreeningResult(string Id, string Caption, string Schema, IReadOnlyList<string> Datasets, IReadOnlyList<string> Programs,
+    double Score, bool Match, string MatchedName, IReadOnlyDictionary<string, double> Features, IReadOnlyList<string> Explanation)
+{
+    /// <summary>The signed contributions behind <see cref="Explanation"/>, in the same order; they sum to <see cref="Score"/>.</summary>
+    public IReadOnlyList<ScoreContribution> Contributions { get; init; } = [];
+}
+
+/// <summary>One part of a score: the feature, its value, the weight applied and the resulting contribution.</summary>
+public sealed record ScoreContribution(string Feature, double Value, double Weight, double Contribution, string Reason);

@@ -1,0 +1,37 @@
+using Unmask.Screening.Names;
+using Unmask.Screening.Scoring;
+
+namespace Unmask.Screening.Tests.Scoring;
+
+public sealed class NameMatcherTests
+{
+    private static double Score(string query, string candidate) =>
+        PreparedName.Parse(query).Variants.Max(q => PreparedName.Parse(candidate).Variants.Max(c => NameMatcher.Score(q, c)));
+
+    [Fact]
+    public void Tiers_exact_then_reordered_then_romanised_then_other_person()
+    {
+        var exact = Score("Kim Jong Un", "KIM Jong Un");
+        var reordered = Score("Jong Un Kim", "KIM Jong Un");
+        var romanised = Score("Gim Jeong-eun", "KIM Jong Un");
+        var other = Score("Kim Jong Il", "KIM Jong Un");
+        exact.ShouldBe(1);
+        reordered.ShouldBe(1);
+        romanised.ShouldBeGreaterThan(0.9);
+        other.ShouldBeLessThan(0.7);
+    }
+
+    [Theory]
+    [InlineData("Kim Jongun")]
+    [InlineData("KIM Jong-un")]
+    [InlineData("김정은")]
+    [InlineData("Jeong-eun Gim")]
+    public void Korean_variants_match(string query) => Score(query, "KIM, Jong Un").ShouldBeGreaterThan(0.85);
+
+    [Fact]
+    public void Split_and_merged_company_words_match() =>
+        Score("Volasys Silverstar", "VOLASYS SILVER STAR").ShouldBe(1);
+
+    [Fact]
+    public void Hangul_jon_and_jong_stay_apart() => Score("Jon Il Chun", "Jong Il Chun").ShouldBeLessThan(0.85);
+}
