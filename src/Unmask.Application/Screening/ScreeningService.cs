@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Unmask.Domain;
+using Unmask.Screening;
+using Unmask.Storage;
+
+namespace Unmask.Application.Screening;
+
+/// <summary>The Screen use case: an in-memory index over every current list entity, built from the store at start-up.</summary>
+public sealed class ScreeningService
+{
+    private ScreeningService(Screener screener, int entities, TimeSpan buildTime)
+    {
+        Screener = screener;
+        EntityCount = entities;
+        BuildTime = buildTime;
+    }
+
+    public Screener Screener { get; }
+    public int EntityCount { get; }
+    public TimeSpan BuildTime { get; }
+
+    public static async Task<ScreeningService> LoadAsync(IUnmaskStore store, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var entities = new List<Entity>();
+        await foreach (var entity in store.Lists.GetEntitiesAsync(cancellationToken: cancellationToken))
+        {
+            entities.Add(entity);
+        }
+        var index = ScreeningIndex.Build(entities);
+        return new ScreeningService(new Screener(index), entities.Count, watch.Elapsed);
+    }
+
+    public ScreeningResponse Screen(ScreeningQuery query, ScreeningOptions options) => Screener.Screen(query, options);
+
+    /// <summary>
+    /// Screens rows in parallel over all cores and yields the answers in input order. Rows are taken in chunks, so a file of
+    /// any length streams through with bounded memory. A row that could not be read yields its error in its place.
+    /// </summary>
+    public async IAsyncEnumerable<BatchAnswer> ScreenBatchAsync(
+        IEnumerable<BatchRow> rows, ScreeningOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int chunkSize = 2048;
+        var chunk = new List<BatchRow>(chunkSize);
+        foreach (var row in rows)
+        {
+            chunk.Add(row);
+            if (chunk.Count == chunkSize)
+            {
+                foreach (var answer in ScreenChunk(chunk, options, cancellationToken))
+                {
+                    yield return answer;
+                }
+                chunk.Clear();
+                await Task.Yield();
+            }
+        }
+        foreach (var answer in ScreenChunk(chunk, options, cancellationToken))
+        {
+            yield return answer;
+        }
+    }
+
+    private BatchAnswer[] ScreenChunk(List<BatchRow> chunk, ScreeningOptions options, CancellationToken cancellationToken)
+    {
+        var answers = new BatchAnswer[chunk.Count];
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var row = chunk[i];
+            answers[i] = row.Error is not null
+                ? new BatchAnswer(row, null)
+                : new BatchAnswer(row, Screener.Screen(row.Query!, options));
+        });
+        return answers;
+    }
+}
+
+/// <summary>One input row of a batch: its number, its id, and the query it asks, or why it could not be read.</summary>
+public sealed record BatchRow(long Number, string Id, string Name, ScreeningQuery? Query, string? Error);
+
+public sealed record BatchAnswer(BatchRow Row, ScreeningResponse? Response);
