@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using Unmask.WebsiteAnalysis.Reports;
+using Unmask.WebsiteAnalysis.Similarity;
+
+namespace Unmask.WebsiteAnalysis.Analysis;
+
+/// <summary>Infers which strings of the reference were replaced in the target: the edits between aligned runs (and at the edges
+/// of a well-aligned block) that look like names, domains, e-mails, phones or addresses; plus identifiers of the reference that
+/// are gone from the target while the target has new ones of the same kind (trackers, e-mails, phones, the site's domain).
+/// Ordinary word swaps (synonyms, machine-translation noise) are dropped: a name edit must contain a capitalised word that never
+/// occurs in lower case in either text.</summary>
+public static partial class BrandSubstitutions
+{
+    private const int MaxEditTokens = 12;
+
+    [GeneratedRegex(@"\b(street|st|avenue|ave|blvd|boulevard|drive|dr|road|rd|suite|ste|lane|way|pkwy|parkway|floor|plaza|place)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StreetWord();
+
+    public static List<BrandSubstitution> Infer(IReadOnlyList<AlignedPassage> passages, SiteText target, SiteText reference)
+    {
+        var ordinary = target.LowercaseWords();
+        ordinary.UnionWith(reference.LowercaseWords());
+        var counts = new Dictionary<(string Original, string Replacement), (int Count, string Type)>();
+
+        void Consider(AlignedBlock referenceBlock, int rFirst, int rLast, AlignedBlock targetBlock, int tFirst, int tLast)
+        {
+            // Trim tokens equal on both sides (articles are not in shingles, so a gap can start or end with one).
+            while (rFirst <= rLast && tFirst <= tLast && referenceBlock.Tokens[rFirst].Norm == targetBlock.Tokens[tFirst].Norm)
+            {
+                rFirst++;
+                tFirst++;
+            }
+            while (rFirst <= rLast && tFirst <= tLast && referenceBlock.Tokens[rLast].Norm == targetBlock.Tokens[tLast].Norm)
+            {
+                rLast--;
+                tLast--;
+            }
+            if (rFirst > rLast || tFirst > tLast || rLast - rFirst >= MaxEditTokens || tLast - tFirst >= MaxEditTokens)
+            {
+                return;
+            }
+            var type = Classify(referenceBlock, rFirst, rLast, targetBlock, tFirst, tLast, ordinary);
+            if (type is null)
+            {
+                return;
+            }
+            var original = Surface(referenceBlock, rFirst, rLast);
+            var replacement = Surface(targetBlock, tFirst, tLast);
+            if (string.Equals(Normalise(original), Normalise(replacement), StringComparison.Ordinal))
+            {
+                return;
+            }
+            var key = (original, replacement);
+            counts[key] = (counts.GetValueOrDefault(key).Count + 1, type);
+        }
+
+        foreach (var passage in passages)
+        {
+            for (var i = 1; i < passage.Runs.Count; i++)
+            {
+                var previous = passage.Runs[i - 1];
+                var run = passage.Runs[i];
+                Consider(passage.Reference, previous.ReferenceLast + 1, run.ReferenceFirst - 1, passage.Target, previous.TargetLast + 1, run.TargetFirst - 1);
+            }
+            // Edits at the start or end of a block that is otherwise copied ("Acme Consulting is ..." → "Independent Lab is ...").
+            var first = passage.Runs[0];
+            if (first.TargetFirst is > 0 and <= 8 && first.ReferenceFirst is > 0 and <= 8)
+            {
+                Consider(passage.Reference, 0, first.ReferenceFirst - 1, passage.Target, 0, first.TargetFirst - 1);
+            }
+            var last = passage.Runs[^1];
+            var tRest = passage.Target.Tokens.Count - 1 - last.TargetLast;
+            var rRest = passage.Reference.Tokens.Count - 1 - last.ReferenceLast;
+            if (tRest is > 0 and <= 8 && rRest is > 0 and <= 8)
+            {
+                Consider(passage.Reference, last.ReferenceLast + 1, passage.Reference.Tokens.Count - 1, passage.Target, last.TargetLast + 1, passage.Target.Tokens.Count - 1);
+            }
+        }
+
+        var result = counts.Select(c => new BrandSubstitution(c.Key.Original, c.Key.Replacement, c.Value.Count, c.Value.Type)).ToList();
+
+        // An e-mail swap with the same local part also swaps the domain (info@acme.com → info@lab.com: acme.com → lab.com).
+        foreach (var email in result.Where(s => s.Type == "email").ToList())
+        {
+            var original = email.Original.Split('@');
+            var replacement = email.Replacement.Split('@');
+            if (original.Length == 2 && replacement.Length == 2 && !original[1].Equals(replacement[1], StringComparison.OrdinalIgnoreCase))
+            {
+                AddOrCount(result, new BrandSubstitution(original[1].ToLowerInvariant(), replacement[1].ToLowerInvariant(), email.Count, "domain"));
+            }
+        }
+
+        AddIdentifierSwaps(result, reference.Site, target.Site, target);
+        return result
+            .GroupBy(s => (Normalise(s.Original), Normalise(s.Replacement)))
+            .Select(g => g.OrderByDescending(s => s.Count).First() with { Count = g.Sum(s => s.Count) })
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Original, StringComparer.Ordinal)
+            .Take(40).ToList();
+    }
+
+    /// <summary>Identifiers of the reference that the target no longer has, paired with the target's new ones of the same kind.</summary>
+    private static void AddIdentifierSwaps(List<BrandSubstitution> result, IndexedSite reference, IndexedSite target, SiteText targetText)
+    {
+        var targetText64 = string.Join('\n', targetText.Blocks.Select(b => b.Text));
+        void Pair(IReadOnlyList<string> fromReference, IReadOnlyList<string> fromTarget, string type, Func<string, string, bool> sameKind)
+        {
+            var gone = fromReference.Except(fromTarget, StringComparer.OrdinalIgnoreCase).ToList();
+            var added = fromTarget.Except(fromReference, StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var original in gone)
+            {
+                if (result.Any(s => Normalise(s.Original) == Normalise(original)))
+                {
+                    continue;
+                }
+                var candidates = added.Where(a => sameKind(original, a)).ToList();
+                if (candidates.Count == 0)
+                {
+                    candidates = added;
+                }
+                if (candidates.Count is 0 or > 3)
+                {
+                    continue;
+                }
+                var replacement = candidates[0];
+                var occurrences = Math.Max(1, CountOccurrences(targetText64, replacement));
+                result.Add(new BrandSubstitution(original, replacement, occurrences, type));
+            }
+        }
+
+        Pair(reference.Fingerprints.Trackers, target.Fingerprints.Trackers, "tracker", (a, b) => Prefix(a) == Prefix(b));
+        Pair(reference.Fingerprints.Phones, target.Fingerprints.Phones, "phone", (_, _) => true);
+        Pair(reference.Fingerprints.Emails, target.Fingerprints.Emails, "email", (a, b) => a.Split('@')[0] == b.Split('@')[0]);
+        if (reference.Domain is { } from && target.Domain is { } to && from != to)
+        {
+            Pair([from], [to], "domain", (_, _) => true);
+        }
+
+        static string Prefix(string tracker) => tracker.Split('-', ':')[0];
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        var index = 0;
+        while ((index = text.IndexOf(value, index, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            count++;
+            index += value.Length;
+        }
+        return count;
+    }
+
+    private static void AddOrCount(List<BrandSubstitution> result, BrandSubstitution substitution)
+    {
+        var existing = result.FindIndex(s => Normalise(s.Original) == Normalise(substitution.Original) && Normalise(s.Replacement) == Normalise(substitution.Replacement));
+        if (existing >= 0)
+        {
+            result[existing] = result[existing] with { Count = result[existing].Count + substitution.Count };
+        }
+        else
+        {
+            result.Add(substitution);
+        }
+    }
+
+    private static string? Classify(AlignedBlock referenceBlock, int rFirst, int rLast, AlignedBlock targetBlock, int tFirst, int tLast, HashSet<string> ordinary)
+    {
+        var rTokens = referenceBlock.Tokens.GetRange(rFirst, rLast - rFirst + 1);
+        var tTokens = targetBlock.Tokens.GetRange(tFirst, tLast - tFirst + 1);
+        if (rTokens.Any(t => t.Kind == TokenKind.Email) && tTokens.Any(t => t.Kind == TokenKind.Email))
+        {
+            return "email";
+        }
+        if (rTokens.Any(t => t.Kind == TokenKind.Domain) && tTokens.Any(t => t.Kind is TokenKind.Domain or TokenKind.Email))
+        {
+            return "domain";
+        }
+        if (rTokens.Any(t => t.Kind == TokenKind.Phone) && tTokens.Any(t => t.Kind == TokenKind.Phone))
+        {
+            return "phone";
+        }
+        var original = Surface(referenceBlock, rFirst, rLast);
+        var replacement = Surface(targetBlock, tFirst, tLast);
+        if (original.Any(char.IsAsciiDigit) && StreetWord().IsMatch(original) && replacement.Any(char.IsAsciiDigit))
+        {
+            return "address";
+        }
+        bool NameLike(AlignedBlock block, List<Token> tokens) =>
+            tokens.Any(t => t.Kind == TokenKind.Word && (char.IsUpper(block.Text[t.Start]) || t.Norm.Any(char.IsAsciiDigit)) && !ordinary.Contains(t.Norm) && t.Norm.Length > 1);
+        return NameLike(referenceBlock, rTokens) && NameLike(targetBlock, tTokens) ? "name" : null;
+    }
+
+    private static string Surface(AlignedBlock block, int first, int last) =>
+        block.Text[block.Tokens[first].Start..block.Tokens[last].End].Trim();
+
+    public static string Normalise(string value) =>
+        new string(value.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+}
