@@ -18,6 +18,8 @@ public static partial class BrandSubstitutions
 
     public static List<BrandSubstitution> Infer(IReadOnlyList<AlignedPassage> passages, SiteText target, SiteText reference)
     {
+        var referenceBrand = new BrandWords(reference.Site);
+        var targetBrand = new BrandWords(target.Site);
         var ordinary = target.LowercaseWords();
         ordinary.UnionWith(reference.LowercaseWords());
         var counts = new Dictionary<(string Original, string Replacement), (int Count, string Type)>();
@@ -77,7 +79,11 @@ public static partial class BrandSubstitutions
             }
         }
 
-        var result = counts.Select(c => new BrandSubstitution(c.Key.Original, c.Key.Replacement, c.Value.Count, c.Value.Type)).ToList();
+        // A one-off edit of ordinary capitalised words ("Start the Conversation" → "Book a Call") is copy-editing, not a brand swap:
+        // a name edit must name the reference or the target, or recur.
+        var result = counts.Select(c => new BrandSubstitution(c.Key.Original, c.Key.Replacement, c.Value.Count, c.Value.Type))
+            .Where(s => s.Type != "name" || s.Count >= 2 || referenceBrand.Names(s.Original) || targetBrand.Names(s.Replacement))
+            .ToList();
 
         // An e-mail swap with the same local part also swaps the domain (info@acme.com → info@lab.com: acme.com → lab.com).
         foreach (var email in result.Where(s => s.Type == "email").ToList())

@@ -17,6 +17,8 @@ namespace Unmask.WebsiteAnalysis.Analysis;
 /// <param name="MaxAddressPivotSites">A postal address links sites only when at most this many indexed sites use it
 /// (registered-agent and virtual-office addresses are shared by unrelated firms). Default 2.</param>
 /// <param name="MaxIdentifierSites">Identifiers on more indexed sites than this are hubs (a web agency's tag, a default icon) and are not pivots. Default 25.</param>
+/// <param name="IncludeSuspectClones">Also report text shared with indexed suspect sites that no reference explains. Default false:
+/// honest firms of one trade share generic copy, so only legitimate (reference) sites are treated as copy sources.</param>
 public sealed record SiteAnalysisOptions(
     int MaxCandidates = 30,
     int MinPassageWords = 8,
@@ -28,7 +30,8 @@ public sealed record SiteAnalysisOptions(
     DateOnly? AsOf = null,
     TimeProvider? Clock = null,
     int MaxAddressPivotSites = 2,
-    int MaxIdentifierSites = 25);
+    int MaxIdentifierSites = 25,
+    bool IncludeSuspectClones = false);
 
 /// <summary>Analyses one site against an index: which references it copies (or is an older version of), the copied passages and
 /// swapped brand strings, the indexed sites it shares identifiers with, and domain findings.</summary>
@@ -106,7 +109,7 @@ public sealed class SiteAnalyzer
         {
             hits[id] = hits.GetValueOrDefault(id) + 3;
         }
-        return hits.Where(h => !self.Contains(h.Key) && h.Value >= 2)
+        return hits.Where(h => !self.Contains(h.Key) && h.Value >= 2 && (options.IncludeSuspectClones || index[h.Key].Role == SiteRole.Reference))
             .OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(options.MaxCandidates).Select(h => h.Key).ToList();
     }
 
@@ -171,10 +174,11 @@ public sealed class SiteAnalyzer
     {
         var reference = score.Reference.Site;
         var substitutions = BrandSubstitutions.Infer(score.Passages, target, score.Reference);
-        var evidence = SameSiteEvidence(target.Site, reference);
-        var swapped = BrandSwapped(substitutions, reference);
+        var (strong, weak) = SameSiteEvidence(target.Site, reference);
+        var swapped = BrandSwapped(substitutions, reference, target);
         var differentDomain = target.Site.Domain is not null && reference.Domain is not null && target.Site.Domain != reference.Domain;
-        var relation = evidence.Count > 0 && !swapped && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
+        var relation = strong.Count > 0 && !swapped && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
+        var evidence = strong.Concat(weak).ToList();
         var passages = score.Passages.Where(p => p.Words >= options.MinPassageWords)
             .OrderByDescending(p => p.WeightedWords).Take(options.MaxPassages)
             .OrderBy(p => p.Target.Page).ThenBy(p => p.Target.Index)
@@ -193,62 +197,81 @@ public sealed class SiteAnalyzer
 
     private static double Round(double value) => Math.Round(value, 3);
 
-    /// <summary>Signs that the target is the reference itself (older version, archive capture), not a copy by someone else.</summary>
-    private static List<string> SameSiteEvidence(IndexedSite target, IndexedSite reference)
+    /// <summary>Signs that the target is the reference itself (older version, archive capture), not a copy by someone else.
+    /// Only a declared domain or a web-archive capture is conclusive; shared contacts are listed but are not enough on their own
+    /// (clones inherit the reference's phone or theme-vendor e-mail).</summary>
+    private static (List<string> Strong, List<string> Weak) SameSiteEvidence(IndexedSite target, IndexedSite reference)
     {
-        var evidence = new List<string>();
-        if (reference.Domain is { } domain)
+        var strong = new List<string>();
+        if (reference.Domain is { } domain && target.Domain == domain)
         {
-            if (target.Domain == domain)
+            strong.Add($"declares the same domain {domain}");
+        }
+        if (target.IsArchiveCapture)
+        {
+            var own = BrandWords.OwnDomains(reference);
+            var archived = target.Artefacts.Where(a => a.Kind == "archived").Select(a => a.Value).Distinct().ToList();
+            var plainKey = Plain(reference.Name);
+            var hit = archived.FirstOrDefault(h => own.Contains(h) || (plainKey.Length >= 4 && Plain(h.Split('.')[0]) == plainKey));
+            if (hit is not null)
             {
-                evidence.Add($"declares the same domain {domain}");
+                strong.Add($"web-archive capture of {hit}");
             }
-            if (target.IsArchiveCapture && target.Artefacts.Any(a => a.Kind == "archived" && a.Value == domain))
+            else if (own.Count == 0)
             {
-                evidence.Add($"web-archive capture of {domain}");
+                strong.Add("web-archive capture (the reference declares no domain)");
             }
         }
         var shared = target.Fingerprints.Emails.Intersect(reference.Fingerprints.Emails)
             .Concat(target.Fingerprints.Phones.Intersect(reference.Fingerprints.Phones))
             .Concat(target.Fingerprints.Trackers.Intersect(reference.Fingerprints.Trackers)).ToList();
-        if (shared.Count > 0)
-        {
-            evidence.Add("keeps the reference's own " + string.Join(", ", shared.Take(4)));
-        }
-        return evidence;
+        var weak = shared.Count > 0 ? new List<string> { "keeps the reference's own " + string.Join(", ", shared.Take(4)) } : [];
+        return (strong, weak);
+
+        static string Plain(string text) => new string(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
     }
 
-    /// <summary>True when the reference's own name or domain was replaced by an unrelated one (a rename that keeps a word,
-    /// "CodeCraft Studio" → "CodeCraft Systems", is not a swap).</summary>
-    private static bool BrandSwapped(IReadOnlyList<BrandSubstitution> substitutions, IndexedSite reference)
+    /// <summary>True when the reference's own name or domain was replaced by an unrelated one throughout: the replacement occurs
+    /// at least as often as the old name still does. A rename that keeps a word ("CodeCraft Studio" → "CodeCraft Systems") or
+    /// an edit next to a brand that still appears everywhere is not a swap.</summary>
+    private static bool BrandSwapped(IReadOnlyList<BrandSubstitution> substitutions, IndexedSite reference, SiteText target)
     {
-        var brandWords = reference.BrandNames.SelectMany(Words).ToHashSet(StringComparer.Ordinal);
-        if (reference.Domain is { } domain)
+        var brand = new BrandWords(reference);
+        var text = string.Join("\n", target.Blocks.Select(b => b.Text)).ToLowerInvariant();
+        foreach (var substitution in substitutions.Where(s => s.Type is "name" or "domain" or "email"))
         {
-            brandWords.Add(domain.Split('.')[0]);
-        }
-        foreach (var substitution in substitutions)
-        {
-            var original = Words(substitution.Original).ToHashSet(StringComparer.Ordinal);
-            var replacement = Words(substitution.Replacement).ToHashSet(StringComparer.Ordinal);
+            var original = BrandWords.Split(substitution.Original).ToHashSet(StringComparer.Ordinal);
+            var replacement = BrandWords.Split(substitution.Replacement).ToHashSet(StringComparer.Ordinal);
             if (original.Overlaps(replacement))
             {
                 continue;
             }
-            if (substitution.Type == "name" && original.Overlaps(brandWords) && substitution.Count >= 1)
+            foreach (var word in brand.In(substitution.Original).Distinct())
             {
-                return true;
-            }
-            if (substitution.Type == "domain" && reference.Domain is not null && substitution.Original.EndsWith(reference.Domain, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
+                if (substitution.Count >= CountWord(text, word))
+                {
+                    return true;
+                }
             }
         }
         return false;
+    }
 
-        static IEnumerable<string> Words(string text) =>
-            text.ToLowerInvariant().Split([' ', '.', ',', '@', '-', '&', '(', ')', '\'', '’'], StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w.Length > 2 && w is not "llc" and not "ltd" and not "inc" and not "com" and not "the" and not "and" and not "www");
+    private static int CountWord(string text, string word)
+    {
+        var count = 0;
+        var index = 0;
+        while ((index = text.IndexOf(word, index, StringComparison.Ordinal)) >= 0)
+        {
+            var before = index == 0 || !char.IsLetterOrDigit(text[index - 1]);
+            var after = index + word.Length >= text.Length || !char.IsLetterOrDigit(text[index + word.Length]);
+            if (before && after)
+            {
+                count++;
+            }
+            index += word.Length;
+        }
+        return count;
     }
 
     private static List<Pivot> Pivots(IndexedSite target, SiteIndex index, HashSet<int> self, SiteAnalysisOptions options)

@@ -27,8 +27,23 @@ public static partial class PageExtractor
         "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "textarea", "math",
     };
 
-    [GeneratedRegex(@"(^|[\s_-])(nav|navbar|navigation|menu|footer|site-footer|cookie|cookies|consent|gdpr|breadcrumbs?|copyright|skip-link|wm-ipp|wm-toolbar)([\s_-]|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex BoilerplateMarker();
+    private static readonly string[] FurnitureWords = ["nav", "navbar", "navigation", "menu", "footer", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "copyright", "wm-ipp", "wm-toolbar", "topbar", "sidebar-nav"];
+
+    /// <summary>A class or id names site furniture when it is one of the furniture words or starts or ends with one as a
+    /// hyphen/underscore-separated part (<c>site-footer</c>, <c>navbar-nav</c>, <c>cookie-banner</c>); <c>wp--skip-link--target</c> is not.</summary>
+    private static bool IsFurnitureName(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        foreach (var word in FurnitureWords)
+        {
+            if (lower == word || lower.StartsWith(word + "-", StringComparison.Ordinal) || lower.StartsWith(word + "_", StringComparison.Ordinal)
+                || lower.EndsWith("-" + word, StringComparison.Ordinal) || lower.EndsWith("_" + word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     [GeneratedRegex(@"Mirrored from\s+(\S+)\s+by HTTrack", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HttrackComment();
@@ -47,6 +62,14 @@ public static partial class PageExtractor
         options ??= new ExtractionOptions();
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(page.Html);
         var blocks = new List<TextBlock>();
+        if (Clean(document.Title) is { } pageTitle)
+        {
+            blocks.Add(new TextBlock(pageTitle, BlockRole.Boilerplate));
+        }
+        if (Clean(document.QuerySelector("meta[name='description' i]")?.GetAttribute("content")) is { } pageDescription)
+        {
+            blocks.Add(new TextBlock(pageDescription, BlockRole.Boilerplate));
+        }
         var collector = new BlockCollector(blocks, options.MaxBlocksPerPage);
         if (document.Body is { } body)
         {
@@ -339,8 +362,12 @@ public static partial class PageExtractor
             {
                 return BlockRole.Boilerplate;
             }
-            var marker = (element.Id ?? "") + " " + (element.GetAttribute("class") ?? "");
-            return marker.Length > 1 && BoilerplateMarker().IsMatch(marker) ? BlockRole.Boilerplate : BlockRole.Content;
+            if (element.LocalName is "main" or "article" or "body")
+            {
+                return BlockRole.Content;
+            }
+            var furniture = (element.Id is { Length: > 0 } id && IsFurnitureName(id)) || element.ClassList.Any(IsFurnitureName);
+            return furniture ? BlockRole.Boilerplate : BlockRole.Content;
         }
     }
 }
