@@ -26,8 +26,9 @@ public sealed record AlignedPassage(IReadOnlyList<AlignedRun> Runs)
 /// greedily and joined into passages when the gap between them is short on both sides (a swapped name, a synonym).</summary>
 public static class Alignment
 {
-    public const int MaxGapTokens = 15;
+    public const int MaxGapTokens = 30;
 
+    /// <param name="commonness">1 when other reference sites carry the shingle, 0 when only this one does, -1 when unknown (not indexed).</param>
     public static List<AlignedPassage> Align(SiteText target, SiteText reference, Func<ulong, double> commonness)
     {
         var positions = new Dictionary<ulong, List<(int Block, int Shingle)>>();
@@ -79,14 +80,20 @@ public static class Alignment
                 }
                 var referenceBlock = reference.Blocks[best.Block];
                 var common = 0.0;
+                var known = 0;
                 for (var s = i; s < i + bestLength; s++)
                 {
-                    common += commonness(shingles[s].Hash);
+                    var value = commonness(shingles[s].Hash);
+                    if (value >= 0)
+                    {
+                        known++;
+                        common += value;
+                    }
                 }
                 runs.Add(new AlignedRun(block, referenceBlock,
                     shingles[i].FirstToken, shingles[i + bestLength - 1].LastToken,
                     referenceBlock.Shingles[best.Shingle].FirstToken, referenceBlock.Shingles[best.Shingle + bestLength - 1].LastToken,
-                    common / bestLength));
+                    known == 0 ? 0 : common / known));
                 i += bestLength;
             }
             passages.AddRange(Join(runs));

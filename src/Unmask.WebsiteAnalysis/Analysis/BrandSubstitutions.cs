@@ -12,6 +12,64 @@ namespace Unmask.WebsiteAnalysis.Analysis;
 public static partial class BrandSubstitutions
 {
     private const int MaxEditTokens = 12;
+    private const int MaxGapTokens = 40;
+    private const int EdgeTokens = 12;
+
+    /// <summary>Replaced stretches between two token ranges (word-level LCS): each hunk is a non-empty reference range replaced by a
+    /// non-empty target range, both bounded by common tokens or the range ends. Pure insertions and deletions are not hunks.</summary>
+    public static IEnumerable<(int R0, int R1, int T0, int T1)> Hunks(List<Token> reference, int rFirst, int rLast, List<Token> target, int tFirst, int tLast)
+    {
+        var n = rLast - rFirst + 1;
+        var m = tLast - tFirst + 1;
+        var lcs = new int[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            for (var j = m - 1; j >= 0; j--)
+            {
+                lcs[i, j] = reference[rFirst + i].Norm == target[tFirst + j].Norm ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+        int x = 0, y = 0, hr = -1, ht = -1;
+        var result = new List<(int, int, int, int)>();
+        void Emit(int xEnd, int yEnd)
+        {
+            if (hr >= 0 && ht >= 0 && xEnd > hr && yEnd > ht)
+            {
+                result.Add((rFirst + hr, rFirst + xEnd - 1, tFirst + ht, tFirst + yEnd - 1));
+            }
+            hr = -1;
+            ht = -1;
+        }
+        while (x < n || y < m)
+        {
+            if (x < n && y < m && reference[rFirst + x].Norm == target[tFirst + y].Norm)
+            {
+                Emit(x, y);
+                x++;
+                y++;
+            }
+            else if (y >= m || (x < n && lcs[x + 1, y] >= lcs[x, y + 1]))
+            {
+                if (hr < 0)
+                {
+                    hr = x;
+                    ht = ht < 0 ? y : ht;
+                }
+                x++;
+            }
+            else
+            {
+                if (ht < 0)
+                {
+                    ht = y;
+                    hr = hr < 0 ? x : hr;
+                }
+                y++;
+            }
+        }
+        Emit(x, y);
+        return result;
+    }
 
     [GeneratedRegex(@"\b(street|st|avenue|ave|blvd|boulevard|drive|dr|road|rd|suite|ste|lane|way|pkwy|parkway|floor|plaza|place)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StreetWord();
@@ -26,34 +84,30 @@ public static partial class BrandSubstitutions
 
         void Consider(AlignedBlock referenceBlock, int rFirst, int rLast, AlignedBlock targetBlock, int tFirst, int tLast)
         {
-            // Trim tokens equal on both sides (articles are not in shingles, so a gap can start or end with one).
-            while (rFirst <= rLast && tFirst <= tLast && referenceBlock.Tokens[rFirst].Norm == targetBlock.Tokens[tFirst].Norm)
-            {
-                rFirst++;
-                tFirst++;
-            }
-            while (rFirst <= rLast && tFirst <= tLast && referenceBlock.Tokens[rLast].Norm == targetBlock.Tokens[tLast].Norm)
-            {
-                rLast--;
-                tLast--;
-            }
-            if (rFirst > rLast || tFirst > tLast || rLast - rFirst >= MaxEditTokens || tLast - tFirst >= MaxEditTokens)
+            if (rFirst > rLast || tFirst > tLast || rLast - rFirst >= MaxGapTokens || tLast - tFirst >= MaxGapTokens)
             {
                 return;
             }
-            var type = Classify(referenceBlock, rFirst, rLast, targetBlock, tFirst, tLast, ordinary);
-            if (type is null)
+            foreach (var (r0, r1, t0, t1) in Hunks(referenceBlock.Tokens, rFirst, rLast, targetBlock.Tokens, tFirst, tLast))
             {
-                return;
+                if (r1 - r0 >= MaxEditTokens || t1 - t0 >= MaxEditTokens)
+                {
+                    continue;
+                }
+                var type = Classify(referenceBlock, r0, r1, targetBlock, t0, t1, ordinary);
+                if (type is null)
+                {
+                    continue;
+                }
+                var original = Surface(referenceBlock, r0, r1);
+                var replacement = Surface(targetBlock, t0, t1);
+                if (string.Equals(Normalise(original), Normalise(replacement), StringComparison.Ordinal) || original.Contains('\n', StringComparison.Ordinal) || replacement.Contains('\n', StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var key = (original, replacement);
+                counts[key] = (counts.GetValueOrDefault(key).Count + 1, type);
             }
-            var original = Surface(referenceBlock, rFirst, rLast);
-            var replacement = Surface(targetBlock, tFirst, tLast);
-            if (string.Equals(Normalise(original), Normalise(replacement), StringComparison.Ordinal))
-            {
-                return;
-            }
-            var key = (original, replacement);
-            counts[key] = (counts.GetValueOrDefault(key).Count + 1, type);
         }
 
         foreach (var passage in passages)
@@ -66,16 +120,18 @@ public static partial class BrandSubstitutions
             }
             // Edits at the start or end of a block that is otherwise copied ("Acme Consulting is ..." → "Independent Lab is ...").
             var first = passage.Runs[0];
-            if (first.TargetFirst is > 0 and <= 8 && first.ReferenceFirst is > 0 and <= 8)
+            if (first.TargetFirst > 0 && first.ReferenceFirst > 0)
             {
-                Consider(passage.Reference, 0, first.ReferenceFirst - 1, passage.Target, 0, first.TargetFirst - 1);
+                var r0 = Math.Max(0, first.ReferenceFirst - EdgeTokens);
+                var t0 = Math.Max(0, first.TargetFirst - EdgeTokens);
+                Consider(passage.Reference, r0, first.ReferenceFirst - 1, passage.Target, t0, first.TargetFirst - 1);
             }
             var last = passage.Runs[^1];
             var tRest = passage.Target.Tokens.Count - 1 - last.TargetLast;
             var rRest = passage.Reference.Tokens.Count - 1 - last.ReferenceLast;
-            if (tRest is > 0 and <= 8 && rRest is > 0 and <= 8)
+            if (tRest > 0 && rRest > 0)
             {
-                Consider(passage.Reference, last.ReferenceLast + 1, passage.Reference.Tokens.Count - 1, passage.Target, last.TargetLast + 1, passage.Target.Tokens.Count - 1);
+                Consider(passage.Reference, last.ReferenceLast + 1, last.ReferenceLast + Math.Min(rRest, EdgeTokens), passage.Target, last.TargetLast + 1, last.TargetLast + Math.Min(tRest, EdgeTokens));
             }
         }
 

@@ -17,6 +17,7 @@ namespace Unmask.WebsiteAnalysis.Analysis;
 /// <param name="MaxAddressPivotSites">A postal address links sites only when at most this many indexed sites use it
 /// (registered-agent and virtual-office addresses are shared by unrelated firms). Default 2.</param>
 /// <param name="MaxIdentifierSites">Identifiers on more indexed sites than this are hubs (a web agency's tag, a default icon) and are not pivots. Default 25.</param>
+/// <param name="MinSeparatePassages">…or at least this many separate copied passages of 12+ words with half the share. Default 4.</param>
 /// <param name="IncludeSuspectClones">Also report text shared with indexed suspect sites that no reference explains. Default false:
 /// honest firms of one trade share generic copy, so only legitimate (reference) sites are treated as copy sources.</param>
 public sealed record SiteAnalysisOptions(
@@ -31,7 +32,8 @@ public sealed record SiteAnalysisOptions(
     TimeProvider? Clock = null,
     int MaxAddressPivotSites = 2,
     int MaxIdentifierSites = 25,
-    bool IncludeSuspectClones = false);
+    bool IncludeSuspectClones = false,
+    int MinSeparatePassages = 4);
 
 /// <summary>Analyses one site against an index: which references it copies (or is an older version of), the copied passages and
 /// swapped brand strings, the indexed sites it shares identifiers with, and domain findings.</summary>
@@ -121,9 +123,9 @@ public sealed class SiteAnalyzer
         double Commonness(ulong hash)
         {
             var sites = index.SitesWithFingerprint(hash);
-            if (sites.Count <= 1)
+            if (sites.Count == 0)
             {
-                return 0;
+                return -1;
             }
             foreach (var id in sites)
             {
@@ -165,8 +167,11 @@ public sealed class SiteAnalyzer
         var copiedFraction = referenceWords == 0 ? 0 : Math.Min(1, weightedReference / referenceWords);
         var similarity = targetWords + referenceWords == 0 ? 0 : Math.Min(1, 2 * copiedOnPages / (targetWords + referenceWords));
         var longest = evidence.Count == 0 ? 0 : evidence.Max(p => p.Words);
+        // A clone copies a good share of the target or of the reference pages; several separate copied passages (text blocks of
+        // two or three firms interleaved) also count. One long passage alone is a quotation, not a clone.
         var isClone = copiedWords >= options.MinCopiedWords && longest >= 12
-            && (suspectShare >= options.MinSuspectShare || copiedFraction >= options.MinCopiedFraction);
+            && (suspectShare >= options.MinSuspectShare || copiedFraction >= options.MinCopiedFraction
+                || (evidence.Count(p => p.WeightedWords >= 12) >= options.MinSeparatePassages && suspectShare >= options.MinSuspectShare / 2));
         return new CandidateScore(reference, passages, copiedWords, suspectShare, copiedFraction, similarity, longest, isClone);
     }
 

@@ -59,13 +59,13 @@ public sealed class SiteIndex
         }
     }
 
-    /// <summary>Distinct winnowed fingerprints of the site's content and quotation blocks.</summary>
+    /// <summary>Distinct winnowed fingerprints of the site's content and quotation segments (as <see cref="SiteText"/> joins them).</summary>
     public static HashSet<ulong> ContentFingerprints(IndexedSite site)
     {
         var set = new HashSet<ulong>();
-        foreach (var block in site.Pages.SelectMany(p => p.Blocks).Where(b => b.Role != BlockRole.Boilerplate))
+        foreach (var block in SiteText.Of(site).Blocks.Where(b => b.Role != BlockRole.Boilerplate))
         {
-            foreach (var fingerprint in Winnowing.Fingerprints(Shingles.Of(Tokenizer.Tokenize(block.Text))))
+            foreach (var fingerprint in Winnowing.Fingerprints(block.Shingles))
             {
                 set.Add(fingerprint);
             }

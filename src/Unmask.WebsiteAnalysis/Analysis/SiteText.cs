@@ -22,6 +22,8 @@ public sealed class SiteText
     /// <summary>Words in content blocks (not boilerplate, not quotations).</summary>
     public int ContentWords { get; }
 
+    /// <summary>Consecutive blocks of one role on a page are joined (with line breaks) into one segment, so shingles run across
+    /// short list items and headings; a block already seen earlier on the site ends the segment and is skipped.</summary>
     public static SiteText Of(IndexedSite site)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -29,16 +31,39 @@ public sealed class SiteText
         for (var p = 0; p < site.Pages.Count; p++)
         {
             var page = site.Pages[p];
+            var parts = new List<string>();
+            var role = BlockRole.Content;
+            var first = 0;
+            void Close(int pageIndex)
+            {
+                if (parts.Count > 0)
+                {
+                    var text = string.Join("\n", parts);
+                    var tokens = Tokenizer.Tokenize(text);
+                    blocks.Add(new AlignedBlock(pageIndex, first, text, role, tokens, Shingles.Of(tokens)));
+                    parts.Clear();
+                }
+            }
             for (var b = 0; b < page.Blocks.Count; b++)
             {
                 var block = page.Blocks[b];
                 if (!seen.Add(block.Text))
                 {
+                    Close(p);
                     continue;
                 }
-                var tokens = Tokenizer.Tokenize(block.Text);
-                blocks.Add(new AlignedBlock(p, b, block.Text, block.Role, tokens, Shingles.Of(tokens)));
+                if (parts.Count > 0 && block.Role != role)
+                {
+                    Close(p);
+                }
+                if (parts.Count == 0)
+                {
+                    role = block.Role;
+                    first = b;
+                }
+                parts.Add(block.Text);
             }
+            Close(p);
         }
         return new SiteText(site, blocks);
     }
