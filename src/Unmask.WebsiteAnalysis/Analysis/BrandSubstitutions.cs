@@ -99,14 +99,24 @@ public static partial class BrandSubstitutions
                 {
                     continue;
                 }
-                var original = Surface(referenceBlock, r0, r1);
-                var replacement = Surface(targetBlock, t0, t1);
-                if (string.Equals(Normalise(original), Normalise(replacement), StringComparison.Ordinal) || original.Contains('\n', StringComparison.Ordinal) || replacement.Contains('\n', StringComparison.Ordinal))
+                var originalLines = Surface(referenceBlock, r0, r1).Split('\n');
+                var replacementLines = Surface(targetBlock, t0, t1).Split('\n');
+                if (originalLines.Length != replacementLines.Length)
                 {
                     continue;
                 }
-                var key = (original, replacement);
-                counts[key] = (counts.GetValueOrDefault(key).Count + 1, type);
+                // "Acme\nAcme is ..." → "Lab\nLab is ...": one hunk spanning a line break is one swap per line.
+                for (var line = 0; line < originalLines.Length; line++)
+                {
+                    var original = originalLines[line].Trim();
+                    var replacement = replacementLines[line].Trim();
+                    if (original.Length == 0 || replacement.Length == 0 || string.Equals(Normalise(original), Normalise(replacement), StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    var key = (original, replacement);
+                    counts[key] = (counts.GetValueOrDefault(key).Count + 1, type);
+                }
             }
         }
 
@@ -135,6 +145,22 @@ public static partial class BrandSubstitutions
             }
         }
 
+        // Short segments (titles, headings, footers) too short to share a shingle are paired with the most similar short segment
+        // of a reference page the target page copies from.
+        var aligned = passages.Select(p => p.Target).ToHashSet();
+        foreach (var pagePair in passages.Select(p => (Target: p.Target.Page, Reference: p.Reference.Page)).Distinct())
+        {
+            var referenceSegments = reference.Blocks.Where(b => b.Page == pagePair.Reference && b.Tokens.Count is > 0 and < MaxGapTokens).ToList();
+            foreach (var segment in target.Blocks.Where(b => b.Page == pagePair.Target && !aligned.Contains(b) && b.Tokens.Count is > 0 and < MaxGapTokens))
+            {
+                var best = referenceSegments.Select(r => (Block: r, Common: CommonTokens(r.Tokens, segment.Tokens))).OrderByDescending(x => x.Common).FirstOrDefault();
+                if (best.Block is not null && best.Common >= 2 && best.Common >= 0.4 * Math.Min(best.Block.Tokens.Count, segment.Tokens.Count))
+                {
+                    Consider(best.Block, 0, best.Block.Tokens.Count - 1, segment, 0, segment.Tokens.Count - 1);
+                }
+            }
+        }
+
         // A one-off edit of ordinary capitalised words ("Start the Conversation" → "Book a Call") is copy-editing, not a brand swap:
         // a name edit must name the reference or the target, or recur.
         var result = counts.Select(c => new BrandSubstitution(c.Key.Original, c.Key.Replacement, c.Value.Count, c.Value.Type))
@@ -153,11 +179,39 @@ public static partial class BrandSubstitutions
         }
 
         AddIdentifierSwaps(result, reference.Site, target.Site, target);
+        AddBrandNameSwap(result, reference, target);
         return result
             .GroupBy(s => (Normalise(s.Original), Normalise(s.Replacement)))
             .Select(g => g.OrderByDescending(s => s.Count).First() with { Count = g.Sum(s => s.Count) })
             .OrderByDescending(s => s.Count).ThenBy(s => s.Original, StringComparer.Ordinal)
             .Take(40).ToList();
+    }
+
+    /// <summary>The reference's own name (og:site_name, JSON-LD, copyright, title) replaced by the target's own name, when the
+    /// old name is (almost) gone from the target's text and no aligned edit already shows it.</summary>
+    private static void AddBrandNameSwap(List<BrandSubstitution> result, SiteText reference, SiteText target)
+    {
+        if (target.Site.BrandNames.Count == 0)
+        {
+            return;
+        }
+        var targetText = string.Join('\n', target.Blocks.Select(b => b.Text));
+        var referenceText = string.Join('\n', reference.Blocks.Select(b => b.Text));
+        var replacement = target.Site.BrandNames[0];
+        var replacementCount = CountOccurrences(targetText, replacement);
+        foreach (var brand in reference.Site.BrandNames.Take(2))
+        {
+            if (result.Any(s => Normalise(s.Original) == Normalise(brand)) || BrandWords.Split(brand).Intersect(BrandWords.Split(replacement)).Any())
+            {
+                continue;
+            }
+            var left = CountOccurrences(targetText, brand);
+            var before = CountOccurrences(referenceText, brand);
+            if (before > 0 && replacementCount > left)
+            {
+                result.Add(new BrandSubstitution(brand, replacement, replacementCount, "name"));
+            }
+        }
     }
 
     /// <summary>Identifiers of the reference that the target no longer has, paired with the target's new ones of the same kind.</summary>
@@ -198,6 +252,22 @@ public static partial class BrandSubstitutions
         }
 
         static string Prefix(string tracker) => tracker.Split('-', ':')[0];
+    }
+
+    /// <summary>Length of the longest common subsequence of the two token lists (compared by normalised form).</summary>
+    private static int CommonTokens(List<Token> a, List<Token> b)
+    {
+        var previous = new int[b.Count + 1];
+        var current = new int[b.Count + 1];
+        for (var i = 1; i <= a.Count; i++)
+        {
+            for (var j = 1; j <= b.Count; j++)
+            {
+                current[j] = a[i - 1].Norm == b[j - 1].Norm ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Count];
     }
 
     private static int CountOccurrences(string text, string value)
