@@ -1,0 +1,427 @@
+using System.Globalization;
+using Unmask.WebsiteAnalysis.Domains;
+using Unmask.WebsiteAnalysis.Extraction;
+using Unmask.WebsiteAnalysis.Reports;
+
+namespace Unmask.WebsiteAnalysis.Analysis;
+
+/// <param name="MaxCandidates">Indexed sites compared passage by passage, best candidates first. Default 30.</param>
+/// <param name="MinPassageWords">Aligned passages shorter than this many words are not evidence. Default 8.</param>
+/// <param name="MinCopiedWords">A clone needs at least this many copied (not common) words. Default 40.</param>
+/// <param name="MinSuspectShare">…and at least this share of the target's content found in the reference, or … Default 0.2.</param>
+/// <param name="MinCopiedFraction">…at least this share of the matched reference pages found in the target. Default 0.3.</param>
+/// <param name="MaxPassages">Passages reported per clone. Default 40.</param>
+/// <param name="RegisteredOn">Creation date of the target's domain (RDAP/WHOIS), for DOMAIN_NEW.</param>
+/// <param name="AsOf">The date DOMAIN_NEW measures against; default today from <paramref name="Clock"/>.</param>
+/// <param name="Clock">Time source (default <see cref="TimeProvider.System"/>).</param>
+/// <param name="MaxAddressPivotSites">A postal address links sites only when at most this many indexed sites use it
+/// (registered-agent and virtual-office addresses are shared by unrelated firms). Default 2.</param>
+/// <param name="MaxIdentifierSites">Identifiers on more indexed sites than this are hubs (a web agency's tag, a default icon) and are not pivots. Default 25.</param>
+/// <param name="MinSeparatePassages">…or at least this many separate copied passages of 12+ words with half the share. Default 4.</param>
+/// <param name="IncludeSuspectClones">Also report text shared with indexed suspect sites that no reference explains. Default false:
+/// honest firms of one trade share generic copy, so only legitimate (reference) sites are treated as copy sources.</param>
+public sealed record SiteAnalysisOptions(
+    int MaxCandidates = 30,
+    int MinPassageWords = 8,
+    int MinCopiedWords = 40,
+    double MinSuspectShare = 0.2,
+    double MinCopiedFraction = 0.3,
+    int MaxPassages = 40,
+    DateOnly? RegisteredOn = null,
+    DateOnly? AsOf = null,
+    TimeProvider? Clock = null,
+    int MaxAddressPivotSites = 2,
+    int MaxIdentifierSites = 25,
+    bool IncludeSuspectClones = false,
+    int MinSeparatePassages = 4);
+
+/// <summary>Analyses one site against an index: which references it copies (or is an older version of), the copied passages and
+/// swapped brand strings, the indexed sites it shares identifiers with, and domain findings.</summary>
+public sealed class SiteAnalyzer
+{
+    public SiteReport Analyze(IndexedSite target, SiteIndex index, SiteAnalysisOptions? options = null)
+    {
+        options ??= new SiteAnalysisOptions();
+        var targetText = SiteText.Of(target);
+        var self = Enumerable.Range(0, index.Count).Where(i => index[i].ContentHash == target.ContentHash).ToHashSet();
+
+        var candidates = Candidates(target, index, self, options);
+        var evaluated = new List<(int Id, CandidateScore Score)>();
+        foreach (var id in candidates)
+        {
+            var score = Score(targetText, SiteText.Of(index[id]), id, index, self, options);
+            if (score is not null)
+            {
+                evaluated.Add((id, score));
+            }
+        }
+
+        // References first; a suspect-role site is reported only for text that no matched reference explains
+        // (two clones of one firm share that firm's text, not an operator).
+        var clones = new List<CloneMatch>();
+        var explained = new HashSet<(AlignedBlock, int)>();
+        foreach (var (id, evaluatedScore) in evaluated.OrderBy(e => index[e.Id].Role == SiteRole.Reference ? 0 : 1).ThenByDescending(e => e.Score.CopiedWords))
+        {
+            var site = index[id];
+            var score = evaluatedScore;
+            var passages = score.Passages;
+            if (site.Role == SiteRole.Suspect)
+            {
+                passages = passages.Where(p => p.Runs.Any(r => Enumerable.Range(r.TargetFirst, r.Words).Any(t => !explained.Contains((r.Target, t))))).ToList();
+                var rescored = Measure(targetText, score.Reference, passages, options);
+                if (!rescored.IsClone)
+                {
+                    continue;
+                }
+                score = rescored with { Passages = passages };
+            }
+            if (!score.IsClone)
+            {
+                continue;
+            }
+            explained.UnionWith(Alignment.CoveredTargetTokens(score.Passages));
+            clones.Add(BuildClone(targetText, score, options));
+        }
+
+        var pivots = Pivots(target, index, self, options);
+        var findings = Findings(target, index, clones, pivots, options);
+        return new SiteReport(target.Key, target.Pages.Count, clones, target.Fingerprints, pivots, findings, target.Warnings);
+    }
+
+    private sealed record CandidateScore(SiteText Reference, List<AlignedPassage> Passages, double CopiedWords, double SuspectShare,
+        double CopiedFraction, double Similarity, int LongestPassage, bool IsClone);
+
+    private static List<int> Candidates(IndexedSite target, SiteIndex index, HashSet<int> self, SiteAnalysisOptions options)
+    {
+        var hits = new Dictionary<int, int>();
+        var hubLimit = Math.Max(50, index.Count / 100);
+        foreach (var fingerprint in SiteIndex.ContentFingerprints(target))
+        {
+            var sites = index.SitesWithFingerprint(fingerprint);
+            if (sites.Count > hubLimit)
+            {
+                continue;
+            }
+            foreach (var id in sites)
+            {
+                hits[id] = hits.GetValueOrDefault(id) + 1;
+            }
+        }
+        foreach (var id in index.LshCandidates(target.Pages.Select(p => p.MinHash)))
+        {
+            hits[id] = hits.GetValueOrDefault(id) + 3;
+        }
+        return hits.Where(h => !self.Contains(h.Key) && h.Value >= 2 && (options.IncludeSuspectClones || index[h.Key].Role == SiteRole.Reference))
+            .OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(options.MaxCandidates).Select(h => h.Key).ToList();
+    }
+
+    private static CandidateScore? Score(SiteText target, SiteText reference, int referenceId, SiteIndex index, HashSet<int> self, SiteAnalysisOptions options)
+    {
+        var referenceKey = reference.Site.Key;
+        // A fingerprint is common when another reference site (not this one, not the target) carries it too: legitimate firms
+        // do not copy each other, so text they share is boilerplate, legal text or template filler.
+        double Commonness(ulong hash)
+        {
+            var sites = index.SitesWithFingerprint(hash);
+            if (sites.Count == 0)
+            {
+                return -1;
+            }
+            foreach (var id in sites)
+            {
+                if (id != referenceId && !self.Contains(id) && index[id].Role == SiteRole.Reference && index[id].Key != referenceKey)
+                {
+                    return 1;
+                }
+            }
+            return 0;
+        }
+        var passages = Alignment.Align(target, reference, Commonness);
+        if (passages.Count == 0)
+        {
+            return null;
+        }
+        return Measure(target, reference, passages, options);
+    }
+
+    private static CandidateScore Measure(SiteText target, SiteText reference, List<AlignedPassage> passages, SiteAnalysisOptions options)
+    {
+        var evidence = passages.Where(p => p.Words >= options.MinPassageWords && Alignment.CountsAsContent(p.Target)).ToList();
+        var copiedWords = evidence.Sum(p => p.WeightedWords);
+        var suspectShare = target.ContentWords == 0 ? 0 : Math.Min(1, copiedWords / target.ContentWords);
+
+        var referencePages = evidence.GroupBy(p => p.Reference.Page).Where(g => g.Sum(p => p.Words) >= 20).Select(g => g.Key).ToHashSet();
+        var targetPages = evidence.Where(p => referencePages.Contains(p.Reference.Page)).Select(p => p.Target.Page).ToHashSet();
+        var referenceWords = reference.Blocks.Where(b => referencePages.Contains(b.Page) && b.Role == BlockRole.Content).Sum(b => b.Tokens.Count);
+        var targetWords = target.Blocks.Where(b => targetPages.Contains(b.Page) && b.Role == BlockRole.Content).Sum(b => b.Tokens.Count);
+        var coveredReference = new HashSet<(AlignedBlock, int)>();
+        foreach (var run in evidence.SelectMany(p => p.Runs).Where(r => referencePages.Contains(r.Reference.Page)))
+        {
+            for (var t = run.ReferenceFirst; t <= run.ReferenceLast; t++)
+            {
+                coveredReference.Add((run.Reference, t));
+            }
+        }
+        var copiedOnPages = evidence.Where(p => referencePages.Contains(p.Reference.Page)).Sum(p => p.WeightedWords);
+        var weightedReference = coveredReference.Count * (copiedWords == 0 ? 0 : copiedOnPages / Math.Max(1, evidence.Where(p => referencePages.Contains(p.Reference.Page)).Sum(p => p.Words)));
+        var copiedFraction = referenceWords == 0 ? 0 : Math.Min(1, weightedReference / referenceWords);
+        var similarity = targetWords + referenceWords == 0 ? 0 : Math.Min(1, 2 * copiedOnPages / (targetWords + referenceWords));
+        var longest = evidence.Count == 0 ? 0 : evidence.Max(p => p.Words);
+        // A clone copies a good share of the target or of the reference pages; several separate copied passages (text blocks of
+        // two or three firms interleaved) also count. One long passage alone is a quotation, not a clone.
+        var isClone = copiedWords >= options.MinCopiedWords && longest >= 12
+            && (suspectShare >= options.MinSuspectShare || copiedFraction >= options.MinCopiedFraction
+                || (evidence.Count(p => p.WeightedWords >= 12) >= options.MinSeparatePassages && suspectShare >= options.MinSuspectShare / 2));
+        return new CandidateScore(reference, passages, copiedWords, suspectShare, copiedFraction, similarity, longest, isClone);
+    }
+
+    private static CloneMatch BuildClone(SiteText target, CandidateScore score, SiteAnalysisOptions options)
+    {
+        var reference = score.Reference.Site;
+        var substitutions = BrandSubstitutions.Infer(score.Passages, target, score.Reference);
+        var (strong, weak) = SameSiteEvidence(target.Site, reference);
+        var swapped = BrandSwapped(substitutions, reference, target);
+        var differentDomain = target.Site.Domain is not null && reference.Domain is not null && target.Site.Domain != reference.Domain;
+        var relation = strong.Count > 0 && !swapped && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
+        var evidence = strong.Concat(weak).ToList();
+        var passages = score.Passages.Where(p => p.Words >= options.MinPassageWords)
+            .OrderByDescending(p => p.WeightedWords).Take(options.MaxPassages)
+            .OrderBy(p => p.Target.Page).ThenBy(p => p.Target.Index)
+            .Select(p => new CopiedPassage(
+                target.Site.Pages[p.Target.Page].Path,
+                reference.Pages[p.Reference.Page].Path,
+                Span(p.Target, p.TargetFirst, p.TargetLast),
+                Span(p.Reference, p.ReferenceFirst, p.ReferenceLast)))
+            .ToList();
+        var templateSimilarity = Similarity.MinHash.Estimate(target.Site.TemplateMinHash, reference.TemplateMinHash);
+        return new CloneMatch(reference.Key, relation, Round(score.Similarity), Round(score.CopiedFraction), Round(score.SuspectShare),
+            (int)Math.Round(score.CopiedWords), Round(templateSimilarity), relation == CloneMatch.SameSiteRelation ? [] : substitutions, passages, evidence);
+    }
+
+    private static string Span(AlignedBlock block, int first, int last) => block.Text[block.Tokens[first].Start..block.Tokens[last].End];
+
+    private static double Round(double value) => Math.Round(value, 3);
+
+    /// <summary>Signs that the target is the reference itself (older version, archive capture), not a copy by someone else.
+    /// Only a declared domain or a web-archive capture is conclusive; shared contacts are listed but are not enough on their own
+    /// (clones inherit the reference's phone or theme-vendor e-mail).</summary>
+    private static (List<string> Strong, List<string> Weak) SameSiteEvidence(IndexedSite target, IndexedSite reference)
+    {
+        var strong = new List<string>();
+        if (reference.Domain is { } domain && target.Domain == domain)
+        {
+            strong.Add($"declares the same domain {domain}");
+        }
+        if (target.IsArchiveCapture)
+        {
+            var own = BrandWords.OwnDomains(reference);
+            var archived = target.Artefacts.Where(a => a.Kind == "archived").Select(a => a.Value).Distinct().ToList();
+            var plainKey = Plain(reference.Name);
+            var hit = archived.FirstOrDefault(h => own.Contains(h) || (plainKey.Length >= 4 && Plain(h.Split('.')[0]) == plainKey));
+            if (hit is not null)
+            {
+                strong.Add($"web-archive capture of {hit}");
+            }
+            else if (own.Count == 0)
+            {
+                strong.Add("web-archive capture (the reference declares no domain)");
+            }
+        }
+        var shared = target.Fingerprints.Emails.Intersect(reference.Fingerprints.Emails)
+            .Concat(target.Fingerprints.Phones.Intersect(reference.Fingerprints.Phones))
+            .Concat(target.Fingerprints.Trackers.Intersect(reference.Fingerprints.Trackers)).ToList();
+        var weak = shared.Count > 0 ? new List<string> { "keeps the reference's own " + string.Join(", ", shared.Take(4)) } : [];
+        return (strong, weak);
+
+        static string Plain(string text) => new string(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+    }
+
+    /// <summary>True when the reference's own name or domain was replaced by an unrelated one throughout: the replacement occurs
+    /// at least as often as the old name still does. A rename that keeps a word ("CodeCraft Studio" → "CodeCraft Systems") or
+    /// an edit next to a brand that still appears everywhere is not a swap.</summary>
+    private static bool BrandSwapped(IReadOnlyList<BrandSubstitution> substitutions, IndexedSite reference, SiteText target)
+    {
+        var brand = new BrandWords(reference);
+        var text = string.Join("\n", target.Blocks.Select(b => b.Text)).ToLowerInvariant();
+        foreach (var substitution in substitutions.Where(s => s.Type is "name" or "domain" or "email"))
+        {
+            var original = BrandWords.Split(substitution.Original).ToHashSet(StringComparer.Ordinal);
+            var replacement = BrandWords.Split(substitution.Replacement).ToHashSet(StringComparer.Ordinal);
+            if (original.Overlaps(replacement))
+            {
+                continue;
+            }
+            foreach (var word in brand.In(substitution.Original).Distinct())
+            {
+                if (substitution.Count >= CountWord(text, word))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static int CountWord(string text, string word)
+    {
+        var count = 0;
+        var index = 0;
+        while ((index = text.IndexOf(word, index, StringComparison.Ordinal)) >= 0)
+        {
+            var before = index == 0 || !char.IsLetterOrDigit(text[index - 1]);
+            var after = index + word.Length >= text.Length || !char.IsLetterOrDigit(text[index + word.Length]);
+            if (before && after)
+            {
+                count++;
+            }
+            index += word.Length;
+        }
+        return count;
+    }
+
+    private static List<Pivot> Pivots(IndexedSite target, SiteIndex index, HashSet<int> self, SiteAnalysisOptions options)
+    {
+        var shared = new Dictionary<int, List<string>>();
+        foreach (var identifier in SiteIndex.Identifiers(target).Distinct(StringComparer.Ordinal))
+        {
+            var sites = index.SitesWithIdentifier(identifier).Where(id => !self.Contains(id)).ToList();
+            var kind = identifier[..identifier.IndexOf(':', StringComparison.Ordinal)];
+            var limit = kind == "address" ? options.MaxAddressPivotSites : options.MaxIdentifierSites;
+            if (sites.Count == 0 || sites.Count > limit)
+            {
+                continue;
+            }
+            // Identifiers of a legitimate (reference) site link its clones to it, not to each other.
+            var ownerReferences = sites.Where(id => index[id].Role == SiteRole.Reference).ToList();
+            foreach (var id in sites)
+            {
+                if (ownerReferences.Count > 0 && !ownerReferences.Contains(id))
+                {
+                    continue;
+                }
+                if (!shared.TryGetValue(id, out var list))
+                {
+                    list = [];
+                    shared[id] = list;
+                }
+                list.Add(PivotLabel(identifier));
+            }
+        }
+        return shared
+            .Where(s => s.Value.Any(v => !v.StartsWith("template:", StringComparison.Ordinal)) || index[s.Key].Role == SiteRole.Reference)
+            .Select(s => new Pivot(index[s.Key].Key, s.Value))
+            .GroupBy(p => p.Site).Select(g => new Pivot(g.Key, g.SelectMany(p => p.Shared).Distinct().ToList()))
+            .OrderByDescending(p => p.Shared.Count(v => !v.StartsWith("template:", StringComparison.Ordinal) && !v.StartsWith("addresses:", StringComparison.Ordinal)))
+            .ThenBy(p => p.Site, StringComparer.Ordinal).ToList();
+    }
+
+    private static string PivotLabel(string identifier)
+    {
+        var colon = identifier.IndexOf(':', StringComparison.Ordinal);
+        var kind = identifier[..colon];
+        var value = identifier[(colon + 1)..];
+        return kind switch
+        {
+            "tracker" => "trackers:" + value,
+            "favicon" => "favicon_mmh3:" + value,
+            "email" => "emails:" + value,
+            "phone" => "phones:" + value,
+            "address" => "addresses:" + value,
+            "messenger" => "messengers:" + value,
+            _ => kind + ":" + value,
+        };
+    }
+
+    private static List<SiteFinding> Findings(IndexedSite target, SiteIndex index, List<CloneMatch> clones, List<Pivot> pivots, SiteAnalysisOptions options)
+    {
+        var findings = new List<SiteFinding>();
+        var copies = clones.Where(c => c.Relation == CloneMatch.CloneRelation).ToList();
+        foreach (var clone in copies)
+        {
+            var swaps = clone.BrandSubstitutions.Where(s => s.Type == "name").Take(2).Select(s => $"'{s.Original}'→'{s.Replacement}'");
+            findings.Add(new SiteFinding("SITE_COPIED_CONTENT", "high",
+                $"{Percent(clone.SuspectShare)} of the site's text ({clone.CopiedWords} words, {clone.Passages.Count} passages) copied from {clone.Reference}"
+                + (swaps.Any() ? "; brand swapped " + string.Join(", ", swaps) : "")));
+        }
+        if (copies.Count > 0)
+        {
+            findings.Add(new SiteFinding("SITE_COPIED", "high",
+                $"copies {string.Join(", ", copies.Select(c => $"{c.Reference} ({Percent(c.CopiedFraction)} of the copied pages)"))}"));
+        }
+        foreach (var same in clones.Where(c => c.Relation == CloneMatch.SameSiteRelation))
+        {
+            findings.Add(new SiteFinding("SITE_SAME_SITE", "info", $"another version of {same.Reference}: {string.Join("; ", same.SameSiteEvidence)}"));
+        }
+
+        var foreignDomains = copies.Select(c => index.Sites.FirstOrDefault(s => s.Key == c.Reference)?.Domain).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in target.Artefacts.Where(a => a.Kind is "httrack" or "saved_from" or "canonical" or "og_url")
+                     .Select(a => (a.Kind, a.Page, Domain: SiteFeatures.RegistrableOfUrl(a.Value, PublicSuffix.Default)))
+                     .Where(a => a.Domain is not null && a.Domain != target.Domain && (a.Kind is "httrack" or "saved_from" || foreignDomains.Contains(a.Domain)))
+                     .GroupBy(a => (a.Kind, a.Domain)))
+        {
+            var pages = group.Select(a => a.Page).Distinct().ToList();
+            var what = group.Key.Kind switch
+            {
+                "httrack" => "HTTrack 'Mirrored from' comment",
+                "saved_from" => "browser 'saved from url' comment",
+                "canonical" => "canonical link",
+                _ => "og:url",
+            };
+            findings.Add(new SiteFinding("SITE_CLONE_ARTEFACT", "medium",
+                $"{what} names {group.Key.Domain} on {pages.Count} page(s): {string.Join(", ", pages.Take(3))}"));
+        }
+        foreach (var clone in copies)
+        {
+            var reference = index.Sites.FirstOrDefault(s => s.Key == clone.Reference);
+            if (reference is null || !clone.BrandSubstitutions.Any(s => s.Type == "name"))
+            {
+                continue;
+            }
+            foreach (var brand in reference.BrandNames.Where(b => b.Length >= 3).Take(3))
+            {
+                var pages = target.Pages.Where(p => Contains(p.Title, brand) || p.Alts.Any(a => Contains(a, brand))).Select(p => p.Path).ToList();
+                if (pages.Count > 0)
+                {
+                    findings.Add(new SiteFinding("SITE_BRAND_LEFTOVER", "medium",
+                        $"the copied firm's name '{brand}' is left in the title or image text of {string.Join(", ", pages.Take(3))}"));
+                    break;
+                }
+            }
+        }
+        foreach (var pivot in pivots)
+        {
+            var site = index.Sites.FirstOrDefault(s => s.Key == pivot.Site);
+            var strong = pivot.Shared.Where(s => !s.StartsWith("template:", StringComparison.Ordinal) && !s.StartsWith("addresses:", StringComparison.Ordinal)).ToList();
+            if (site is { Role: SiteRole.Suspect } && (strong.Count > 0 || pivot.Shared.Any(s => s.StartsWith("addresses:", StringComparison.Ordinal))))
+            {
+                findings.Add(new SiteFinding("SITE_SHARED_FINGERPRINT", "high", $"shares {string.Join(", ", pivot.Shared.Take(4))} with {pivot.Site}"));
+            }
+        }
+
+        if (target.Domain is { } domain)
+        {
+            foreach (var reference in index.Sites.Where(s => s.Role == SiteRole.Reference && s.Domain is not null && s.Domain != domain).DistinctBy(s => s.Domain))
+            {
+                if (Lookalikes.Compare(domain, reference.Domain!) is { } lookalike)
+                {
+                    findings.Add(new SiteFinding("DOMAIN_LOOKALIKE", "high", $"{lookalike.Explanation} ({lookalike.Kind})"));
+                }
+            }
+            if (options.RegisteredOn is { } registered)
+            {
+                var asOf = options.AsOf ?? DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+                var days = asOf.DayNumber - registered.DayNumber;
+                if (days is >= 0 and < 90)
+                {
+                    findings.Add(new SiteFinding("DOMAIN_NEW", days < 30 ? "high" : "medium",
+                        $"{domain} registered on {registered.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, {days} days before {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static bool Contains(string? text, string value) => text is not null && text.Contains(value, StringComparison.OrdinalIgnoreCase);
+
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,142 @@
+using Unmask.WebsiteAnalysis.Extraction;
+using Unmask.WebsiteAnalysis.Similarity;
+
+namespace Unmask.WebsiteAnalysis.Analysis;
+
+/// <summary>In-memory index of sites for candidate search and pivots.
+/// <list type="bullet">
+/// <item>Winnowed fingerprints (k=5 words, window 8) of every non-boilerplate block → sites. Any copied run of at least
+/// 12 shingled words shares a fingerprint with its source, so a site that copied a paragraph is always a candidate.</item>
+/// <item>MinHash (64 permutations) of every page, banded 16 × 4 for LSH, so pages with Jaccard ≳ 0.5 collide.</item>
+/// <item>Identifiers (trackers, favicon, e-mails, phones, addresses, messengers, template signature) → sites, for pivots.</item>
+/// </list>
+/// Fingerprints shared by several reference sites (legal text, template filler, generic copy) are counted per query and
+/// down-weighted by the analyzer.</summary>
+public sealed class SiteIndex
+{
+    public const int Bands = 16;
+    public const int RowsPerBand = 4;
+
+    private readonly List<IndexedSite> _sites = [];
+    private readonly Dictionary<ulong, List<int>> _fingerprints = [];
+    private readonly Dictionary<ulong, List<int>> _bands = [];
+    private readonly Dictionary<string, List<int>> _identifiers = new(StringComparer.Ordinal);
+
+    public int Count => _sites.Count;
+
+    public IReadOnlyList<IndexedSite> Sites => _sites;
+
+    public IndexedSite this[int id] => _sites[id];
+
+    public static SiteIndex Build(IEnumerable<IndexedSite> sites)
+    {
+        var index = new SiteIndex();
+        foreach (var site in sites)
+        {
+            index.Add(site);
+        }
+        return index;
+    }
+
+    public void Add(IndexedSite site)
+    {
+        var id = _sites.Count;
+        _sites.Add(site);
+        foreach (var fingerprint in ContentFingerprints(site))
+        {
+            Append(_fingerprints, fingerprint, id);
+        }
+        foreach (var page in site.Pages)
+        {
+            foreach (var band in BandKeys(page.MinHash))
+            {
+                Append(_bands, band, id);
+            }
+        }
+        foreach (var identifier in Identifiers(site).Distinct(StringComparer.Ordinal))
+        {
+            Append(_identifiers, identifier, id);
+        }
+    }
+
+    /// <summary>Distinct winnowed fingerprints of the site's content and quotation segments (as <see cref="SiteText"/> joins them).</summary>
+    public static HashSet<ulong> ContentFingerprints(IndexedSite site)
+    {
+        var set = new HashSet<ulong>();
+        foreach (var block in SiteText.Of(site).Blocks.Where(b => b.Role != BlockRole.Boilerplate))
+        {
+            foreach (var fingerprint in Winnowing.Fingerprints(block.Shingles))
+            {
+                set.Add(fingerprint);
+            }
+        }
+        return set;
+    }
+
+    public IReadOnlyList<int> SitesWithFingerprint(ulong fingerprint) =>
+        _fingerprints.TryGetValue(fingerprint, out var list) ? list : [];
+
+    public IReadOnlyList<int> SitesWithIdentifier(string identifier) =>
+        _identifiers.TryGetValue(identifier, out var list) ? list : [];
+
+    /// <summary>Sites with a page whose MinHash shares at least one LSH band with one of the given signatures.</summary>
+    public HashSet<int> LshCandidates(IEnumerable<uint[]> signatures)
+    {
+        var result = new HashSet<int>();
+        foreach (var signature in signatures)
+        {
+            foreach (var band in BandKeys(signature))
+            {
+                if (_bands.TryGetValue(band, out var list) && list.Count <= 1000)
+                {
+                    result.UnionWith(list);
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Identifier keys used for pivots: <c>tracker:…</c>, <c>favicon:…</c>, <c>email:…</c>, <c>phone:…</c>,
+    /// <c>address:…</c>, <c>messenger:…</c>, <c>template:…</c>.</summary>
+    public static IEnumerable<string> Identifiers(IndexedSite site)
+    {
+        var f = site.Fingerprints;
+        return f.Trackers.Select(t => "tracker:" + t)
+            .Concat(f.FaviconMmh3.Select(h => "favicon:" + h.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Concat(f.Emails.Select(e => "email:" + e))
+            .Concat(f.Phones.Select(p => "phone:" + p))
+            .Concat(f.Addresses.Select(a => "address:" + a))
+            .Concat(f.Messengers.Select(m => "messenger:" + m))
+            .Append("template:" + f.Template);
+    }
+
+    private static IEnumerable<ulong> BandKeys(uint[] signature)
+    {
+        if (signature.Length < Bands * RowsPerBand)
+        {
+            yield break;
+        }
+        for (var band = 0; band < Bands; band++)
+        {
+            ulong key = (ulong)band * 0x9E3779B97F4A7C15UL;
+            for (var row = 0; row < RowsPerBand; row++)
+            {
+                key = (key ^ signature[(band * RowsPerBand) + row]) * 0x100000001B3UL;
+            }
+            yield return key;
+        }
+    }
+
+    private static void Append<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id) where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = new List<int>(1);
+            map[key] = list;
+        }
+        if (list.Count == 0 || list[^1] != id)
+        {
+            list.Add(id);
+        }
+    }
+}
