@@ -52,6 +52,7 @@ public static class CliApp
         root.Options.Add(GlobalOptions.Format);
         root.Subcommands.Add(ListsCommands.Build(console));
         root.Subcommands.Add(ScreenCommand.Build(console));
+        root.Subcommands.Add(SiteCommands.Build(console));
         root.Subcommands.Add(DemoCommand.Build(console));
         return root;
     }

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Unmask.Domain;
+using Unmask.Storage;
+using Unmask.WebsiteAnalysis;
+using Unmask.WebsiteAnalysis.Analysis;
+using Unmask.WebsiteAnalysis.Reports;
+using Unmask.WebsiteAnalysis.Sources;
+
+namespace Unmask.Application.Sites;
+
+/// <summary>One site added to the index: its key, role, pages and the per-page problems met while loading it.</summary>
+public sealed record IndexedSiteSummary(string Key, SiteRole Role, int Pages, string Source, IReadOnlyList<string> Warnings);
+
+/// <summary>The AnalyzeSite use case: the site index lives in the store (one document per site); analysis loads it,
+/// compares the target and keeps the report so the link graph can use it.</summary>
+public sealed class SiteService(IUnmaskStore store, TimeProvider time)
+{
+    public const string SitesCollection = "sites";
+    public const string ReportsCollection = "site_reports";
+
+    private static readonly JsonSerializerOptions Json = new();
+
+    public async Task<IReadOnlyList<IndexedSiteSummary>> IndexAsync(IReadOnlyList<string> paths, SiteRole role, CancellationToken cancellationToken)
+    {
+        if (paths.Count == 0)
+        {
+            throw new InputException("", null, "no site given");
+        }
+        var documents = new List<KeyValuePair<string, string>>();
+        var summaries = new List<IndexedSiteSummary>();
+        foreach (var path in paths)
+        {
+            var site = Extract(path, role);
+            documents.Add(new(site.Key, JsonSerializer.Serialize(site, Json)));
+            summaries.Add(new IndexedSiteSummary(site.Key, role, site.Pages.Count, path, site.Warnings));
+        }
+        await store.Documents.PutAsync(SitesCollection, documents, cancellationToken);
+        return summaries;
+    }
+
+    public async Task<SiteIndex> LoadIndexAsync(string? excludeKey, CancellationToken cancellationToken)
+    {
+        var sites = new List<IndexedSite>();
+        await foreach (var (key, body) in store.Documents.ListAsync(SitesCollection, cancellationToken))
+        {
+            if (key != excludeKey && JsonSerializer.Deserialize<IndexedSite>(body, Json) is { } site)
+            {
+                sites.Add(site);
+            }
+        }
+        return SiteIndex.Build(sites);
+    }
+
+    /// <summary>Analyses a saved site (folder, HTML file or WARC) against every indexed site except itself, and stores the report.</summary>
+    public async Task<(SiteReport Report, IndexedSite Site)> AnalyzeAsync(string target, DateOnly? registeredOn, CancellationToken cancellationToken)
+    {
+        var site = Extract(target, SiteRole.Suspect);
+        var index = await LoadIndexAsync(site.Key, cancellationToken);
+        var report = new SiteAnalyzer().Analyze(site, index, new SiteAnalysisOptions(RegisteredOn: registeredOn, Clock: time));
+        await store.Documents.PutAsync(ReportsCollection, [new(site.Key, SiteReportJson.ToJson(report))], cancellationToken);
+        if (await store.Documents.GetAsync(SitesCollection, site.Key, cancellationToken) is null)
+        {
+            // An analysed site joins the index as a suspect, so later sites can pivot to it.
+            await store.Documents.PutAsync(SitesCollection, [new(site.Key, JsonSerializer.Serialize(site, Json))], cancellationToken);
+        }
+        return (report, site);
+    }
+
+    private static IndexedSite Extract(string path, SiteRole role)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new InputException(path, null, "no such file or folder (give a folder of saved HTML, an HTML file or a WARC file)");
+        }
+        var snapshot = SiteLoader.Load(path);
+        if (snapshot.Pages.Count == 0)
+        {
+            throw new InputException(path, null, "no readable HTML page found" + (snapshot.Warnings.Count > 0 ? $" ({snapshot.Warnings[0]})" : ""));
+        }
+        return SiteFeatures.Extract(snapshot, role);
+    }
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Unmask.Application.Sites;
+using Unmask.Domain;
+using Unmask.WebsiteAnalysis.Analysis;
+using Unmask.WebsiteAnalysis.Reports;
+
+namespace Unmask.Cli.Commands;
+
+/// <summary><c>unmask site index|analyze</c>: front-company website analysis.</summary>
+public static class SiteCommands
+{
+    public static Command Build(CliConsole console)
+    {
+        var site = new Command("site", "Index saved websites and find which legitimate site a suspect site copied");
+        site.Subcommands.Add(Index(console));
+        site.Subcommands.Add(Analyze(console));
+        return site;
+    }
+
+    private static Command Index(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Saved sites: a folder of HTML files, a single HTML file or a WARC file", Arity = ArgumentArity.OneOrMore };
+        var role = new Option<string>("--as") { Description = "reference (a legitimate firm's site) or suspect", DefaultValueFactory = _ => "reference" };
+        var command = new Command("index", "Add saved sites to the site index as references (legitimate firms) or suspects") { paths, role };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var format = console.Format(parsed, "table", "json");
+            var asRole = parsed.GetValue(role)?.ToLowerInvariant() switch
+            {
+                "reference" => SiteRole.Reference,
+                "suspect" => SiteRole.Suspect,
+                var other => throw new InputException("--as", null, $"'{other}' is neither 'reference' nor 'suspect'"),
+            };
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var indexed = await new SiteService(store, console.Time).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
+            foreach (var warning in indexed.SelectMany(s => s.Warnings.Select(w => $"{s.Source}: {w}")))
+            {
+                await console.Error.WriteLineAsync($"warning: {warning}");
+            }
+            if (format == "json")
+            {
+                await ListsCommands.WriteJson(console.Out, indexed.Select(s => new { site = s.Key, role = s.Role.ToString().ToLowerInvariant(), pages = s.Pages, source = s.Source, warnings = s.Warnings }));
+            }
+            else
+            {
+                var table = new Table().AddColumns("site", "role", "pages", "source", "warnings");
+                foreach (var s in indexed)
+                {
+                    table.AddRow(Markup.Escape(s.Key), s.Role.ToString().ToLowerInvariant(), s.Pages.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Source), s.Warnings.Count.ToString(CultureInfo.InvariantCulture));
+                }
+                console.Tables.Write(table);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Analyze(CliConsole console)
+    {
+        var target = new Argument<string>("TARGET") { Description = "The site to analyse: a folder of saved HTML, an HTML file or a WARC file" };
+        var registeredOn = new Option<string?>("--registered-on") { Description = "Domain registration date (YYYY-MM-DD), when known, for the domain-age finding" };
+        var output = new Option<string?>("--output") { Description = "Write the report to this file (HTML with --format html)" };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding has at least this severity (info, low, medium, high, critical)" };
+        var command = new Command("analyze", "Analyse a site against the index: clones, copied passages, swapped brand names, fingerprints, pivots, domain findings")
+        {
+            target, registeredOn, output, failOn,
+        };
+        command.Aliases.Add("analyse");
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var format = console.Format(parsed, "table", "json", "html");
+            DateOnly? registered = null;
+            if (parsed.GetValue(registeredOn) is { } text)
+            {
+                registered = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date
+                    : throw new InputException("--registered-on", null, $"'{text}' is not a date (YYYY-MM-DD)");
+            }
+            var failSeverity = Severity.Parse(parsed.GetValue(failOn));
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var (report, _) = await new SiteService(store, console.Time).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
+            foreach (var warning in report.Warnings)
+            {
+                await console.Error.WriteLineAsync($"warning: {warning}");
+            }
+            var rendered = format switch
+            {
+                "json" => SiteReportJson.ToJson(report, indented: true),
+                "html" => SiteReportHtml.Render(report),
+                _ => null,
+            };
+            var file = parsed.GetValue(output);
+            if (rendered is null)
+            {
+                WriteTable(console, report);
+            }
+            else if (file is not null)
+            {
+                await File.WriteAllTextAsync(file, rendered, cancellationToken);
+                await console.Error.WriteLineAsync($"report written to {Path.GetFullPath(file)}");
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(rendered);
+            }
+            return failSeverity is not null && report.Findings.Any(f => Severity.Rank(f.Severity) >= failSeverity) ? ExitCodes.Flagged : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteTable(CliConsole console, SiteReport report)
+    {
+        var tables = console.Tables;
+        tables.MarkupLine($"[bold]{Markup.Escape(report.Target)}[/]: {report.Pages} pages");
+        if (report.Clones.Count == 0)
+        {
+            tables.MarkupLine("no copied site found in the index");
+        }
+        foreach (var clone in report.Clones)
+        {
+            tables.MarkupLine($"{Markup.Escape(clone.Relation)} of [bold]{Markup.Escape(clone.Reference)}[/]: similarity {clone.Similarity:0.00}, copied fraction {clone.CopiedFraction:0.00}");
+            foreach (var swap in clone.BrandSubstitutions)
+            {
+                tables.MarkupLine($"  swapped '{Markup.Escape(swap.Original)}' -> '{Markup.Escape(swap.Replacement)}'");
+            }
+        }
+        foreach (var pivot in report.Pivots)
+        {
+            tables.MarkupLine($"pivot: {Markup.Escape(pivot.Site)} shares {Markup.Escape(string.Join(", ", pivot.Shared))}");
+        }
+        var findings = new Table().AddColumns("code", "severity", "evidence");
+        foreach (var finding in report.Findings)
+        {
+            findings.AddRow(Markup.Escape(finding.Code), Markup.Escape(finding.Severity), Markup.Escape(finding.Evidence));
+        }
+        tables.Write(findings);
+    }
+}
+
+/// <summary>Severity names of INDICATORS.md and their order.</summary>
+public static class Severity
+{
+    private static readonly string[] Order = ["info", "low", "medium", "high", "critical"];
+
+    public static int Rank(string severity) => Array.IndexOf(Order, severity.ToLowerInvariant());
+
+    public static int? Parse(string? text) =>
+        text is null ? null
+        : Rank(text) is var rank and >= 0 ? rank
+        : throw new InputException("--fail-on", null, $"'{text}' is not a severity ({string.Join(", ", Order)})");
+}
