@@ -16,9 +16,35 @@ public static class NameSimilarity
     /// <summary>Folded tokens with legal-form words removed; falls back to all tokens when nothing else is left.</summary>
     public static string[] CompanyTokens(string? name)
     {
-        var tokens = TextFold.Tokens(name);
+        var tokens = MergeInitials(TextFold.Tokens(name));
         var kept = tokens.Where(t => !LegalWords.Contains(t)).ToArray();
         return kept.Length > 0 ? kept : tokens;
+    }
+
+    /// <summary>Runs of single letters are one token: "L.L.C." → "llc", "A B C Trading" → "abc trading".</summary>
+    private static string[] MergeInitials(string[] tokens)
+    {
+        var result = new List<string>(tokens.Length);
+        var run = "";
+        foreach (var token in tokens)
+        {
+            if (token.Length == 1)
+            {
+                run += token;
+                continue;
+            }
+            if (run.Length > 0)
+            {
+                result.Add(run);
+                run = "";
+            }
+            result.Add(token);
+        }
+        if (run.Length > 0)
+        {
+            result.Add(run);
+        }
+        return result.ToArray();
     }
 
     /// <summary>Similarity of two company names in [0,1]: shared tokens over the larger token set, with tokens equal when
