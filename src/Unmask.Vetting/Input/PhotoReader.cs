@@ -23,18 +23,31 @@ public static class PhotoReader
         {
             return null;
         }
-        using var small = bitmap.Resize(new SKImageInfo(9, 8, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        if (small is null)
+        // Box (area) average into 9×8 cells, as PIL's ANTIALIAS does for the reference dHash; point sampling would make
+        // the hash flip on a few changed pixels.
+        var sum = new double[8, 9];
+        var count = new int[8, 9];
+        var width = bitmap.Width;
+        var height = bitmap.Height;
+        var stepX = Math.Max(1, width / 256);
+        var stepY = Math.Max(1, height / 256);
+        for (var y = 0; y < height; y += stepY)
         {
-            return null;
+            var cy = y * 8 / height;
+            for (var x = 0; x < width; x += stepX)
+            {
+                var c = bitmap.GetPixel(x, y);
+                var cx = x * 9 / width;
+                sum[cy, cx] += (0.299 * c.Red) + (0.587 * c.Green) + (0.114 * c.Blue);
+                count[cy, cx]++;
+            }
         }
         var grey = new double[8, 9];
         for (var y = 0; y < 8; y++)
         {
             for (var x = 0; x < 9; x++)
             {
-                var c = small.GetPixel(x, y);
-                grey[y, x] = (0.299 * c.Red) + (0.587 * c.Green) + (0.114 * c.Blue);
+                grey[y, x] = count[y, x] == 0 ? 0 : sum[y, x] / count[y, x];
             }
         }
         return DifferenceHash(grey);

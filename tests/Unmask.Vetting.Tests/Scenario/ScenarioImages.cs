@@ -16,12 +16,22 @@ public static class ScenarioImages
         using var bitmap = new SKBitmap(size, size);
         using (var canvas = new SKCanvas(bitmap))
         {
-            canvas.Clear(new SKColor((byte)rng.Next(256), (byte)rng.Next(256), (byte)rng.Next(256)));
+            // Photos have no perfectly flat regions: a lit gradient background, like a studio backdrop.
+            using var background = new SKPaint
+            {
+                Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(size, size * (float)rng.NextDouble()),
+                    [new SKColor((byte)rng.Next(256), (byte)rng.Next(256), (byte)rng.Next(256)), new SKColor((byte)rng.Next(256), (byte)rng.Next(256), (byte)rng.Next(256))],
+                    SKShaderTileMode.Clamp),
+            };
+            canvas.DrawRect(0, 0, size, size, background);
             using var paint = new SKPaint { IsAntialias = true };
             for (var i = 0; i < 6; i++)
             {
                 paint.Color = new SKColor((byte)rng.Next(256), (byte)rng.Next(256), (byte)rng.Next(256));
-                canvas.DrawCircle((float)(rng.NextDouble() * size), (float)(rng.NextDouble() * size), (float)(size * (0.1 + (rng.NextDouble() * 0.35))), paint);
+                var (cx, cy, radius) = ((float)(rng.NextDouble() * size), (float)(rng.NextDouble() * size), (float)(size * (0.1 + (rng.NextDouble() * 0.35))));
+                paint.Shader = SKShader.CreateRadialGradient(new SKPoint(cx, cy), radius, [paint.Color, paint.Color.WithAlpha(40)], SKShaderTileMode.Clamp);
+                canvas.DrawCircle(cx, cy, radius, paint);
+                paint.Shader = null;
             }
             paint.Color = new SKColor(0, 0, 0, 12);
             for (var i = 0; i < 20; i++)
