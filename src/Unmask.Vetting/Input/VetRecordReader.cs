@@ -143,7 +143,8 @@ public static class VetRecordReader
             case JsonValueKind.String:
                 return value.GetString() ?? "";
             case JsonValueKind.Array:
-                return string.Join(";", value.EnumerateArray().Select(v => Flatten(column, v)).Where(v => v.Length > 0));
+                return string.Join(";", value.EnumerateArray()
+                    .Select(v => v.ValueKind == JsonValueKind.Array ? Scalar(v) : Flatten(column, v)).Where(v => v.Length > 0));
             case JsonValueKind.Object:
             {
                 if (Columns.SubFields.TryGetValue(column, out var order))

@@ -48,7 +48,7 @@ public sealed class Scenario
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(path, bytes);
         }
-        var columns = Input.Columns.All.Where(c => Records.Any(r => r.Fields.ContainsKey(c))).ToList();
+        var columns = Unmask.Vetting.Input.Columns.All.Where(c => Records.Any(r => r.Fields.ContainsKey(c))).ToList();
         var recordsPath = Path.Combine(folder, "records.csv");
         using (var writer = new StreamWriter(recordsPath, false, new UTF8Encoding(false)))
         {
