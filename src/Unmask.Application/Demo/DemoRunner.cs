@@ -2,49 +2,139 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Unmask.Application.Lists;
+using Unmask.Application.Screening;
+using Unmask.Application.Sites;
+using Unmask.Application.Vetting;
+using Unmask.Screening;
 using Unmask.Storage;
+using Unmask.Vetting;
+using Unmask.Vetting.Output;
+using Unmask.Vetting.Scoring;
 using Unmask.Watchlists;
+using Unmask.WebsiteAnalysis.Analysis;
+using Unmask.WebsiteAnalysis.Reports;
 
 namespace Unmask.Application.Demo;
 
 /// <summary>What <c>unmask demo</c> did, for the summary it prints.</summary>
-public sealed record DemoSummary(IReadOnlyList<ImportResult> Imports, IReadOnlyList<DatasetSummary> Datasets, IReadOnlyList<string> Sections, string ReportPath);
+public sealed record DemoSummary(
+    IReadOnlyList<DatasetSummary> Datasets,
+    IReadOnlyList<ScreeningResponse> Screening,
+    IReadOnlyList<SiteReport> Sites,
+    VetRun Vetting,
+    string ReportPath);
 
 /// <summary>
-/// The main job on the bundled samples (samples/): imports the sample lists and writes an HTML report.
-/// Works offline; every sample is fictional and written by the project in the real published formats.
+/// The main job on the bundled samples (samples/): imports the sample lists, indexes the reference sites and analyses the
+/// suspect ones, screens the sample queries, vets the sample applicants and vendors with their sign-in log, and writes one
+/// HTML report. Works offline; every sample is fictional and written by the project in the real published formats.
 /// </summary>
 public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProvider time)
 {
     public async Task<DemoSummary> RunAsync(string samplesFolder, string reportPath, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var listsFolder = Path.Combine(samplesFolder, "lists");
-        if (!Directory.Exists(listsFolder))
+        string Sample(params string[] parts) => Path.Combine([samplesFolder, .. parts]);
+        if (!Directory.Exists(Sample("lists")))
         {
-            throw new Domain.InputException(listsFolder, null, "bundled samples not found (expected samples/lists beside the program)");
+            throw new Domain.InputException(Sample("lists"), null, "bundled samples not found (expected samples/ beside the program)");
         }
-        var importer = new ListImporter(store, readers);
-        var imports = await importer.ImportAsync([listsFolder], new ImportOptions(ReplaceNewer: true), progress, cancellationToken);
+        await new ListImporter(store, readers).ImportAsync([Sample("lists")], new ImportOptions(ReplaceNewer: true), progress, cancellationToken);
         var datasets = await store.Lists.GetDatasetsAsync(cancellationToken);
-        var sections = new List<string> { "lists" };
-        await File.WriteAllTextAsync(reportPath, RenderReport(datasets, time.GetUtcNow()), cancellationToken);
-        return new DemoSummary(imports, datasets, sections, Path.GetFullPath(reportPath));
+
+        var sites = new SiteService(store, time);
+        await sites.IndexAsync([.. Directory.GetDirectories(Sample("sites", "reference")).Order(StringComparer.Ordinal)], SiteRole.Reference, cancellationToken);
+        var siteReports = new List<SiteReport>();
+        foreach (var suspect in Directory.GetDirectories(Sample("sites", "suspect")).Order(StringComparer.Ordinal))
+        {
+            siteReports.Add((await sites.AnalyzeAsync(suspect, null, cancellationToken)).Report);
+        }
+
+        var screening = await ScreeningService.LoadAsync(store, cancellationToken);
+        var answers = new List<ScreeningResponse>();
+        await foreach (var answer in screening.ScreenBatchAsync(Batch(Sample("screening", "queries.csv")), new ScreeningOptions(), cancellationToken))
+        {
+            if (answer.Response is not null)
+            {
+                answers.Add(answer.Response);
+            }
+        }
+
+        var (vetting, _) = await new VettingService(store, time).VetAsync(Sample("vetting.csv"), Sample("signins.csv"), new VetOptions(), cancellationToken);
+        var summary = new DemoSummary(datasets, answers, siteReports, vetting, Path.GetFullPath(reportPath));
+        await File.WriteAllTextAsync(reportPath, RenderReport(summary, time.GetUtcNow()), cancellationToken);
+        return summary;
     }
 
-    private static string RenderReport(IReadOnlyList<DatasetSummary> datasets, DateTimeOffset now)
+    private static IEnumerable<BatchRow> Batch(string csv)
     {
+        using var reader = new StreamReader(csv);
+        var rows = new Io.CsvRows(reader, csv).Read().ToList();
+        var header = rows[0].Fields.Select(f => f.Trim()).ToList();
+        foreach (var row in rows.Skip(1))
+        {
+            string? Get(string column) => header.IndexOf(column) is var i and >= 0 && i < row.Fields.Count ? row.Fields[i] : null;
+            var (query, error) = ScreeningQueries.Build(Get("id"), Get("name"), Get("schema"), Get("birth_date"), Get("country"), Get("id_number"));
+            yield return new BatchRow(row.Line, Get("id") ?? "", Get("name") ?? "", query, error);
+        }
+    }
+
+    private static string RenderReport(DemoSummary summary, DateTimeOffset now)
+    {
+        static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unmask demo report</title><style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
-            .Append("th{background:#f3f3f3}.note{color:#555}</style></head><body>")
-            .Append("<h1>Unmask demo report</h1><p class=\"note\">Generated ").Append(now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
-            .Append(" from the bundled, fictional samples. Findings are indicators for review, never verdicts.</p>")
-            .Append("<h2>Lists</h2><table><tr><th>dataset</th><th>publisher</th><th>published</th><th>entities</th><th>names</th><th>identifiers</th></tr>");
-        foreach (var d in datasets)
+            .Append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}table{border-collapse:collapse;margin:0.5em 0}")
+            .Append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}.note{color:#555}")
+            .Append(".critical{background:#f8d0d0}.high{background:#fde2c8}.medium{background:#fff3c4}.low{background:#eef6e0}")
+            .Append("</style></head><body><h1>Unmask demo report</h1><p class=\"note\">Generated ")
+            .Append(now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
+            .Append(" from the bundled, fictional samples. Every finding is one of the indicators for review, never a verdict: ")
+            .Append("a person decides.</p>");
+
+        html.Append("<h2>Lists</h2><table><tr><th>dataset</th><th>publisher</th><th>published</th><th>entities</th><th>names</th><th>identifiers</th></tr>");
+        foreach (var d in summary.Datasets)
         {
-            html.Append("<tr><td>").Append(WebUtility.HtmlEncode(d.Dataset)).Append("</td><td>").Append(WebUtility.HtmlEncode(d.Publisher))
-                .Append("</td><td>").Append(d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-")
-                .Append("</td><td>").Append(d.Entities).Append("</td><td>").Append(d.Names).Append("</td><td>").Append(d.Identifiers).Append("</td></tr>");
+            html.Append($"<tr><td>{E(d.Dataset)}</td><td>{E(d.Publisher)}</td><td>{d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}</td>")
+                .Append($"<td>{d.Entities}</td><td>{d.Names}</td><td>{d.Identifiers}</td></tr>");
+        }
+        html.Append("</table>");
+
+        html.Append("<h2>Screening</h2><table><tr><th>query</th><th>best result</th><th>score</th><th>match</th><th>explanation</th></tr>");
+        foreach (var response in summary.Screening)
+        {
+            var best = response.Results.Count > 0 ? response.Results[0] : null;
+            html.Append($"<tr><td>{E(response.Id)}: {E(string.Join(" ", response.Query.Get("name")))}</td><td>{E(best?.Caption)} {E(best is null ? "" : $"({best.Id})")}</td>")
+                .Append($"<td>{best?.Score.ToString("0.00", CultureInfo.InvariantCulture)}</td><td>{(best?.Match == true ? "yes" : "no")}</td>")
+                .Append($"<td>{E(best is null ? "" : string.Join("; ", best.Explanation))}</td></tr>");
+        }
+        html.Append("</table>");
+
+        html.Append("<h2>Websites</h2>");
+        foreach (var report in summary.Sites)
+        {
+            html.Append($"<h3>{E(report.Target)}</h3><ul>");
+            foreach (var clone in report.Clones)
+            {
+                html.Append($"<li>{E(clone.Relation)} of <b>{E(clone.Reference)}</b>: {clone.CopiedFraction:P0} of its text copied; swapped ")
+                    .Append(E(string.Join(", ", clone.BrandSubstitutions.Select(b => $"'{b.Original}' → '{b.Replacement}'")))).Append("</li>");
+            }
+            foreach (var pivot in report.Pivots)
+            {
+                html.Append($"<li>shares {E(string.Join(", ", pivot.Shared))} with {E(pivot.Site)}</li>");
+            }
+            html.Append("</ul>");
+        }
+
+        html.Append("<h2>Applicants, contractors and vendors</h2><table><tr><th>record</th><th>risk</th><th>level</th><th>indicators for review</th><th>links</th></tr>");
+        foreach (var r in summary.Vetting.Results)
+        {
+            var level = VetJson.Name(r.Level);
+            html.Append($"<tr class=\"{level}\"><td>{E(r.Kind)} {E(r.Id)}</td><td>{r.Risk}</td><td>{level}</td><td><ul>");
+            foreach (var f in r.Findings)
+            {
+                html.Append($"<li><b>{E(f.Code)}</b> ({VetJson.Name(f.Severity)}): {E(f.Evidence)} <span class=\"note\">[{E(f.Source)}]</span></li>");
+            }
+            html.Append("</ul></td><td>").Append(E(string.Join(", ", r.Links.Select(l => $"{l.Entity} via {l.Via}")))).Append("</td></tr>");
         }
         html.Append("</table></body></html>");
         return html.ToString();

@@ -51,6 +51,21 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time)
         return SiteIndex.Build(sites);
     }
 
+    /// <summary>The role (reference or suspect) of every indexed site, by key.</summary>
+    public async Task<IReadOnlyDictionary<string, SiteRole>> RolesAsync(CancellationToken cancellationToken)
+    {
+        var roles = new Dictionary<string, SiteRole>(StringComparer.Ordinal);
+        await foreach (var (key, body) in store.Documents.ListAsync(SitesCollection, cancellationToken))
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.TryGetProperty("Role", out var role) && role.ValueKind == JsonValueKind.Number)
+            {
+                roles[key] = (SiteRole)role.GetInt32();
+            }
+        }
+        return roles;
+    }
+
     /// <summary>Analyses a saved site (folder, HTML file or WARC) against every indexed site except itself, and stores the report.</summary>
     public async Task<(SiteReport Report, IndexedSite Site)> AnalyzeAsync(string target, DateOnly? registeredOn, CancellationToken cancellationToken)
     {

@@ -29,13 +29,37 @@ public static class DemoCommand
                 }
             });
             var summary = await runner.RunAsync(folder, parsed.GetValue(report)!, progress, cancellationToken);
-            await console.Out.WriteLineAsync("Unmask demo (fictional samples; findings are indicators for review)");
-            await console.Out.WriteLineAsync($"Lists: {summary.Datasets.Count} datasets, {summary.Datasets.Sum(d => d.Entities):N0} entities, {summary.Datasets.Sum(d => d.Names):N0} names");
+            var o = console.Out;
+            await o.WriteLineAsync("Unmask demo (fictional samples; every finding is an indicator for review, not a verdict)");
+            await o.WriteLineAsync($"Lists: {summary.Datasets.Count} datasets, {summary.Datasets.Sum(d => d.Entities):N0} entities, {summary.Datasets.Sum(d => d.Names):N0} names");
             foreach (var d in summary.Datasets)
             {
-                await console.Out.WriteLineAsync($"  {d.Dataset,-32} {d.Entities,6:N0} entities  {d.Names,6:N0} names  ({d.Publisher})");
+                await o.WriteLineAsync($"  {d.Dataset,-34} {d.Entities,6:N0} entities {d.Names,6:N0} names  ({d.Publisher})");
             }
-            await console.Out.WriteLineAsync($"Report: {summary.ReportPath}");
+            await o.WriteLineAsync($"Screening: {summary.Screening.Count} queries, {summary.Screening.Count(r => r.Results.Any(x => x.Match))} with a match");
+            foreach (var r in summary.Screening.Where(r => r.Results.Any(x => x.Match)))
+            {
+                var best = r.Results[0];
+                await o.WriteLineAsync($"  {r.Id}: '{string.Join(" ", r.Query.Get("name"))}' -> {best.Caption} ({best.Id}) {best.Score:0.00}");
+            }
+            await o.WriteLineAsync($"Websites: {summary.Sites.Count} suspect sites analysed");
+            foreach (var site in summary.Sites)
+            {
+                foreach (var clone in site.Clones)
+                {
+                    await o.WriteLineAsync($"  {site.Target} is a {clone.Relation} of {clone.Reference} ({clone.CopiedFraction.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} copied; {string.Join(", ", clone.BrandSubstitutions.Take(3).Select(b => $"'{b.Original}'->'{b.Replacement}'"))})");
+                }
+                foreach (var pivot in site.Pivots.Where(p => p.Shared.Any(s => !s.StartsWith("template", StringComparison.Ordinal))))
+                {
+                    await o.WriteLineAsync($"  {site.Target} shares {string.Join(", ", pivot.Shared)} with {pivot.Site}");
+                }
+            }
+            await o.WriteLineAsync($"Vetting: {summary.Vetting.Results.Count} records");
+            foreach (var r in summary.Vetting.Results.OrderByDescending(r => r.Risk))
+            {
+                await o.WriteLineAsync($"  {r.Kind} {r.Id,-5} risk {r.Risk,3} {Unmask.Vetting.Output.VetJson.Name(r.Level),-8} {string.Join(", ", r.Findings.Select(f => f.Code).Take(6))}{(r.Findings.Count > 6 ? ", ..." : "")}");
+            }
+            await o.WriteLineAsync($"Report: {summary.ReportPath}");
             return ExitCodes.Success;
         });
         return command;

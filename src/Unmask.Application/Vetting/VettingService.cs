@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Unmask.Application.Screening;
+using Unmask.Application.Sites;
+using Unmask.Domain;
+using Unmask.Screening;
+using Unmask.Storage;
+using Unmask.Vetting;
+using Unmask.Vetting.Input;
+using Unmask.Vetting.Output;
+using Unmask.Vetting.Reference;
+using Unmask.Vetting.Scoring;
+using Unmask.Vetting.Model;
+using Unmask.WebsiteAnalysis.Analysis;
+
+namespace Unmask.Application.Vetting;
+
+/// <param name="SkipBadRows">Report malformed rows and go on instead of stopping.</param>
+public sealed record VetOptions(bool SkipBadRows = false);
+
+/// <summary>The Vet use case: reference data and sanctions screening from the imported lists, site analysis against the site
+/// index, then the indicators of INDICATORS.md; results are kept in the store for the link graph.</summary>
+public sealed class VettingService(IUnmaskStore store, TimeProvider time)
+{
+    public const string ResultsCollection = "vet_results";
+
+    public async Task<(VetRun Run, VetBatch Batch)> VetAsync(string recordsFile, string? signInsFile, VetOptions options, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(recordsFile))
+        {
+            throw new InputException(recordsFile, null, "no such file");
+        }
+        if (signInsFile is not null && !File.Exists(signInsFile))
+        {
+            throw new InputException(signInsFile, null, "no such file");
+        }
+        var batch = VetRecordReader.Read(recordsFile, new VetReaderOptions(SkipMalformedRows: options.SkipBadRows));
+        var entities = new List<Entity>();
+        await foreach (var entity in store.Lists.GetEntitiesAsync(cancellationToken: cancellationToken))
+        {
+            entities.Add(entity);
+        }
+        var reference = VettingReferenceData.FromEntities(entities);
+        var screening = new Screener(ScreeningIndex.Build(entities.Where(e => !e.Dataset.StartsWith("ioc", StringComparison.Ordinal))));
+        var sites = new SiteService(store, time);
+        var context = new VettingContext(reference, new VettingOptions(), time, new SanctionsScreen(screening), new SiteCopyCheck(sites, cancellationToken));
+        IEnumerable<SignIn>? signIns = null;
+        SignInLogReader? log = null;
+        if (signInsFile is not null)
+        {
+            log = SignInLogReader.Open(signInsFile);
+            signIns = log.ReadAll(options.SkipBadRows);
+        }
+        var run = Vetter.Run(batch.Records, signIns, context, batch.Columns, log?.HasCountryColumn);
+        await store.Documents.PutAsync(ResultsCollection, run.Results.Select(r => new KeyValuePair<string, string>(
+            $"{r.Kind}:{r.Id}", JsonOf(r))), cancellationToken);
+        return (run, batch);
+    }
+
+    private static string JsonOf(VetResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            VetJson.WriteOne(writer, result);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>SANCTIONS_MATCH: names screened against the sanctions lists with the screening engine.</summary>
+    private sealed class SanctionsScreen(Screener screener) : ISanctionsScreen
+    {
+        public IReadOnlyList<SanctionsHit> Screen(string name, string schema, string? birthDate, string? country)
+        {
+            var (query, error) = ScreeningQueries.Build(null, name, schema, birthDate, country, null);
+            if (query is null || error is not null)
+            {
+                return [];
+            }
+            return [.. screener.Screen(query, new ScreeningOptions(Limit: 5)).Results
+                .Select(r => new SanctionsHit(r.Id, r.Caption, r.Datasets.FirstOrDefault() ?? "", r.Programs, r.Score, r.Explanation))];
+        }
+    }
+
+    /// <summary>SITE_COPIED / SITE_SHARED_FINGERPRINT: the saved site analysed against the site index.</summary>
+    private sealed class SiteCopyCheck(SiteService sites, CancellationToken cancellationToken) : ISiteCopyCheck
+    {
+        public SiteCopyResult? Check(string snapshotPath, string? companyDomain)
+        {
+            try
+            {
+                var (report, _) = sites.AnalyzeAsync(snapshotPath, null, cancellationToken).GetAwaiter().GetResult();
+                var roles = sites.RolesAsync(cancellationToken).GetAwaiter().GetResult();
+                var clone = report.Clones.FirstOrDefault(c => c.Relation == "clone");
+                var shared = report.Pivots.SelectMany(p => p.Shared.Select(s =>
+                {
+                    var colon = s.IndexOf(':', StringComparison.Ordinal);
+                    var kind = colon < 0 ? s : s[..colon].TrimEnd('s');
+                    var value = colon < 0 ? "" : s[(colon + 1)..];
+                    return new SharedFingerprint($"site:{p.Site}", kind, value, roles.GetValueOrDefault(p.Site) != SiteRole.Reference);
+                })).Where(f => f.Kind is "tracker" or "favicon" or "email" or "phone").ToList();
+                return new SiteCopyResult($"site:{report.Target}", clone is null ? null : $"site:{clone.Reference}", clone?.CopiedFraction ?? 0,
+                    [.. (clone?.BrandSubstitutions ?? []).Select(b => new KeyValuePair<string, string>(b.Original, b.Replacement))], shared);
+            }
+            catch (InputException)
+            {
+                return null;
+            }
+        }
+    }
+}
