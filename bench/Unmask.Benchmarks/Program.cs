@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Unmask.Benchmarks;
 
 // Throughput runs on the real data in ../shared/data. Run one scenario per process so peak memory is its own:
-//   dotnet run -c Release --project bench/Unmask.Benchmarks -- lists-largest|lists-all
+//   dotnet run -c Release --project bench/Unmask.Benchmarks -- SCENARIO (see the list printed without one)
 var scenario = args.Length > 0 ? args[0] : "help";
 var machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}";
 Console.WriteLine($"unmask bench '{scenario}' on {machine}");
@@ -12,7 +12,10 @@ var report = scenario switch
     "lists-largest" => await ListImportBench.LargestOfacAsync(),
     "lists-all" => await ListImportBench.AllListsAsync(),
     "lists-read" => await ListImportBench.ReadOnlyAsync(),
-    _ => "scenarios: lists-largest, lists-all",
+    "screen-namebench" => ScreeningBench.NameBenchmarks(),
+    "screen-throughput" => await ScreeningBench.ThroughputAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, 7),
+    "sites-corpus" => SiteBench.Corpus(),
+    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], sites-corpus",
 };
 Console.WriteLine(report);
 Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
