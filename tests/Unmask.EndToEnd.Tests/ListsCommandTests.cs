@@ -113,7 +113,7 @@ public sealed class ListsCommandTests : IDisposable
         var big = _folder.File("big.txt");
         await using (var writer = new StreamWriter(big))
         {
-            for (var i = 0; i < 1_500_000; i++)
+            for (var i = 0; i < 3_000_000; i++)
             {
                 await writer.WriteLineAsync($"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}");
             }
@@ -127,6 +127,13 @@ public sealed class ListsCommandTests : IDisposable
             await Task.Delay(20);
         }
         process.HasExited.ShouldBeFalse("the import finished before it could be interrupted; make the file bigger");
+
+        // A reader during the import is not blocked and sees the old version (WAL).
+        var during = await CliProcess.RunAsync(_folder.Path, "lists", "show", "--db", Db, "--format", "json");
+        during.ExitCode.ShouldBe(0, during.Stderr);
+        JsonDocument.Parse(during.Stdout).RootElement.EnumerateArray().Single().GetProperty("entities").GetInt64().ShouldBe(2);
+        process.HasExited.ShouldBeFalse("the import should still be running while we read");
+
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
 
