@@ -16,17 +16,16 @@ public static class StixBundleReader
     {
         using var document = JsonDocument.Parse(input, new JsonDocumentOptions { MaxDepth = 128 });
         var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) || type.GetString() != "bundle")
+        if (root.ValueKind != JsonValueKind.Object || Text(root, "type") is not { } type || Text(root, "id") is null)
         {
-            throw new InvalidDataException("not a STIX bundle: the top-level object's type is not 'bundle'");
+            throw new InvalidDataException("not STIX: the top-level value is not an object with a type and an id");
         }
         var builder = new GraphBuilder();
         var nodeOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!root.TryGetProperty("objects", out var objects) || objects.ValueKind != JsonValueKind.Array)
-        {
-            return builder.Build(options);
-        }
-        foreach (var obj in objects.EnumerateArray())
+        // A bundle holds objects; a lone object (as some OASIS examples are) is read as a bundle of one.
+        List<JsonElement> objects = type != "bundle" ? [root]
+            : root.TryGetProperty("objects", out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
+        foreach (var obj in objects)
         {
             var objectType = Text(obj, "type");
             var id = Text(obj, "id");
@@ -61,7 +60,7 @@ public static class StixBundleReader
                 nodeOf[id] = node;
             }
         }
-        foreach (var obj in objects.EnumerateArray())
+        foreach (var obj in objects)
         {
             if (Text(obj, "type") != "relationship"
                 || Text(obj, "source_ref") is not { } source || Text(obj, "target_ref") is not { } target

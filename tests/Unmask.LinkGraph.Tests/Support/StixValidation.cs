@@ -17,9 +17,14 @@ public static partial class StixValidation
         var root = SharedData.Path("stix2.1/schemas");
         var validator = new JsonSchemaValidator(root);
         var errors = new List<string>();
-        if (bundle.ValueKind != JsonValueKind.Object || !bundle.TryGetProperty("type", out var type) || type.GetString() != "bundle")
+        if (bundle.ValueKind != JsonValueKind.Object || !bundle.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
         {
-            return ["not a bundle"];
+            return ["not a STIX object"];
+        }
+        if (type.GetString() != "bundle")
+        {
+            // A lone object (one OASIS example is a campaign on its own): validate it against its type's schema.
+            return [.. validator.Validate(bundle, SchemaFor(root, type.GetString()!)).Select(e => $"{type.GetString()}: {e}")];
         }
         if (!bundle.TryGetProperty("id", out var id) || !BundleId().IsMatch(id.GetString() ?? ""))
         {
@@ -34,8 +39,7 @@ public static partial class StixValidation
         foreach (var obj in objects.EnumerateArray())
         {
             var objectType = obj.GetProperty("type").GetString()!;
-            var schema = Folders.Select(f => Path.Combine(f, objectType + ".json")).FirstOrDefault(f => File.Exists(Path.Combine(root, f)))
-                         ?? "common/core.json";
+            var schema = SchemaFor(root, objectType);
             errors.AddRange(validator.Validate(obj, schema).Select(e => $"objects[{index}] {objectType}: {e}"));
             if (closed)
             {
@@ -51,6 +55,9 @@ public static partial class StixValidation
         }
         return errors;
     }
+
+    private static string SchemaFor(string root, string objectType) =>
+        Folders.Select(f => Path.Combine(f, objectType + ".json")).FirstOrDefault(f => File.Exists(Path.Combine(root, f))) ?? "common/core.json";
 
     private static IEnumerable<string> References(JsonElement obj)
     {
