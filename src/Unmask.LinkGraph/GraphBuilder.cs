@@ -56,7 +56,7 @@ public sealed class GraphBuilder
         public string Source;
     }
 
-    private readonly Dictionary<string, int> _index;
+    private Dictionary<string, int> _index;
     private readonly List<NodeRecord> _nodes;
     private readonly List<EdgeRecord> _edges;
     private readonly Dictionary<(int From, int To, short Relation), int> _edgeIndex;
@@ -274,9 +274,25 @@ public sealed class GraphBuilder
         return node;
     }
 
-    /// <summary>Freezes what was added into a queryable graph.</summary>
-    public LinkGraph Build(GraphOptions? options = null) =>
-        new([.. _nodes], [.. _edges], [.. _relations], new Dictionary<string, int>(_index, StringComparer.Ordinal), options ?? GraphOptions.Default);
+    /// <summary>Freezes what was added into a queryable graph. The builder hands its data over and is empty afterwards
+    /// (so a million-node build does not hold two copies); build once, at the end.</summary>
+    public LinkGraph Build(GraphOptions? options = null)
+    {
+        var nodes = _nodes.ToArray();
+        _nodes.Clear();
+        _nodes.TrimExcess();
+        _edgeIndex.Clear();
+        _edgeIndex.TrimExcess();
+        var edges = _edges.ToArray();
+        _edges.Clear();
+        _edges.TrimExcess();
+        var index = _index;
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var relations = _relations.ToArray();
+        _relations.Clear();
+        _relationIndex.Clear();
+        return new LinkGraph(nodes, edges, relations, index, options ?? GraphOptions.Default);
+    }
 
     private static readonly string[] IdNumberProperties =
         ["idNumber", "registrationNumber", "taxNumber", "passportNumber", "innCode", "ogrnCode", "leiCode", "dunsCode", "swiftBic", "imoNumber", "vatCode"];

@@ -93,3 +93,18 @@ public class GraphBuilderTests
         graph.Node("site:legit-firm.example").Flags.ShouldBe(NodeFlags.Reference);
     }
 }
+
+public class GraphBuilderHandOverTests
+{
+    [Fact]
+    public void Build_hands_the_data_over_and_leaves_the_builder_empty()
+    {
+        var builder = new GraphBuilder();
+        builder.AddEdge("applicant:A-1", "phone:+13125550100", Relations.HasPhone, "p", "s");
+        var graph = builder.Build();
+        graph.EdgeCount.ShouldBe(1);
+        builder.NodeCount.ShouldBe(0);
+        builder.EdgeCount.ShouldBe(0);
+        graph.Node("applicant:A-1").Id.ShouldBe("applicant:A-1");
+    }
+}
