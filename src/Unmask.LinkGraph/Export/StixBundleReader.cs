@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Unmask.LinkGraph.Model;
+
+namespace Unmask.LinkGraph.Export;
+
+/// <summary>
+/// Reads a STIX 2.1 bundle into a graph. Objects written by <see cref="StixBundleWriter"/> come back exactly (node ids,
+/// relations, evidence, sources, weights, risk and flags from the <c>x_unmask_*</c> properties). Foreign bundles are read
+/// as far as they map: identities and other named SDOs become <c>entity:stix-&lt;uuid&gt;</c> nodes, indicators with a
+/// simple equality pattern on a domain, IP or e-mail become identifier nodes, relationships between known objects become
+/// edges (relationship type with underscores). Notes, markings and unmappable objects are skipped.
+/// </summary>
+public static class StixBundleReader
+{
+    public static LinkGraph Read(Stream input, GraphOptions? options = null)
+    {
+        using var document = JsonDocument.Parse(input, new JsonDocumentOptions { MaxDepth = 128 });
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || Text(root, "type") is not { } type || Text(root, "id") is null)
+        {
+            throw new InvalidDataException("not STIX: the top-level value is not an object with a type and an id");
+        }
+        var builder = new GraphBuilder();
+        var nodeOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A bundle holds objects; a lone object (as some OASIS examples are) is read as a bundle of one.
+        List<JsonElement> objects = type != "bundle" ? [root]
+            : root.TryGetProperty("objects", out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
+        foreach (var obj in objects)
+        {
+            var objectType = Text(obj, "type");
+            var id = Text(obj, "id");
+            if (objectType is null || id is null || objectType is "relationship" or "note" or "marking-definition" or "bundle")
+            {
+                continue;
+            }
+            if (Text(obj, "x_unmask_node_id") is { } nodeId)
+            {
+                builder.AddNode(nodeId, Text(obj, "name"), Number(obj, "x_unmask_risk"), (NodeFlags)Number(obj, "x_unmask_flags"),
+                    Text(obj, "x_unmask_schema"), Text(obj, "x_unmask_dataset"));
+                nodeOf[id] = nodeId;
+                continue;
+            }
+            if (objectType == "indicator")
+            {
+                if (FromPattern(Text(obj, "pattern")) is { } identifier)
+                {
+                    builder.AddNode(identifier);
+                    nodeOf[id] = identifier;
+                }
+                continue;
+            }
+            if (Text(obj, "name") is { } name && obj.TryGetProperty("created", out _))
+            {
+                if (Text(obj, "identity_class") == "system")
+                {
+                    continue;
+                }
+                var node = "entity:stix-" + id[(id.IndexOf("--", StringComparison.Ordinal) + 2)..];
+                builder.AddNode(node, name, schema: Text(obj, "identity_class") == "individual" ? "Person" : null, dataset: "stix");
+                nodeOf[id] = node;
+            }
+        }
+        foreach (var obj in objects)
+        {
+            if (Text(obj, "type") != "relationship"
+                || Text(obj, "source_ref") is not { } source || Text(obj, "target_ref") is not { } target
+                || !nodeOf.TryGetValue(source, out var from) || !nodeOf.TryGetValue(target, out var to))
+            {
+                continue;
+            }
+            var relation = Text(obj, "x_unmask_relation") ?? (Text(obj, "relationship_type") ?? "related-to").Replace('-', '_');
+            var weight = obj.TryGetProperty("x_unmask_weight", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble() : 1.0;
+            builder.AddEdge(from, to, relation, Text(obj, "description") ?? "", Text(obj, "x_unmask_source") ?? "stix", weight);
+        }
+        return builder.Build(options);
+    }
+
+    /// <summary>Identifier node id from a single-comparison STIX pattern such as <c>[ipv4-addr:value = '1.2.3.4']</c>.</summary>
+    public static string? FromPattern(string? pattern)
+    {
+        if (pattern is null)
+        {
+            return null;
+        }
+        var text = pattern.Trim();
+        if (!text.StartsWith('[') || !text.EndsWith(']') || text.Count(c => c == '[') != 1)
+        {
+            return null;
+        }
+        var body = text[1..^1];
+        var equals = body.IndexOf(" = '", StringComparison.Ordinal);
+        var colon = body.IndexOf(':', StringComparison.Ordinal);
+        if (equals < 0 || colon < 0 || colon > equals || !body.EndsWith('\''))
+        {
+            return null;
+        }
+        var type = body[..colon].Trim();
+        var value = body[(equals + 4)..^1].Replace("\\'", "'", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+        return type switch
+        {
+            "domain-name" => NodeIds.Domain(value),
+            "email-addr" => NodeIds.Email(value),
+            "ipv4-addr" or "ipv6-addr" => NodeIds.Ip(value),
+            "url" => NodeIds.Domain(value),
+            "x-crypto-wallet" => "wallet:" + value,
+            _ when type.StartsWith("x-unmask-", StringComparison.Ordinal) => $"{type["x-unmask-".Length..]}:{value}",
+            _ => null,
+        };
+    }
+
+    private static string? Text(JsonElement obj, string property) =>
+        obj.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static int Number(JsonElement obj, string property) =>
+        obj.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : 0;
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Unmask.LinkGraph.Export;
+using Unmask.LinkGraph.Serialisation;
+using Unmask.LinkGraph.Tests.Serialisation;
+using Unmask.LinkGraph.Tests.Support;
+using Unmask.TestKit;
+
+namespace Unmask.LinkGraph.Tests.Export;
+
+public class StixTests
+{
+    private static readonly StixExportOptions Options = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+
+    private static byte[] Export(GraphSelection selection)
+    {
+        using var stream = new MemoryStream();
+        StixBundleWriter.Write(selection, stream, Options);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Exported_bundle_is_valid_against_the_OASIS_schemas_RealFile()
+    {
+        var bytes = Export(GraphSelection.All(Scenario.Graph()));
+        using var document = JsonDocument.Parse(bytes);
+        StixValidation.Validate(document.RootElement, closed: true).ShouldBeEmpty();
+        var types = document.RootElement.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("type").GetString()).ToHashSet();
+        types.ShouldBe(["identity", "infrastructure", "indicator", "relationship", "note"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void The_validator_rejects_broken_objects_RealFile()
+    {
+        using var document = JsonDocument.Parse("""
+            {"type": "bundle", "id": "bundle--6ba7b810-9dad-11d1-80b4-00c04fd430c8", "objects": [
+              {"type": "indicator", "spec_version": "2.1", "id": "indicator--not-a-uuid", "created": "2026-01-01T00:00:00.000Z",
+               "modified": "2026-01-01T00:00:00.000Z", "pattern_type": "stix", "valid_from": "2026-01-01T00:00:00Z"},
+              {"type": "identity", "spec_version": "2.1", "id": "identity--6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+               "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00.000Z", "name": 5}]}
+            """);
+        var errors = StixValidation.Validate(document.RootElement);
+        errors.ShouldContain(e => e.Contains("missing required 'pattern'", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("indicator--not-a-uuid", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("identity", StringComparison.Ordinal) && e.Contains("created", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("$.name: expected string", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_OASIS_example_bundles_pass_the_validator_and_parse_RealFile()
+    {
+        var files = Directory.EnumerateFiles(SharedData.Path("stix2.1/examples"), "*.json", SearchOption.AllDirectories).ToList();
+        files.Count.ShouldBeGreaterThanOrEqualTo(6);
+        foreach (var file in files)
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            StixValidation.Validate(document.RootElement).ShouldBeEmpty(Path.GetFileName(file));
+            using var stream = File.OpenRead(file);
+            StixBundleReader.Read(stream).ShouldNotBeNull();
+        }
+    }
+
+    [Fact]
+    public void A_foreign_indicator_and_its_relationship_are_read_RealFile()
+    {
+        using var stream = File.OpenRead(SharedData.Path("stix2.1/examples/indicator-for-c2-ip-address.json"));
+        var graph = StixBundleReader.Read(stream);
+        graph.Nodes.ShouldContain(n => n.Kind == Unmask.LinkGraph.Model.NodeKind.Ip);
+    }
+
+    [Fact]
+    public void Round_trips_the_graph()
+    {
+        var graph = Scenario.Graph();
+        var copy = StixBundleReader.Read(new MemoryStream(Export(GraphSelection.All(graph))));
+        GraphBinaryTests.ShouldBeSameGraph(copy, graph);
+    }
+
+    [Fact]
+    public void Ids_are_deterministic_UUIDv5_of_the_node_id()
+    {
+        var graph = Scenario.Graph();
+        Export(GraphSelection.All(graph)).ShouldBe(Export(GraphSelection.All(Scenario.Graph())));
+        StixBundleWriter.StixIdOf("applicant:A-17").ShouldBe(StixBundleWriter.StixIdOf("applicant:A-17"));
+        StixBundleWriter.StixIdOf("applicant:A-17").ShouldStartWith("identity--");
+        StixBundleWriter.StixIdOf("applicant:A-17")[24].ShouldBe('5');
+    }
+
+    [Fact]
+    public void Patterns_escape_quotes()
+    {
+        StixBundleWriter.Pattern("domain:example.com").ShouldBe("[domain-name:value = 'example.com']");
+        StixBundleWriter.Pattern("ip:175.45.176.0/22").ShouldBe("[ipv4-addr:value = '175.45.176.0/22']");
+        StixBundleWriter.Pattern("address:o'neil st").ShouldBe("[x-unmask-address:value = 'o\\'neil st']");
+        StixBundleReader.FromPattern(StixBundleWriter.Pattern("address:o'neil st")).ShouldBe("address:o'neil st");
+    }
+
+    [Fact]
+    public void A_case_export_holds_only_the_case_and_stays_closed_RealFile()
+    {
+        var graph = Scenario.Graph();
+        var cluster = graph.Clusters()[0];
+        using var document = JsonDocument.Parse(Export(GraphSelection.OfCluster(graph, cluster)));
+        StixValidation.Validate(document.RootElement, closed: true).ShouldBeEmpty();
+        var names = document.RootElement.GetProperty("objects").EnumerateArray()
+            .Where(o => o.TryGetProperty("x_unmask_node_id", out _)).Select(o => o.GetProperty("x_unmask_node_id").GetString()).ToList();
+        names.ShouldContain("vendor:V-3");
+        names.ShouldNotContain("applicant:A-120");
+    }
+
+    [Fact]
+    public void Large_exports_stream_in_pieces()
+    {
+        var graph = Unmask.LinkGraph.Scale.GraphScale.Generate(20_000, 60_000, seed: 3).Build();
+        using var sink = new CountingStream();
+        StixBundleWriter.Write(GraphSelection.All(graph), sink, Options);
+        sink.Length.ShouldBeGreaterThan(10_000_000);
+        sink.LargestWrite.ShouldBeLessThan(1_000_000);
+    }
+}
+
+/// <summary>A write-only stream that keeps no data: proves an exporter writes in pieces instead of one big buffer.</summary>
+internal sealed class CountingStream : Stream
+{
+    private long _length;
+
+    public long LargestWrite { get; private set; }
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => _length;
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _length += buffer.Length;
+        LargestWrite = Math.Max(LargestWrite, buffer.Length);
+    }
+}
