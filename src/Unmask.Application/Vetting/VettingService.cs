@@ -22,6 +22,7 @@ public sealed record VetOptions(bool SkipBadRows = false);
 public sealed class VettingService(IUnmaskStore store, TimeProvider time)
 {
     public const string ResultsCollection = "vet_results";
+    public const string GraphRecordsCollection = "graph_records";
 
     public async Task<(VetRun Run, VetBatch Batch)> VetAsync(string recordsFile, string? signInsFile, VetOptions options, CancellationToken cancellationToken)
     {
@@ -42,7 +43,8 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
         var reference = VettingReferenceData.FromEntities(entities);
         var screening = new Screener(ScreeningIndex.Build(entities.Where(e => !e.Dataset.StartsWith("ioc", StringComparison.Ordinal))));
         var sites = new SiteService(store, time);
-        var context = new VettingContext(reference, new VettingOptions(), time, new SanctionsScreen(screening), new SiteCopyCheck(sites, cancellationToken));
+        var siteCheck = new SiteCopyCheck(sites, cancellationToken);
+        var context = new VettingContext(reference, new VettingOptions(), time, new SanctionsScreen(screening), siteCheck);
         IEnumerable<SignIn>? signIns = null;
         SignInLogReader? log = null;
         if (signInsFile is not null)
@@ -53,6 +55,10 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
         var run = Vetter.Run(batch.Records, signIns, context, batch.Columns, log?.HasCountryColumn);
         await store.Documents.PutAsync(ResultsCollection, run.Results.Select(r => new KeyValuePair<string, string>(
             $"{r.Kind}:{r.Id}", JsonOf(r))), cancellationToken);
+        var graphRecords = batch.Records.Zip(run.Results, (record, result) => Graph.GraphRecords.From(record, result,
+            record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null));
+        await store.Documents.PutAsync(GraphRecordsCollection, graphRecords.Select(g => new KeyValuePair<string, string>(
+            $"{g.Kind}:{g.Id}", JsonSerializer.Serialize(g))), cancellationToken);
         return (run, batch);
     }
 
@@ -84,11 +90,16 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
     /// <summary>SITE_COPIED / SITE_SHARED_FINGERPRINT: the saved site analysed against the site index.</summary>
     private sealed class SiteCopyCheck(SiteService sites, CancellationToken cancellationToken) : ISiteCopyCheck
     {
+        private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+        public string? KeyOf(string snapshotPath) => _keys.GetValueOrDefault(snapshotPath);
+
         public SiteCopyResult? Check(string snapshotPath, string? companyDomain)
         {
             try
             {
                 var (report, _) = sites.AnalyzeAsync(snapshotPath, null, cancellationToken).GetAwaiter().GetResult();
+                _keys[snapshotPath] = report.Target;
                 var roles = sites.RolesAsync(cancellationToken).GetAwaiter().GetResult();
                 var clone = report.Clones.FirstOrDefault(c => c.Relation == "clone");
                 var shared = report.Pivots.SelectMany(p => p.Shared.Select(s =>

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Unmask.Application.Sites;
+using Unmask.Application.Vetting;
+using Unmask.Domain;
+using Unmask.LinkGraph;
+using Unmask.LinkGraph.Model;
+using Unmask.LinkGraph.Serialisation;
+using Unmask.Storage;
+using Unmask.WebsiteAnalysis.Analysis;
+using LinkGraphModel = Unmask.LinkGraph.LinkGraph;
+
+namespace Unmask.Application.Graph;
+
+/// <summary>What <c>graph build</c> put together.</summary>
+public sealed record GraphBuildSummary(int Nodes, int Edges, int ListEntities, int Sites, int Records);
+
+/// <summary>
+/// The BuildGraph use case: every list entity, indexed or analysed site and vetted record in the store becomes nodes
+/// joined through the identifiers they share. The built graph is kept in the store (binary form) for the queries.
+/// </summary>
+public sealed class GraphService(IUnmaskStore store)
+{
+    public const string GraphCollection = "graph";
+    private const string CurrentKey = "current";
+
+    public async Task<(LinkGraphModel Graph, GraphBuildSummary Summary)> BuildAsync(CancellationToken cancellationToken)
+    {
+        var builder = new GraphBuilder();
+        var kinds = (await store.Lists.GetDatasetsAsync(cancellationToken)).ToDictionary(d => d.Dataset, d => d.Kind, StringComparer.Ordinal);
+        var entities = 0;
+        await foreach (var entity in store.Lists.GetEntitiesAsync(cancellationToken: cancellationToken))
+        {
+            builder.AddEntity(entity, kinds.GetValueOrDefault(entity.Dataset, DatasetKind.Other));
+            entities++;
+        }
+
+        var copies = new Dictionary<string, List<SiteCopy>>(StringComparer.Ordinal);
+        await foreach (var (key, body) in store.Documents.ListAsync(SiteService.ReportsCollection, cancellationToken))
+        {
+            using var report = JsonDocument.Parse(body);
+            foreach (var clone in report.RootElement.GetProperty("clones").EnumerateArray())
+            {
+                if (clone.GetProperty("relation").GetString() != "clone")
+                {
+                    continue;
+                }
+                var reference = clone.GetProperty("reference").GetString()!;
+                var similarity = clone.GetProperty("similarity").GetDouble();
+                var fraction = clone.TryGetProperty("copied_fraction", out var f) ? f.GetDouble() : similarity;
+                (copies.TryGetValue(key, out var list) ? list : copies[key] = []).Add(new SiteCopy(reference, similarity,
+                    $"{fraction:P0} of {key}'s text is copied from {reference}".Replace("\u00a0", "", StringComparison.Ordinal)));
+            }
+        }
+        var sites = 0;
+        await foreach (var (key, body) in store.Documents.ListAsync(SiteService.SitesCollection, cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<IndexedSite>(body) is not { } site)
+            {
+                continue;
+            }
+            var fingerprints = site.Fingerprints;
+            builder.AddSite(new SiteInput(key, site.BrandNames.FirstOrDefault() is { } brand ? $"{brand} ({key})" : key,
+                site.Role == WebsiteAnalysis.Analysis.SiteRole.Reference ? LinkGraph.SiteRole.Reference : LinkGraph.SiteRole.Suspect,
+                fingerprints.Trackers, fingerprints.FaviconMmh3, fingerprints.Emails, fingerprints.Phones, fingerprints.Addresses,
+                copies.GetValueOrDefault(key)));
+            sites++;
+        }
+
+        var records = 0;
+        await foreach (var (_, body) in store.Documents.ListAsync(VettingService.GraphRecordsCollection, cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<GraphRecord>(body) is not { } record)
+            {
+                continue;
+            }
+            var kind = Enum.Parse<NodeKind>(record.Kind, ignoreCase: true);
+            var node = builder.AddRecord(kind, record.Id, record.Caption,
+                record.Links.Select(l => new RecordLink(l.Relation, l.Target, l.Evidence, "unmask vet")), record.Risk);
+            foreach (var match in record.Matches)
+            {
+                builder.AddMatch(node, match.Target, 1.0, match.Evidence, $"unmask vet ({match.Relation})");
+            }
+            records++;
+        }
+
+        var graph = builder.Build();
+        using (var buffer = new MemoryStream())
+        {
+            GraphBinary.Write(graph, buffer);
+            await store.Documents.PutAsync(GraphCollection, [new(CurrentKey, Convert.ToBase64String(buffer.ToArray()))], cancellationToken);
+        }
+        return (graph, new GraphBuildSummary(graph.NodeCount, graph.EdgeCount, entities, sites, records));
+    }
+
+    /// <summary>The graph last built; built now when there is none yet.</summary>
+    public async Task<LinkGraphModel> LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.Documents.GetAsync(GraphCollection, CurrentKey, cancellationToken);
+        if (stored is null)
+        {
+            return (await BuildAsync(cancellationToken)).Graph;
+        }
+        using var buffer = new MemoryStream(Convert.FromBase64String(stored));
+        return GraphBinary.Read(buffer);
+    }
+}
