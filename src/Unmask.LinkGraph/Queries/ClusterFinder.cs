@@ -139,10 +139,10 @@ internal static class ClusterFinder
             {
                 continue;
             }
-            var around = graph.Adjacent(other);
+            var around = graph.Neighbours(other);
             for (var j = 0; j < around.Length && j < ReasonScanLimit; j++)
             {
-                var peer = graph.Other(around[j], other);
+                var peer = around[j];
                 if (peer != member && graph.IsHolder(peer) && inCluster.Contains(peer))
                 {
                     return $"shares {graph.NodeData[other].Kind.Label()} {graph.NodeData[other].Caption} with {graph.NodeData[peer].Id}";

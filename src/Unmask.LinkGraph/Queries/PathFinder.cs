@@ -101,9 +101,8 @@ internal static class PathFinder
             foreach (var x in front)
             {
                 var dx = mine[x].Distance;
-                foreach (var e in graph.Adjacent(x))
+                foreach (var y in graph.Neighbours(x))
                 {
-                    var y = graph.Other(e, x);
                     if (blockedNodes.Contains(y) || (blockedLinks.Count > 0 && blockedLinks.Contains(LinkKey(x, y))))
                     {
                         continue;

@@ -37,9 +37,8 @@ internal sealed class RiskPropagation
             {
                 continue;
             }
-            foreach (var e in graph.Adjacent(u))
+            foreach (var v in graph.Neighbours(u))
             {
-                var v = graph.Other(e, u);
                 if (_distance[v] < 0)
                 {
                     _distance[v] = _distance[u] + 1;
