@@ -54,6 +54,7 @@ public static class CliApp
         root.Subcommands.Add(ScreenCommand.Build(console));
         root.Subcommands.Add(SiteCommands.Build(console));
         root.Subcommands.Add(VetCommand.Build(console));
+        root.Subcommands.Add(GraphCommands.Build(console));
         root.Subcommands.Add(DemoCommand.Build(console));
         return root;
     }

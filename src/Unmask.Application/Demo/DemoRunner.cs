@@ -22,6 +22,7 @@ public sealed record DemoSummary(
     IReadOnlyList<ScreeningResponse> Screening,
     IReadOnlyList<SiteReport> Sites,
     VetRun Vetting,
+    IReadOnlyList<Unmask.LinkGraph.Queries.Cluster> Clusters,
     string ReportPath);
 
 /// <summary>
@@ -60,7 +61,16 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
         }
 
         var (vetting, _) = await new VettingService(store, time).VetAsync(Sample("vetting.csv"), Sample("signins.csv"), new VetOptions(), cancellationToken);
-        var summary = new DemoSummary(datasets, answers, siteReports, vetting, Path.GetFullPath(reportPath));
+        var (graph, _) = await new Graph.GraphService(store).BuildAsync(cancellationToken);
+        var clusters = graph.Clusters();
+        var summary = new DemoSummary(datasets, answers, siteReports, vetting, clusters, Path.GetFullPath(reportPath));
+        var graphReport = Path.ChangeExtension(reportPath, null) + "-network.html";
+        if (clusters.Count > 0)
+        {
+            await using var output = File.Create(graphReport);
+            Unmask.LinkGraph.Export.HtmlReportWriter.Write(Unmask.LinkGraph.Export.GraphSelection.OfCluster(graph, clusters[0]), output,
+                new Unmask.LinkGraph.Export.HtmlReportOptions($"Unmask demo: {clusters[0].Id}"));
+        }
         await File.WriteAllTextAsync(reportPath, RenderReport(summary, time.GetUtcNow()), cancellationToken);
         return summary;
     }
@@ -135,6 +145,17 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
                 html.Append($"<li><b>{E(f.Code)}</b> ({VetJson.Name(f.Severity)}): {E(f.Evidence)} <span class=\"note\">[{E(f.Source)}]</span></li>");
             }
             html.Append("</ul></td><td>").Append(E(string.Join(", ", r.Links.Select(l => $"{l.Entity} via {l.Via}")))).Append("</td></tr>");
+        }
+        html.Append("</table>");
+        html.Append("<h2>Networks</h2><table><tr><th>cluster</th><th>risk</th><th>level</th><th>reaches a designated entry</th><th>members</th></tr>");
+        foreach (var c in summary.Clusters.Take(10))
+        {
+            html.Append($"<tr class=\"{E(c.Level)}\"><td>{E(c.Id)}</td><td>{c.Risk}</td><td>{E(c.Level)}</td><td>{(c.ReachesDesignated ? "yes" : "no")}</td><td><ul>");
+            foreach (var m in c.Members)
+            {
+                html.Append($"<li>{E(m.Node)} ({E(m.Caption)}): {E(m.Reason)}</li>");
+            }
+            html.Append("</ul></td></tr>");
         }
         html.Append("</table></body></html>");
         return html.ToString();

@@ -48,7 +48,7 @@ public sealed class GraphService(IUnmaskStore store)
                 var similarity = clone.GetProperty("similarity").GetDouble();
                 var fraction = clone.TryGetProperty("copied_fraction", out var f) ? f.GetDouble() : similarity;
                 (copies.TryGetValue(key, out var list) ? list : copies[key] = []).Add(new SiteCopy(reference, similarity,
-                    $"{fraction:P0} of {key}'s text is copied from {reference}".Replace("\u00a0", "", StringComparison.Ordinal)));
+                    $"{Math.Round(fraction * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}% of {key}'s text is copied from {reference}"));
             }
         }
         var sites = 0;

@@ -59,6 +59,12 @@ public static class DemoCommand
             {
                 await o.WriteLineAsync($"  {r.Kind} {r.Id,-5} risk {r.Risk,3} {Unmask.Vetting.Output.VetJson.Name(r.Level),-8} {string.Join(", ", r.Findings.Select(f => f.Code).Take(6))}{(r.Findings.Count > 6 ? ", ..." : "")}");
             }
+            await o.WriteLineAsync($"Networks: {summary.Clusters.Count} clusters");
+            foreach (var c in summary.Clusters.Take(3))
+            {
+                var people = c.Members.Where(m => m.Node.StartsWith("applicant:", StringComparison.Ordinal) || m.Node.StartsWith("contractor:", StringComparison.Ordinal) || m.Node.StartsWith("vendor:", StringComparison.Ordinal) || m.Node.StartsWith("site:", StringComparison.Ordinal)).Select(m => m.Node);
+                await o.WriteLineAsync($"  {c.Id}: risk {c.Risk} {c.Level}, {c.Members.Count} members, reaches a designated entry: {(c.ReachesDesignated ? "yes" : "no")}; {string.Join(", ", people.Take(8))}");
+            }
             await o.WriteLineAsync($"Report: {summary.ReportPath}");
             return ExitCodes.Success;
         });
