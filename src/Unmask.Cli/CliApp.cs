@@ -55,6 +55,9 @@ public static class CliApp
         root.Subcommands.Add(SiteCommands.Build(console));
         root.Subcommands.Add(VetCommand.Build(console));
         root.Subcommands.Add(GraphCommands.Build(console));
+        root.Subcommands.Add(CaseCommands.Case(console));
+        root.Subcommands.Add(CaseCommands.Audit(console));
+        root.Subcommands.Add(CaseCommands.Export(console));
         root.Subcommands.Add(DemoCommand.Build(console));
         return root;
     }

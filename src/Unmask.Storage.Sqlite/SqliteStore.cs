@@ -21,12 +21,14 @@ public sealed class SqliteStore : IUnmaskStore
         }.ToString();
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
+        Audit = new SqliteAuditLog(Open, time);
     }
 
     public string Path { get; }
     public string Description => $"sqlite:{Path}";
     public IListStore Lists { get; }
     public IDocumentStore Documents { get; }
+    public IAuditLog Audit { get; }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     public static SqliteStore Open(string path, TimeProvider time)

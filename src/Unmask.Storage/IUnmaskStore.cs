@@ -10,4 +10,7 @@ public interface IUnmaskStore : IAsyncDisposable
 
     /// <summary>Generic JSON documents by collection and key (site index entries, vet results, cases), written atomically per batch.</summary>
     IDocumentStore Documents { get; }
+
+    /// <summary>The append-only, hash-chained audit log of analyst actions and decisions.</summary>
+    IAuditLog Audit { get; }
 }

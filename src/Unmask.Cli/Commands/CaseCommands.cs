@@ -1,0 +1,176 @@
+using System.CommandLine;
+using System.Text.Json;
+using Unmask.Application.Cases;
+using Unmask.Application.Graph;
+using Unmask.Domain;
+using Unmask.LinkGraph.Export;
+using Unmask.Storage;
+
+namespace Unmask.Cli.Commands;
+
+/// <summary><c>unmask case ...</c>, <c>unmask audit verify</c> and <c>unmask export</c>.</summary>
+public static class CaseCommands
+{
+    private static readonly Option<string?> By = new("--by") { Description = "Who is acting (default: $USER)" };
+
+    private static string Actor(ParseResult parsed) =>
+        parsed.GetValue(By) ?? Environment.GetEnvironmentVariable("USER") ?? Environment.UserName;
+
+    public static Command Case(CliConsole console)
+    {
+        var command = new Command("case", "Cases: open one on an entity or cluster, list, show, record decisions (every action is audited)");
+        var subject = new Argument<string>("ENTITY|CLUSTER") { Description = "A graph node (vendor:V-3, entity:…, a name or identifier) or a cluster id (cluster-1)" };
+        var open = new Command("open", "Open a case on an entity or cluster; its members and their findings are attached") { subject, By };
+        open.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var opened = await new CaseService(store, console.Time).OpenAsync(parsed.GetValue(subject)!, Actor(parsed), cancellationToken);
+            await Write(console, parsed, opened);
+            return ExitCodes.Success;
+        });
+        var list = new Command("list", "All cases with their status");
+        list.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var cases = await new CaseService(store, console.Time).ListAsync(cancellationToken);
+            if (console.Format(parsed, "table", "json") == "json")
+            {
+                await ListsCommands.WriteJson(console.Out, cases.Select(c => new { id = c.Id, subject = c.Subject, status = c.Status, members = c.Members.Count, opened_at = c.OpenedAt }));
+            }
+            else
+            {
+                foreach (var c in cases)
+                {
+                    await console.Out.WriteLineAsync($"{c.Id}  {c.Status,-9}  {c.Subject}  ({c.Members.Count} members, opened {c.OpenedAt:yyyy-MM-dd} by {c.OpenedBy})");
+                }
+            }
+            return ExitCodes.Success;
+        });
+        var id = new Argument<string>("ID") { Description = "Case id, e.g. case-1" };
+        var show = new Command("show", "A case with its members, findings and decisions") { id };
+        show.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await Write(console, parsed, await new CaseService(store, console.Time).GetAsync(parsed.GetValue(id)!, cancellationToken));
+            return ExitCodes.Success;
+        });
+        var decideId = new Argument<string>("ID") { Description = "Case id" };
+        var decision = new Option<string>("--decision") { Description = "cleared, escalated or reported", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why (kept in the audit log)", Required = true };
+        var decide = new Command("decide", "Record a decision on a case") { decideId, decision, reason, By };
+        decide.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var decided = await new CaseService(store, console.Time).DecideAsync(parsed.GetValue(decideId)!, parsed.GetValue(decision)!, parsed.GetValue(reason)!, Actor(parsed), cancellationToken);
+            await Write(console, parsed, decided);
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(open);
+        command.Subcommands.Add(list);
+        command.Subcommands.Add(show);
+        command.Subcommands.Add(decide);
+        return command;
+    }
+
+    public static Command Audit(CliConsole console)
+    {
+        var command = new Command("audit", "The append-only audit log of analyst actions");
+        var verify = new Command("verify", "Check the hash chain of the audit log: exit 0 intact, 1 tampered (naming the first bad entry)");
+        verify.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var entries = new List<AuditEntry>();
+            await foreach (var entry in store.Audit.ReadAsync(cancellationToken))
+            {
+                entries.Add(entry);
+            }
+            var broken = AuditChain.FirstBroken(entries);
+            if (broken is { } bad)
+            {
+                await console.Out.WriteLineAsync($"tampered: entry {bad.Entry.Sequence} ({bad.Entry.Action} {bad.Entry.Subject} at {bad.Entry.At:O}): {bad.Reason}");
+                return ExitCodes.Flagged;
+            }
+            await console.Out.WriteLineAsync($"intact: {entries.Count} entries, chain verified");
+            return ExitCodes.Success;
+        });
+        var show = new Command("show", "The audit log entries");
+        show.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await foreach (var e in store.Audit.ReadAsync(cancellationToken))
+            {
+                await console.Out.WriteLineAsync($"{e.Sequence}\t{e.At:O}\t{e.Actor}\t{e.Action}\t{e.Subject}\t{e.Details}");
+            }
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(verify);
+        command.Subcommands.Add(show);
+        return command;
+    }
+
+    public static Command Export(CliConsole console)
+    {
+        var format = new Option<string>("--format") { Description = "stix, ftm, graphml, csv (edges) or html", Required = true };
+        var caseId = new Option<string?>("--case") { Description = "Export only this case's members (default: the whole graph)" };
+        var output = new Option<string>("--output") { Description = "File to write", Required = true };
+        var command = new Command("export", "Export the graph or one case: STIX 2.1 bundle, FollowTheMoney JSON lines, GraphML, CSV edges or an HTML report") { format, caseId, output };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var kind = parsed.GetValue(format)!.ToLowerInvariant();
+            if (kind is not ("stix" or "ftm" or "graphml" or "csv" or "html"))
+            {
+                throw new InputException("--format", null, $"'{kind}' is not one of stix, ftm, graphml, csv, html");
+            }
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var graph = await new GraphService(store).LoadAsync(cancellationToken);
+            var id = parsed.GetValue(caseId);
+            var selection = id is null ? GraphSelection.All(graph)
+                : GraphSelection.Of(graph, (await new CaseService(store, console.Time).GetAsync(id, cancellationToken)).Members.Where(graph.Contains));
+            var path = parsed.GetValue(output)!;
+            await using (var stream = File.Create(path))
+            {
+                switch (kind)
+                {
+                    case "stix":
+                        StixBundleWriter.Write(selection, stream, new StixExportOptions(console.Time.GetUtcNow()));
+                        break;
+                    case "ftm":
+                        FtmWriter.Write(selection, stream);
+                        break;
+                    case "graphml":
+                        GraphMlWriter.Write(selection, stream);
+                        break;
+                    case "csv":
+                        CsvEdgesWriter.WriteEdges(selection, stream);
+                        break;
+                    default:
+                        HtmlReportWriter.Write(selection, stream, new HtmlReportOptions(id is null ? "Unmask network" : $"Unmask {id}"));
+                        break;
+                }
+            }
+            await store.Audit.AppendAsync(Environment.GetEnvironmentVariable("USER") ?? Environment.UserName, "export", id ?? "graph", $"{kind} to {Path.GetFileName(path)}", cancellationToken);
+            await console.Error.WriteLineAsync($"exported {(id ?? "the graph")} as {kind} to {Path.GetFullPath(path)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task Write(CliConsole console, ParseResult parsed, Case item)
+    {
+        if (console.Format(parsed, "table", "json") == "json")
+        {
+            await console.Out.WriteLineAsync(JsonSerializer.Serialize(item, ListsCommands.JsonOptions));
+            return;
+        }
+        await console.Out.WriteLineAsync($"{item.Id}: {item.Status}, subject {item.Subject}, opened {item.OpenedAt:yyyy-MM-dd HH:mm} by {item.OpenedBy}");
+        await console.Out.WriteLineAsync($"members: {string.Join(", ", item.Members)}");
+        foreach (var finding in item.Findings)
+        {
+            await console.Out.WriteLineAsync($"  finding: {finding}");
+        }
+        foreach (var d in item.Decisions)
+        {
+            await console.Out.WriteLineAsync($"  decision: {d.Decision} by {d.By} at {d.At:yyyy-MM-dd HH:mm}: {d.Reason}");
+        }
+    }
+}
