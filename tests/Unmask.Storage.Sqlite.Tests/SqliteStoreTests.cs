@@ -41,6 +41,22 @@ public sealed class SqliteStoreTests : ListStoreContract, IDisposable
         (await command.ExecuteScalarAsync()).ShouldBe("wal");
     }
 
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_audit_entries()
+    {
+        var path = _folder.File("audit.db");
+        await using var store = SqliteStore.Open(path, TimeProvider.System);
+        await store.Audit.AppendAsync("analyst", "case.open", "case-1", "x");
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        foreach (var sql in new[] { "UPDATE audit_log SET details = 'y'", "DELETE FROM audit_log" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            (await Should.ThrowAsync<SqliteException>(() => command.ExecuteNonQueryAsync())).Message.ShouldContain("append-only");
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

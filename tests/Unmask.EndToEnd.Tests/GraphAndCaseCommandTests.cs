@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Unmask.TestKit;
+
+namespace Unmask.EndToEnd.Tests;
+
+/// <summary>The investigator's path through the demo's planted network: graph, paths, clusters, a case, a decision, the audit log, exports.</summary>
+public sealed class GraphAndCaseCommandTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    private string Db => _folder.File("graph.db");
+
+    public async ValueTask InitializeAsync()
+    {
+        (await CliProcess.RunAsync(_folder.Path, "demo", "--db", Db)).ExitCode.ShouldBe(0);
+        (await CliProcess.RunAsync(_folder.Path, "graph", "build", "--db", Db)).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_path_joins_an_applicant_to_a_copied_front_site_with_its_evidence()
+    {
+        var run = await CliProcess.RunAsync(_folder.Path, "graph", "path", "applicant:A-3", "site:novalinktech.example", "--db", Db);
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        var result = JsonDocument.Parse(run.Stdout).RootElement;
+        result.GetProperty("from").GetString().ShouldBe("applicant:A-3");
+        var path = result.GetProperty("paths")[0];
+        path.GetProperty("length").GetInt32().ShouldBeLessThanOrEqualTo(3);
+        path.GetProperty("explanation").GetString().ShouldNotBeNullOrWhiteSpace();
+        foreach (var hop in path.GetProperty("hops").EnumerateArray())
+        {
+            hop.GetProperty("evidence").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Fact]
+    public async Task A_path_can_start_from_an_identifier_value_and_unknown_nodes_are_bad_input()
+    {
+        var run = await CliProcess.RunAsync(_folder.Path, "graph", "path", "+1 302 555 0187", "vendor:V-2", "--db", Db);
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        run.Stderr.ShouldContain("resolved to phone:+13025550187");
+        var unknown = await CliProcess.RunAsync(_folder.Path, "graph", "show", "applicant:NOPE-1", "--db", Db);
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Stderr.ShouldContain("NOPE-1");
+    }
+
+    [Fact]
+    public async Task The_riskiest_cluster_holds_the_planted_network_and_reaches_a_designated_entry()
+    {
+        var run = await CliProcess.RunAsync(_folder.Path, "graph", "clusters", "--db", Db);
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        var first = JsonDocument.Parse(run.Stdout).RootElement[0];
+        first.GetProperty("reaches_designated").GetBoolean().ShouldBeTrue();
+        var members = first.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("node").GetString()).ToList();
+        members.ShouldContain("applicant:A-3");
+        members.ShouldContain("vendor:V-2");
+        members.ShouldContain("site:novalinktech.example");
+        members.ShouldNotContain("applicant:A-8");
+        foreach (var member in first.GetProperty("members").EnumerateArray())
+        {
+            member.GetProperty("reason").GetString().ShouldNotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Fact]
+    public async Task A_case_is_opened_decided_audited_and_exported()
+    {
+        var open = await CliProcess.RunAsync(_folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", Db, "--format", "json");
+        open.ExitCode.ShouldBe(0, open.Stderr);
+        var opened = JsonDocument.Parse(open.Stdout).RootElement;
+        var id = opened.GetProperty("id").GetString()!;
+        opened.GetProperty("members").EnumerateArray().Select(m => m.GetString()).ShouldContain("applicant:A-3");
+        opened.GetProperty("findings").GetArrayLength().ShouldBeGreaterThan(0);
+
+        (await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "escalated", "--reason", "shares a phone with a copied front site", "--by", "analyst-1", "--db", Db)).ExitCode.ShouldBe(0);
+        (await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "banished", "--reason", "x", "--db", Db)).ExitCode.ShouldBe(2);
+        var shown = JsonDocument.Parse((await CliProcess.RunAsync(_folder.Path, "case", "show", id, "--db", Db, "--format", "json")).Stdout).RootElement;
+        shown.GetProperty("status").GetString().ShouldBe("escalated");
+        shown.GetProperty("decisions")[0].GetProperty("by").GetString().ShouldBe("analyst-1");
+
+        var stix = _folder.File("case.json");
+        (await CliProcess.RunAsync(_folder.Path, "export", "--format", "stix", "--case", id, "--output", stix, "--db", Db)).ExitCode.ShouldBe(0);
+        var bundle = JsonDocument.Parse(await File.ReadAllTextAsync(stix)).RootElement;
+        bundle.GetProperty("type").GetString().ShouldBe("bundle");
+        bundle.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("type").GetString()).ShouldContain("relationship");
+        foreach (var format in new[] { "ftm", "graphml", "csv", "html" })
+        {
+            var file = _folder.File($"case.{format}");
+            (await CliProcess.RunAsync(_folder.Path, "export", "--format", format, "--case", id, "--output", file, "--db", Db)).ExitCode.ShouldBe(0, format);
+            new FileInfo(file).Length.ShouldBeGreaterThan(100, format);
+        }
+
+        (await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db)).ExitCode.ShouldBe(0);
+        await using (var connection = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET details = 'cleared quietly' WHERE seq = 2;";
+            await command.ExecuteNonQueryAsync();
+        }
+        var verify = await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db);
+        verify.ExitCode.ShouldBe(1);
+        verify.Stdout.ShouldContain("entry 2");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
