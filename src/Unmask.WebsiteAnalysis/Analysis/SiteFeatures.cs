@@ -62,8 +62,15 @@ public static partial class SiteFeatures
         var indexedPages = pages.Select(p =>
         {
             var blocks = p.Blocks.Select(b => b.Role == BlockRole.Content && blockPageCounts[b.Text] >= repeatThreshold ? b with { Role = BlockRole.Boilerplate } : b).ToList();
-            var shingles = blocks.Where(b => b.Role != BlockRole.Boilerplate).SelectMany(b => Shingles.Of(Tokenizer.Tokenize(b.Text))).Select(s => s.Hash);
-            return new IndexedPage(p.Path, p.Title, blocks, p.ImageAlts, MinHash.Signature(shingles.Distinct()));
+            var shingles = new HashSet<ulong>();
+            foreach (var block in blocks)
+            {
+                if (block.Role != BlockRole.Boilerplate)
+                {
+                    Shingles.HashesOf(block.Text, shingles);
+                }
+            }
+            return new IndexedPage(p.Path, p.Title, blocks, p.ImageAlts, MinHash.Signature(shingles));
         }).ToList();
 
         var favicons = FaviconHashes(site, pages);
