@@ -100,7 +100,8 @@ public static partial class PageExtractor
         var isArchive = page.Html.Contains("FILE ARCHIVED ON", StringComparison.Ordinal)
             || page.Html.Contains("wm-ipp", StringComparison.Ordinal) || page.Html.Contains("__wm.init", StringComparison.Ordinal);
 
-        var (jsonLdNames, jsonLdUrls, jsonLdContacts) = ReadJsonLd(walker.JsonLd);
+        var markup = new List<MarkupValue>();
+        var (jsonLdNames, jsonLdUrls, jsonLdContacts) = ReadJsonLd(walker.JsonLd, markup);
         var links = walker.Links;
         var outbound = links.Select(HostOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(500).ToList();
         var alts = walker.Alts.Select(Clean).OfType<string>().Distinct().ToList();
@@ -148,8 +149,33 @@ public static partial class PageExtractor
             Messengers = messengers,
             Blocks = blocks,
             TemplateFeatures = template,
+            Markup = MarkupOf(walker, markup),
             ClassNames = classes,
         };
+    }
+
+    private const int MaxMarkupValues = 1_000;
+
+    private static List<MarkupValue> MarkupOf(DocumentWalker walker, List<MarkupValue> jsonLd)
+    {
+        var markup = new List<MarkupValue>();
+        if (walker.Canonical is { } canonical)
+        {
+            markup.Add(new MarkupValue("canonical", canonical.Trim()));
+        }
+        foreach (var property in new[] { "og:url", "og:site_name" })
+        {
+            if (walker.Meta("property", property) is { } value)
+            {
+                markup.Add(new MarkupValue("meta:" + property, value.Trim()));
+            }
+        }
+        markup.AddRange(jsonLd);
+        foreach (var link in walker.Links.Take(MaxMarkupValues))
+        {
+            markup.Add(new MarkupValue("link", link.Trim()));
+        }
+        return markup;
     }
 
     private static bool HasDigits(string text, int atLeast)
@@ -229,17 +255,19 @@ public static partial class PageExtractor
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host.ToLowerInvariant() : null;
     }
 
-    private static (List<string> Names, List<string> Urls, List<string> Contacts) ReadJsonLd(IReadOnlyList<string> scripts)
+    private static (List<string> Names, List<string> Urls, List<string> Contacts) ReadJsonLd(IReadOnlyList<string> scripts, List<MarkupValue> leaves)
     {
         var names = new List<string>();
         var urls = new List<string>();
         var contacts = new List<string>();
-        foreach (var script in scripts)
+        for (var s = 0; s < scripts.Count; s++)
         {
+            var script = scripts[s];
             try
             {
                 using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                 Visit(json.RootElement, 0);
+                Flatten(json.RootElement, "jsonld:" + s.ToString(System.Globalization.CultureInfo.InvariantCulture), 0);
             }
             catch (JsonException)
             {
@@ -247,6 +275,33 @@ public static partial class PageExtractor
             }
         }
         return (names.Distinct().ToList(), urls.Distinct().ToList(), contacts.Distinct().ToList());
+
+        void Flatten(JsonElement element, string path, int depth)
+        {
+            if (depth > 10 || leaves.Count >= MaxMarkupValues)
+            {
+                return;
+            }
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    leaves.Add(new MarkupValue(path, element.GetString()!));
+                    break;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Flatten(item, path + "." + (i++).ToString(System.Globalization.CultureInfo.InvariantCulture), depth + 1);
+                    }
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        Flatten(property.Value, path + "." + property.Name, depth + 1);
+                    }
+                    break;
+            }
+        }
 
         void Visit(JsonElement element, int depth)
         {
