@@ -21,7 +21,9 @@ public sealed record SiteFingerprints(
 
 /// <summary>One page as kept in the index: its text blocks (with their role) for passage alignment, title and image alt texts
 /// (where clones leave the old brand), and the MinHash of its content shingles for LSH candidate search.</summary>
-public sealed record IndexedPage(string Path, string? Title, IReadOnlyList<TextBlock> Blocks, IReadOnlyList<string> Alts, uint[] MinHash);
+/// <param name="Markup">Links, JSON-LD values and declared URLs in document order (see <see cref="MarkupValue"/>).</param>
+public sealed record IndexedPage(string Path, string? Title, IReadOnlyList<TextBlock> Blocks, IReadOnlyList<string> Alts, uint[] MinHash,
+    IReadOnlyList<MarkupValue>? Markup = null);
 
 /// <summary>Everything needed to compare a site later, JSON-serialisable (one row per site in the store).</summary>
 /// <param name="Key">Registrable domain when the pages declare one (canonical, og:url, JSON-LD url), else the folder or file name.</param>

@@ -243,7 +243,11 @@ public sealed class SiteAnalyzer
     {
         var brand = new BrandWords(reference);
         var text = string.Join("\n", target.Blocks.Select(b => b.Text)).ToLowerInvariant();
-        foreach (var substitution in substitutions.Where(s => s.Type is "name" or "domain" or "email"))
+        // A firm that renamed itself keeping a word of its name (CodeCraft Studio → CodeCraft Systems) has not swapped brands,
+        // even where a single word of the name differs.
+        var renamed = target.Site.BrandNames.Take(1).SelectMany(BrandWords.Split).Where(w => w.Length >= 4)
+            .Intersect(reference.BrandNames.Take(1).SelectMany(BrandWords.Split), StringComparer.Ordinal).Any();
+        foreach (var substitution in substitutions.Where(s => s.Type is "domain" or "email" || (s.Type == "name" && !renamed)))
         {
             var original = BrandWords.Split(substitution.Original).ToHashSet(StringComparer.Ordinal);
             var replacement = BrandWords.Split(substitution.Replacement).ToHashSet(StringComparer.Ordinal);

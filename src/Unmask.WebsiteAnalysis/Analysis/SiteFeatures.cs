@@ -13,7 +13,7 @@ namespace Unmask.WebsiteAnalysis.Analysis;
 /// pages as boilerplate, and gathers the site's identity, artefacts and fingerprints.</summary>
 public static partial class SiteFeatures
 {
-    [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(?:\d{4})?\s*,?\s*(?:by\s+)?([A-Z][\w&.,'’ -]{1,60}?)(?:\s*[.|,]?\s*(?:All rights|Alle Rechte|Todos os direitos|$)|\s*[|.]\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(?:\d{4})?\s*,?\s*(?:by\s+)?([A-Z][\w&.,'’ -]{1,60}?)(?:\s*[.|,]?\s*(?:All rights|Alle Rechte|Todos os direitos|$)|\s*[|.·•]\s|\s+[·•–—-]\s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CopyrightHolder();
 
     [GeneratedRegex(@"\s+[|–—·:»-]\s+|\s+\|\s*|\s*\|\s+")]
@@ -62,8 +62,15 @@ public static partial class SiteFeatures
         var indexedPages = pages.Select(p =>
         {
             var blocks = p.Blocks.Select(b => b.Role == BlockRole.Content && blockPageCounts[b.Text] >= repeatThreshold ? b with { Role = BlockRole.Boilerplate } : b).ToList();
-            var shingles = blocks.Where(b => b.Role != BlockRole.Boilerplate).SelectMany(b => Shingles.Of(Tokenizer.Tokenize(b.Text))).Select(s => s.Hash);
-            return new IndexedPage(p.Path, p.Title, blocks, p.ImageAlts, MinHash.Signature(shingles.Distinct()));
+            var shingles = new HashSet<ulong>();
+            foreach (var block in blocks)
+            {
+                if (block.Role != BlockRole.Boilerplate)
+                {
+                    Shingles.HashesOf(block.Text, shingles);
+                }
+            }
+            return new IndexedPage(p.Path, p.Title, blocks, p.ImageAlts, MinHash.Signature(shingles), p.Markup);
         }).ToList();
 
         var favicons = FaviconHashes(site, pages);
@@ -195,6 +202,12 @@ public static partial class SiteFeatures
         return site.Icons.Keys.FirstOrDefault(k => k.EndsWith("/" + candidate, StringComparison.OrdinalIgnoreCase) || k.Equals(name, StringComparison.OrdinalIgnoreCase));
     }
 
+    private static bool IsTitleCase(string part)
+    {
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+        return words.Count is > 0 and <= 5 && words.All(w => char.IsUpper(w[0]));
+    }
+
     /// <summary>Names the site calls itself, most frequent first: og:site_name, JSON-LD organisation names, copyright holders
     /// and title parts that recur across pages (or the home page's title part that matches the domain).</summary>
     private static List<string> BrandNames(IReadOnlyList<PageFeatures> pages, string? domain)
@@ -234,9 +247,12 @@ public static partial class SiteFeatures
                 var parts = TitleSeparator().Split(title);
                 if (parts.Length > 1)
                 {
+                    // "Pathway Technologies - Technology consulting": the part written as a name (every word capitalised) when
+                    // the others are not is the firm's name.
+                    var named = parts.Where(IsTitleCase).ToList();
                     foreach (var part in parts)
                     {
-                        Vote(part, 1);
+                        Vote(part, named.Count == 1 && named[0] == part ? 2 : 1);
                     }
                 }
                 else if (domainLabel is not null && title.Replace(" ", "", StringComparison.Ordinal).Contains(domainLabel, StringComparison.OrdinalIgnoreCase))

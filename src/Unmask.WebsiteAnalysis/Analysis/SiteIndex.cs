@@ -18,9 +18,9 @@ public sealed class SiteIndex
     public const int RowsPerBand = 4;
 
     private readonly List<IndexedSite> _sites = [];
-    private readonly Dictionary<ulong, List<int>> _fingerprints = [];
-    private readonly Dictionary<ulong, List<int>> _bands = [];
-    private readonly Dictionary<string, List<int>> _identifiers = new(StringComparer.Ordinal);
+    private readonly PostingMap<ulong> _fingerprints = new();
+    private readonly PostingMap<ulong> _bands = new();
+    private readonly PostingMap<string> _identifiers = new(StringComparer.Ordinal);
 
     public int Count => _sites.Count;
 
@@ -44,18 +44,18 @@ public sealed class SiteIndex
         _sites.Add(site);
         foreach (var fingerprint in ContentFingerprints(site))
         {
-            Append(_fingerprints, fingerprint, id);
+            _fingerprints.Add(fingerprint, id);
         }
         foreach (var page in site.Pages)
         {
             foreach (var band in BandKeys(page.MinHash))
             {
-                Append(_bands, band, id);
+                _bands.Add(band, id);
             }
         }
         foreach (var identifier in Identifiers(site).Distinct(StringComparer.Ordinal))
         {
-            Append(_identifiers, identifier, id);
+            _identifiers.Add(identifier, id);
         }
     }
 
@@ -73,11 +73,9 @@ public sealed class SiteIndex
         return set;
     }
 
-    public IReadOnlyList<int> SitesWithFingerprint(ulong fingerprint) =>
-        _fingerprints.TryGetValue(fingerprint, out var list) ? list : [];
+    public IReadOnlyList<int> SitesWithFingerprint(ulong fingerprint) => _fingerprints.Get(fingerprint);
 
-    public IReadOnlyList<int> SitesWithIdentifier(string identifier) =>
-        _identifiers.TryGetValue(identifier, out var list) ? list : [];
+    public IReadOnlyList<int> SitesWithIdentifier(string identifier) => _identifiers.Get(identifier);
 
     /// <summary>Sites with a page whose MinHash shares at least one LSH band with one of the given signatures.</summary>
     public HashSet<int> LshCandidates(IEnumerable<uint[]> signatures)
@@ -87,9 +85,9 @@ public sealed class SiteIndex
         {
             foreach (var band in BandKeys(signature))
             {
-                if (_bands.TryGetValue(band, out var list) && list.Count <= 1000)
+                if (_bands.CountOf(band) is > 0 and <= 1000)
                 {
-                    result.UnionWith(list);
+                    result.UnionWith(_bands.Get(band));
                 }
             }
         }
@@ -124,19 +122,6 @@ public sealed class SiteIndex
                 key = (key ^ signature[(band * RowsPerBand) + row]) * 0x100000001B3UL;
             }
             yield return key;
-        }
-    }
-
-    private static void Append<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id) where TKey : notnull
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            list = new List<int>(1);
-            map[key] = list;
-        }
-        if (list.Count == 0 || list[^1] != id)
-        {
-            list.Add(id);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Unmask.WebsiteAnalysis.Evaluation;
 /// <summary>Outcome for one labelled site.</summary>
 public sealed record SiteEvaluation(string Site, string Kind, IReadOnlyList<string> Expected, IReadOnlyList<string> Claimed,
     IReadOnlyList<string> SameSite, int SubstitutionsExpected, int SubstitutionsFound, IReadOnlyList<string> MissedSubstitutions,
-    IReadOnlyList<string> SiblingsExpected, IReadOnlyList<string> SiblingsFound, IReadOnlyList<string> OtherSuspectPivots);
+    IReadOnlyList<string> SiblingsExpected, IReadOnlyList<string> SiblingsFound, IReadOnlyList<string> OtherSuspectPivots,
+    int SubstitutionsReported = 0, IReadOnlyList<string>? UnlabelledSubstitutions = null);
 
 /// <summary>Figures of one run over a labelled corpus (layout of <c>shared/data/sites</c>: reference/, suspect/, labels.json).</summary>
 /// <param name="Precision">Correct (site, reference) clone claims / all clone claims.</param>
@@ -18,6 +19,9 @@ public sealed record SiteEvaluation(string Site, string Kind, IReadOnlyList<stri
 /// <param name="NegativeFalsePositiveRate">Negatives (template, boilerplate, quote, same site) with any clone claim / negatives.</param>
 /// <param name="SameSiteRecognised">Same-owner and archive sites reported as <c>same_site</c> of the right reference.</param>
 /// <param name="BrandSubstitutionRecall">Labelled brand substitutions found / labelled brand substitutions.</param>
+/// <param name="BrandSubstitutionPrecision">Reported substitutions (on correct clone claims) that match a labelled one / all reported.
+/// The labels list only the pairs the generator applied, so unlabelled reports are not all wrong (a title edit, a re-worded
+/// link); the list per site is in <see cref="SiteEvaluation.UnlabelledSubstitutions"/>.</param>
 /// <param name="PivotRecall">Labelled operator-sibling pairs found as pivots / labelled pairs.</param>
 /// <param name="PivotPrecision">Pivots to suspect sites that are labelled siblings / all pivots to suspect sites with a strong identifier.</param>
 /// <param name="PagesPerSecond">Pages loaded, extracted and fingerprinted per second.</param>
@@ -25,7 +29,7 @@ public sealed record SiteEvaluation(string Site, string Kind, IReadOnlyList<stri
 public sealed record SiteCorpusEvaluationResult(
     int Sites, int Pages, double Precision, double Recall, double F1, double SiteRecall,
     double TemplateSiblingFalsePositiveRate, double NegativeFalsePositiveRate, int SameSiteTotal, int SameSiteRecognised,
-    double BrandSubstitutionRecall, double PivotRecall, double PivotPrecision, double PagesPerSecond, double AnalysisMilliseconds,
+    double BrandSubstitutionRecall, double BrandSubstitutionPrecision, double PivotRecall, double PivotPrecision, double PagesPerSecond, double AnalysisMilliseconds,
     IReadOnlyList<SiteEvaluation> Details);
 
 /// <summary>Indexes every <c>reference/</c> site as a reference and every <c>suspect/</c> site as a suspect, analyses each
@@ -87,13 +91,27 @@ public static class SiteCorpusEvaluation
                     }
                 }
             }
+            var reported = 0;
+            var unlabelled = new List<string>();
+            foreach (var clone in report.Clones.Where(c => c.Relation == CloneMatch.CloneRelation))
+            {
+                var copy = label.Copies.FirstOrDefault(c => c.Reference == Resolve(clone.Reference, "reference/"));
+                foreach (var s in clone.BrandSubstitutions)
+                {
+                    reported++;
+                    if (copy is null || !copy.Substitutions.Any(l => SubstitutionMatches(s, l.Original, l.Replacement, l.Type)))
+                    {
+                        unlabelled.Add($"{s.Type}: {s.Original} -> {s.Replacement} x{s.Count}");
+                    }
+                }
+            }
             var pivotSites = report.Pivots.Select(p => (Name: Resolve(p.Site, "suspect/"), Pivot: p)).ToList();
             var siblingsFound = label.Siblings.Where(s => pivotSites.Any(p => p.Name == s)).ToList();
             var otherPivots = pivotSites.Where(p => p.Name.StartsWith("suspect/", StringComparison.Ordinal) && !label.Siblings.Contains(p.Name)
                     && p.Pivot.Shared.Any(s => !s.StartsWith("template:", StringComparison.Ordinal)))
                 .Select(p => $"{p.Name} [{string.Join(", ", p.Pivot.Shared)}]").ToList();
             details.Add(new SiteEvaluation(label.Site, label.Kind, label.Copies.Select(c => c.Reference).ToList(), claimed, sameSite,
-                expectedSubs, foundSubs, missed, label.Siblings, siblingsFound, otherPivots));
+                expectedSubs, foundSubs, missed, label.Siblings, siblingsFound, otherPivots, reported, unlabelled));
         }
         var analysisMs = details.Count == 0 ? 0 : watch.Elapsed.TotalMilliseconds / details.Count;
 
@@ -120,6 +138,8 @@ public static class SiteCorpusEvaluation
             SameSiteTotal: sameSiteLabels.Count,
             SameSiteRecognised: sameSiteLabels.Count(l => details.First(d => d.Site == l.Site).SameSite.Contains(l.SameSiteAs!)),
             BrandSubstitutionRecall: details.Sum(d => d.SubstitutionsExpected) == 0 ? 1 : (double)details.Sum(d => d.SubstitutionsFound) / details.Sum(d => d.SubstitutionsExpected),
+            BrandSubstitutionPrecision: details.Sum(d => d.SubstitutionsReported) == 0 ? 1
+                : 1 - ((double)details.Sum(d => d.UnlabelledSubstitutions?.Count ?? 0) / details.Sum(d => d.SubstitutionsReported)),
             PivotRecall: siblingPairs == 0 ? 1 : (double)details.Sum(d => d.SiblingsFound.Count) / siblingPairs,
             PivotPrecision: suspectPivots == 0 ? 1 : (double)details.Sum(d => d.SiblingsFound.Count) / suspectPivots,
             PagesPerSecond: extractSeconds == 0 ? 0 : pages / extractSeconds,

@@ -31,13 +31,23 @@ public static partial class PageExtractor
 
     /// <summary>A class or id names site furniture when it is one of the furniture words or starts or ends with one as a
     /// hyphen/underscore-separated part (<c>site-footer</c>, <c>navbar-nav</c>, <c>cookie-banner</c>); <c>wp--skip-link--target</c> is not.</summary>
-    private static bool IsFurnitureName(string name)
+    private static bool IsFurnitureName(ReadOnlySpan<char> name)
     {
-        var lower = name.ToLowerInvariant();
         foreach (var word in FurnitureWords)
         {
-            if (lower == word || lower.StartsWith(word + "-", StringComparison.Ordinal) || lower.StartsWith(word + "_", StringComparison.Ordinal)
-                || lower.EndsWith("-" + word, StringComparison.Ordinal) || lower.EndsWith("_" + word, StringComparison.Ordinal))
+            if (name.Length < word.Length)
+            {
+                continue;
+            }
+            if (name.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+            if (name.Length > word.Length && name.StartsWith(word, StringComparison.OrdinalIgnoreCase) && name[word.Length] is '-' or '_')
+            {
+                return true;
+            }
+            if (name.Length > word.Length && name.EndsWith(word, StringComparison.OrdinalIgnoreCase) && name[^(word.Length + 1)] is '-' or '_')
             {
                 return true;
             }
@@ -54,72 +64,73 @@ public static partial class PageExtractor
     [GeneratedRegex(@"web\.archive\.org/web/\d{6,14}[a-z_]*/(?:(https?:)?/*)?([^\s""'<>)]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WaybackUrl();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    // One parser per thread, configured minimally: no scripting, no position tracking, no style/raw text, no comments (clone
+    // comments are read from the raw HTML).
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions
+    {
+        IsScripting = false,
+        DisableElementPositionTracking = true,
+        SkipRawText = true,
+        SkipComments = true,
+        SkipCDATA = true,
+        SkipProcessingInstructions = true,
+    }));
 
     public static PageFeatures Extract(SitePage page, ExtractionOptions? options = null)
     {
         options ??= new ExtractionOptions();
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(page.Html);
+        var document = Parser.Value!.ParseDocument(page.Html);
         var blocks = new List<TextBlock>();
-        if (Clean(document.Title) is { } pageTitle)
+        var walker = new DocumentWalker(blocks, options.MaxBlocksPerPage);
+        walker.WalkDocument(document);
+        var title = Clean(walker.Title);
+        if (title is not null)
         {
-            blocks.Add(new TextBlock(pageTitle, BlockRole.Boilerplate));
+            blocks.Insert(0, new TextBlock(title, BlockRole.Boilerplate));
         }
-        if (Clean(document.QuerySelector("meta[name='description' i]")?.GetAttribute("content")) is { } pageDescription)
+        var description = walker.Meta("name", "description");
+        if (Clean(description) is { } pageDescription)
         {
-            blocks.Add(new TextBlock(pageDescription, BlockRole.Boilerplate));
-        }
-        var collector = new BlockCollector(blocks, options.MaxBlocksPerPage);
-        if (document.Body is { } body)
-        {
-            collector.Walk(body, BlockRole.Content);
-            collector.Flush();
+            blocks.Insert(title is null ? 0 : 1, new TextBlock(pageDescription, BlockRole.Boilerplate));
         }
 
-        string? Meta(string attribute, string value) => document.QuerySelector($"meta[{attribute}='{value}' i]")?.GetAttribute("content")?.Trim();
-
-        var title = Clean(document.Title);
-        var canonical = document.QuerySelector("link[rel~='canonical' i]")?.GetAttribute("href")?.Trim();
-        var comments = document.Descendants<IComment>().Select(c => c.Data).ToList();
-        var mirrored = comments.SelectMany(c => HttrackComment().Matches(c)).Select(m => m.Groups[1].Value).Distinct().ToList();
-        var savedFrom = comments.SelectMany(c => SavedFromComment().Matches(c)).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var mirrored = HttrackComment().Matches(page.Html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var savedFrom = SavedFromComment().Matches(page.Html).Select(m => m.Groups[1].Value).Distinct().ToList();
         var archived = WaybackUrl().Matches(page.Html).Select(m => m.Groups[2].Value).Distinct().Take(500).ToList();
         var isArchive = page.Html.Contains("FILE ARCHIVED ON", StringComparison.Ordinal)
             || page.Html.Contains("wm-ipp", StringComparison.Ordinal) || page.Html.Contains("__wm.init", StringComparison.Ordinal);
 
-        var (jsonLdNames, jsonLdUrls, jsonLdContacts) = ReadJsonLd(document);
-        var links = document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        var markup = new List<MarkupValue>();
+        var (jsonLdNames, jsonLdUrls, jsonLdContacts) = ReadJsonLd(walker.JsonLd, markup);
+        var links = walker.Links;
         var outbound = links.Select(HostOf).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Take(500).ToList();
-        var icons = document.QuerySelectorAll("link[rel~='icon' i], link[rel='shortcut icon' i], link[rel~='apple-touch-icon' i]")
-            .Select(l => l.GetAttribute("href")).OfType<string>().Distinct().ToList();
-        var alts = document.QuerySelectorAll("img[alt]").Select(i => Clean(i.GetAttribute("alt"))).OfType<string>().Distinct().ToList();
+        var alts = walker.Alts.Select(Clean).OfType<string>().Distinct().ToList();
 
         var visible = string.Join("\n", blocks.Select(b => b.Text));
         var emails = ContactPatterns.Emails(visible)
             .Concat(links.Where(h => h.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)).Select(h => ContactPatterns.NormaliseEmail(h[7..].Split('?')[0])).OfType<string>())
             .Concat(jsonLdContacts.Where(c => c.Contains('@', StringComparison.Ordinal)).Select(ContactPatterns.NormaliseEmail).OfType<string>())
             .Distinct().ToList();
-        var phoneText = string.Join("\n", blocks.Where(b => b.Text.Count(char.IsAsciiDigit) >= 7).Select(b => b.Text));
-        var phones = ContactPatterns.Phones(phoneText, options.DefaultPhoneRegion)
+        var phoneText = string.Join("\n", blocks.Where(b => HasDigits(b.Text, 7)).Select(b => b.Text));
+        var phones = (phoneText.Length == 0 ? [] : ContactPatterns.Phones(phoneText, options.DefaultPhoneRegion))
             .Concat(links.Where(h => h.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)).Select(h => ContactPatterns.NormalisePhone(Uri.UnescapeDataString(h[4..]), options.DefaultPhoneRegion)).OfType<string>())
             .Concat(jsonLdContacts.Where(c => !c.Contains('@', StringComparison.Ordinal)).Select(c => ContactPatterns.NormalisePhone(c, options.DefaultPhoneRegion)).OfType<string>())
             .Distinct().ToList();
-        var addressText = visible + "\n" + string.Join("\n", document.QuerySelectorAll("address").Select(a => a.TextContent));
+        var addressText = walker.AddressTexts.Count == 0 ? visible : visible + "\n" + string.Join("\n", walker.AddressTexts);
         var addresses = ContactPatterns.Addresses(addressText).Distinct().ToList();
         var messengers = links.Select(ContactPatterns.MessengerFromHref).OfType<string>()
             .Concat(ContactPatterns.MessengersInText(visible)).Distinct().ToList();
-        var (template, classes) = TemplateFeatures(document);
+        var (template, classes) = walker.TemplateFeatures();
 
         return new PageFeatures
         {
             Path = page.Path,
             Title = title,
-            Description = Meta("name", "description"),
-            Canonical = canonical,
-            OgUrl = Meta("property", "og:url"),
-            OgSiteName = Meta("property", "og:site_name"),
-            Generator = Meta("name", "generator"),
+            Description = description?.Trim(),
+            Canonical = walker.Canonical?.Trim(),
+            OgUrl = walker.Meta("property", "og:url")?.Trim(),
+            OgSiteName = walker.Meta("property", "og:site_name")?.Trim(),
+            Generator = walker.Meta("name", "generator")?.Trim(),
             JsonLdNames = jsonLdNames,
             JsonLdUrls = jsonLdUrls,
             CopyrightLines = blocks.Where(b => b.Text.Contains('©', StringComparison.Ordinal) || b.Text.Contains("copyright", StringComparison.OrdinalIgnoreCase))
@@ -129,7 +140,7 @@ public static partial class PageExtractor
             ArchivedUrls = archived,
             IsArchiveCapture = isArchive,
             OutboundHosts = outbound,
-            IconHrefs = icons,
+            IconHrefs = walker.Icons.Distinct().ToList(),
             ImageAlts = alts,
             Trackers = ContactPatterns.Trackers(page.Html).Distinct().ToList(),
             Emails = emails,
@@ -138,12 +149,92 @@ public static partial class PageExtractor
             Messengers = messengers,
             Blocks = blocks,
             TemplateFeatures = template,
+            Markup = MarkupOf(walker, markup),
             ClassNames = classes,
         };
     }
 
-    private static string? Clean(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : Whitespace().Replace(text, " ").Trim();
+    private const int MaxMarkupValues = 1_000;
+
+    private static List<MarkupValue> MarkupOf(DocumentWalker walker, List<MarkupValue> jsonLd)
+    {
+        var markup = new List<MarkupValue>();
+        if (walker.Canonical is { } canonical)
+        {
+            markup.Add(new MarkupValue("canonical", canonical.Trim()));
+        }
+        foreach (var property in new[] { "og:url", "og:site_name" })
+        {
+            if (walker.Meta("property", property) is { } value)
+            {
+                markup.Add(new MarkupValue("meta:" + property, value.Trim()));
+            }
+        }
+        markup.AddRange(jsonLd);
+        foreach (var link in walker.Links.Take(MaxMarkupValues))
+        {
+            markup.Add(new MarkupValue("link", link.Trim()));
+        }
+        return markup;
+    }
+
+    private static bool HasDigits(string text, int atLeast)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c) && ++count >= atLeast)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Runs of white space to one space, trimmed; null when nothing is left.</summary>
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return CollapseWhitespace(text.AsSpan());
+    }
+
+    private static string CollapseWhitespace(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        var needed = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                needed = true;
+                break;
+            }
+        }
+        if (!needed)
+        {
+            return text.ToString();
+        }
+        var builder = new StringBuilder(text.Length);
+        var inSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                inSpace = true;
+                continue;
+            }
+            if (inSpace)
+            {
+                builder.Append(' ');
+                inSpace = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
 
     private static string? HostOf(string href)
     {
@@ -164,17 +255,19 @@ public static partial class PageExtractor
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host.ToLowerInvariant() : null;
     }
 
-    private static (List<string> Names, List<string> Urls, List<string> Contacts) ReadJsonLd(IDocument document)
+    private static (List<string> Names, List<string> Urls, List<string> Contacts) ReadJsonLd(IReadOnlyList<string> scripts, List<MarkupValue> leaves)
     {
         var names = new List<string>();
         var urls = new List<string>();
         var contacts = new List<string>();
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]"))
+        for (var s = 0; s < scripts.Count; s++)
         {
+            var script = scripts[s];
             try
             {
-                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                using var json = JsonDocument.Parse(script, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                 Visit(json.RootElement, 0);
+                Flatten(json.RootElement, "jsonld:" + s.ToString(System.Globalization.CultureInfo.InvariantCulture), 0);
             }
             catch (JsonException)
             {
@@ -182,6 +275,33 @@ public static partial class PageExtractor
             }
         }
         return (names.Distinct().ToList(), urls.Distinct().ToList(), contacts.Distinct().ToList());
+
+        void Flatten(JsonElement element, string path, int depth)
+        {
+            if (depth > 10 || leaves.Count >= MaxMarkupValues)
+            {
+                return;
+            }
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    leaves.Add(new MarkupValue(path, element.GetString()!));
+                    break;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        Flatten(item, path + "." + (i++).ToString(System.Globalization.CultureInfo.InvariantCulture), depth + 1);
+                    }
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        Flatten(property.Value, path + "." + property.Name, depth + 1);
+                    }
+                    break;
+            }
+        }
 
         void Visit(JsonElement element, int depth)
         {
@@ -202,7 +322,7 @@ public static partial class PageExtractor
                 return;
             }
             var type = element.TryGetProperty("@type", out var t) ? t.ToString() : "";
-            var isOrg = Regex.IsMatch(type, "Organization|Corporation|LocalBusiness|ProfessionalService|WebSite|Company", RegexOptions.IgnoreCase);
+            var isOrg = OrganisationType().IsMatch(type);
             foreach (var property in element.EnumerateObject())
             {
                 switch (property.Name)
@@ -224,111 +344,260 @@ public static partial class PageExtractor
         }
     }
 
-    /// <summary>Template channel: 4-shingles of the sequence of element tags with their first CSS class, plus every class
-    /// name. Two pages built on one theme share most of these whatever their text says.</summary>
-    private static (List<ulong> Features, List<string> Classes) TemplateFeatures(IDocument document)
+    /// <summary>One recursive walk over the parsed document that collects everything the extractor needs: visible text cut into
+    /// blocks at block-level elements (with their role), title, meta and link tags, JSON-LD scripts, link targets, image alt
+    /// texts, <c>&lt;address&gt;</c> texts, and the template channel (tag.class sequence and class names of the body).</summary>
+    private sealed class DocumentWalker(List<TextBlock> blocks, int maxBlocks)
     {
-        var tokens = new List<string>();
-        var classes = new HashSet<string>(StringComparer.Ordinal);
-        if (document.Body is null)
+        private const int MaxTemplateTokens = 20_000;
+        private readonly StringBuilder _text = new();
+        private bool _pendingSpace;
+        private bool _hasLetterOrDigit;
+        private BlockRole _role = BlockRole.Content;
+        private readonly List<ulong> _templateTokens = [];
+        private readonly HashSet<string> _classes = new(StringComparer.Ordinal);
+        private readonly List<(string Key, string Content)> _metas = [];
+
+        public string? Title { get; private set; }
+        public string? Canonical { get; private set; }
+        public List<string> Icons { get; } = [];
+        public List<string> Links { get; } = [];
+        public List<string> Alts { get; } = [];
+        public List<string> JsonLd { get; } = [];
+        public List<string> AddressTexts { get; } = [];
+
+        /// <summary>Content of the first <c>&lt;meta attribute="value"&gt;</c> (value compared case-insensitively).</summary>
+        public string? Meta(string attribute, string value)
         {
-            return ([], []);
-        }
-        foreach (var element in document.Body.Descendants<IElement>())
-        {
-            if (SkippedTags.Contains(element.LocalName) && element.LocalName != "svg")
+            var key = attribute + "=" + value;
+            foreach (var (k, content) in _metas)
             {
-                continue;
-            }
-            var first = element.ClassList.Length > 0 ? element.ClassList[0] : "";
-            tokens.Add(element.LocalName + "." + first);
-            foreach (var name in element.ClassList)
-            {
-                if (name.Length < 60)
+                if (k.Equals(key, StringComparison.OrdinalIgnoreCase))
                 {
-                    classes.Add(name);
+                    return content;
                 }
             }
-            if (tokens.Count > 20_000)
-            {
-                break;
-            }
+            return null;
         }
-        var features = new HashSet<ulong>();
-        for (var i = 0; i + 4 <= tokens.Count; i++)
-        {
-            features.Add(Shingles.HashToken("s:" + string.Join('|', tokens, i, 4)));
-        }
-        foreach (var name in classes)
-        {
-            features.Add(Shingles.HashToken("c:" + name));
-        }
-        return (features.ToList(), classes.Order(StringComparer.Ordinal).ToList());
-    }
 
-    /// <summary>Walks the DOM and cuts the visible text into blocks at block-level elements.</summary>
-    private sealed class BlockCollector(List<TextBlock> blocks, int maxBlocks)
-    {
-        private readonly StringBuilder _text = new();
-        private BlockRole _role = BlockRole.Content;
-
-        public void Walk(INode node, BlockRole role)
+        public void WalkDocument(IDocument document)
         {
-            if (blocks.Count >= maxBlocks)
+            if (document.DocumentElement is { } root)
             {
-                return;
+                Walk(root, BlockRole.Content, text: false, inBody: false);
             }
-            switch (node)
+            Flush();
+        }
+
+        private void Walk(IElement element, BlockRole role, bool text, bool inBody)
+        {
+            var name = element.LocalName;
+            Collect(element, name, inBody);
+            if (name == "body")
             {
-                case IText text:
-                    if (_text.Length == 0)
+                inBody = true;
+                text = true;
+            }
+            var classAttribute = element.GetAttribute("class");
+            if (inBody && name != "body" && _templateTokens.Count < MaxTemplateTokens && !(SkippedTags.Contains(name) && name != "svg"))
+            {
+                AddTemplateToken(name, classAttribute);
+            }
+            if (text && (blocks.Count >= maxBlocks || SkippedTags.Contains(name) || IsHidden(element)))
+            {
+                text = false;
+            }
+            var isBlock = text && BlockTags.Contains(name);
+            var childRole = text ? RoleOf(element, name, classAttribute, role) : role;
+            if (isBlock)
+            {
+                Flush();
+            }
+            for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+            {
+                if (child is IElement childElement)
+                {
+                    Walk(childElement, childRole, text, inBody);
+                }
+                else if (text && child is IText textNode)
+                {
+                    if (_text.Length == 0 && !_pendingSpace)
                     {
-                        _role = role;
+                        _role = childRole;
                     }
-                    _text.Append(text.Data);
-                    return;
-                case IElement element:
-                    if (SkippedTags.Contains(element.LocalName) || IsHidden(element))
-                    {
-                        return;
-                    }
-                    var childRole = RoleOf(element, role);
-                    var isBlock = BlockTags.Contains(element.LocalName);
-                    if (isBlock)
-                    {
-                        Flush();
-                    }
-                    else if (element.LocalName is "img" or "input")
-                    {
-                        return;
-                    }
-                    foreach (var child in element.ChildNodes)
-                    {
-                        Walk(child, childRole);
-                    }
-                    if (isBlock)
-                    {
-                        Flush();
-                    }
-                    else if (element.LocalName is "a" or "span" or "strong" or "em" or "b" or "i")
-                    {
-                        _text.Append(' ');
-                    }
-                    return;
-                default:
-                    return;
+                    AppendCollapsed(textNode.Data);
+                }
+            }
+            if (isBlock)
+            {
+                Flush();
+            }
+            else if (text && name is "a" or "span" or "strong" or "em" or "b" or "i")
+            {
+                _pendingSpace = true;
             }
         }
 
-        public void Flush()
+        /// <summary>Appends text with runs of white space collapsed to one space and none at the start of a block, so a block
+        /// needs no second pass.</summary>
+        private void AppendCollapsed(string data)
         {
+            foreach (var c in data)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    _pendingSpace = true;
+                    continue;
+                }
+                if (_pendingSpace && _text.Length > 0)
+                {
+                    _text.Append(' ');
+                }
+                _pendingSpace = false;
+                _text.Append(c);
+                if (char.IsLetterOrDigit(c))
+                {
+                    _hasLetterOrDigit = true;
+                }
+            }
+        }
+
+        private void Collect(IElement element, string name, bool inBody)
+        {
+            switch (name)
+            {
+                case "title" when Title is null && element.Parent is IElement { LocalName: not "svg" }:
+                    Title = element.TextContent;
+                    break;
+                case "meta":
+                    var content = element.GetAttribute("content");
+                    if (content is not null)
+                    {
+                        if (element.GetAttribute("name") is { } metaName)
+                        {
+                            _metas.Add(("name=" + metaName, content));
+                        }
+                        if (element.GetAttribute("property") is { } property)
+                        {
+                            _metas.Add(("property=" + property, content));
+                        }
+                    }
+                    break;
+                case "link":
+                    var rel = element.GetAttribute("rel");
+                    var href = element.GetAttribute("href");
+                    if (rel is null || href is null)
+                    {
+                        break;
+                    }
+                    if (Canonical is null && HasToken(rel, "canonical"))
+                    {
+                        Canonical = href;
+                    }
+                    if (HasToken(rel, "icon") || HasToken(rel, "apple-touch-icon"))
+                    {
+                        Icons.Add(href);
+                    }
+                    break;
+                case "script":
+                    if (element.GetAttribute("type") is { } type && type.Trim().Equals("application/ld+json", StringComparison.OrdinalIgnoreCase))
+                    {
+                        JsonLd.Add(element.TextContent);
+                    }
+                    break;
+                case "a":
+                    if (element.GetAttribute("href") is { } link)
+                    {
+                        Links.Add(link);
+                    }
+                    break;
+                case "img":
+                    if (element.GetAttribute("alt") is { } alt)
+                    {
+                        Alts.Add(alt);
+                    }
+                    break;
+                case "address" when inBody:
+                    AddressTexts.Add(element.TextContent);
+                    break;
+            }
+        }
+
+        private static bool HasToken(string list, string token)
+        {
+            foreach (var range in list.AsSpan().SplitAny(" \t\n\r\f"))
+            {
+                if (list.AsSpan()[range].Equals(token, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void AddTemplateToken(string name, string? classAttribute)
+        {
+            var first = "";
+            if (classAttribute is not null)
+            {
+                foreach (var range in classAttribute.AsSpan().SplitAny(" \t\n\r\f"))
+                {
+                    var part = classAttribute.AsSpan()[range];
+                    if (part.Length == 0)
+                    {
+                        continue;
+                    }
+                    if (first.Length == 0)
+                    {
+                        first = part.ToString();
+                    }
+                    if (part.Length < 60 && !_classes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(part))
+                    {
+                        _classes.Add(part.ToString());
+                    }
+                }
+            }
+            _templateTokens.Add(Shingles.HashToken(name) * 31 ^ Shingles.HashToken(first));
+        }
+
+        /// <summary>Template channel: 4-shingles of the sequence of body elements (tag and first CSS class), plus every class
+        /// name. Two pages built on one theme share most of these whatever their text says.</summary>
+        public (List<ulong> Features, List<string> Classes) TemplateFeatures()
+        {
+            var features = new HashSet<ulong>();
+            for (var i = 0; i + 4 <= _templateTokens.Count; i++)
+            {
+                var h = 0x9E3779B97F4A7C15UL;
+                for (var j = 0; j < 4; j++)
+                {
+                    h = (h ^ _templateTokens[i + j]) * 0x100000001B3UL;
+                    h ^= h >> 29;
+                }
+                features.Add(h);
+            }
+            foreach (var name in _classes)
+            {
+                features.Add(Shingles.HashToken("c:" + name));
+            }
+            return (features.ToList(), _classes.Order(StringComparer.Ordinal).ToList());
+        }
+
+        private void Flush()
+        {
+            _pendingSpace = false;
             if (_text.Length == 0)
             {
                 return;
             }
-            var text = Whitespace().Replace(_text.ToString(), " ").Trim();
+            var hasLetterOrDigit = _hasLetterOrDigit;
+            _hasLetterOrDigit = false;
+            if (!hasLetterOrDigit)
+            {
+                _text.Clear();
+                return;
+            }
+            var text = _text.ToString();
             _text.Clear();
-            if (text.Length > 0 && text.Any(char.IsLetterOrDigit))
             {
                 var role = _role;
                 if (role == BlockRole.Content && text.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase))
@@ -340,34 +609,52 @@ public static partial class PageExtractor
         }
 
         private static bool IsHidden(IElement element) =>
-            element.HasAttribute("hidden")
-            || (element.GetAttribute("style") is { } style && Regex.IsMatch(style, @"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase));
+            element.HasAttribute("hidden") || (element.GetAttribute("style") is { } style && HiddenStyle().IsMatch(style));
 
-        private static BlockRole RoleOf(IElement element, BlockRole inherited)
+        private static BlockRole RoleOf(IElement element, string name, string? classAttribute, BlockRole inherited)
         {
             if (inherited != BlockRole.Content)
             {
                 return inherited;
             }
-            if (element.LocalName is "blockquote" or "q")
+            if (name is "blockquote" or "q")
             {
                 return BlockRole.Quote;
             }
-            if (element.LocalName is "nav" or "footer")
+            if (name is "nav" or "footer")
             {
                 return BlockRole.Boilerplate;
             }
             var roleAttribute = element.GetAttribute("role");
-            if (roleAttribute is "navigation" or "contentinfo" or "banner" && element.LocalName != "header")
+            if (roleAttribute is "navigation" or "contentinfo" or "banner" && name != "header")
             {
                 return BlockRole.Boilerplate;
             }
-            if (element.LocalName is "main" or "article" or "body")
+            if (name is "main" or "article" or "body")
             {
                 return BlockRole.Content;
             }
-            var furniture = (element.Id is { Length: > 0 } id && IsFurnitureName(id)) || element.ClassList.Any(IsFurnitureName);
-            return furniture ? BlockRole.Boilerplate : BlockRole.Content;
+            if (element.GetAttribute("id") is { Length: > 0 } id && IsFurnitureName(id))
+            {
+                return BlockRole.Boilerplate;
+            }
+            if (classAttribute is not null)
+            {
+                foreach (var range in classAttribute.AsSpan().SplitAny(" \t\n\r\f"))
+                {
+                    if (range.End.Value > range.Start.Value && IsFurnitureName(classAttribute.AsSpan()[range]))
+                    {
+                        return BlockRole.Boilerplate;
+                    }
+                }
+            }
+            return BlockRole.Content;
         }
     }
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HiddenStyle();
+
+    [GeneratedRegex("Organization|Corporation|LocalBusiness|ProfessionalService|WebSite|Company", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OrganisationType();
 }

@@ -6,6 +6,12 @@ public enum BlockRole { Content, Boilerplate, Quote }
 
 public sealed record TextBlock(string Text, BlockRole Role);
 
+/// <summary>A value in the page's markup at a stable position: <c>link</c> (an <c>&lt;a href&gt;</c>, in document order),
+/// <c>jsonld:&lt;path&gt;</c> (a string leaf of a JSON-LD script, e.g. <c>jsonld:0.address.streetAddress</c>), <c>canonical</c>,
+/// <c>meta:og:url</c>, <c>meta:og:site_name</c>. A clone keeps the markup and swaps the values, so comparing the same slot of a
+/// copied page pair shows the swap even where the visible text was left alone.</summary>
+public sealed record MarkupValue(string Slot, string Value);
+
 /// <summary>Everything extracted from one page.</summary>
 public sealed record PageFeatures
 {
@@ -38,5 +44,6 @@ public sealed record PageFeatures
     public IReadOnlyList<TextBlock> Blocks { get; init; } = [];
     /// <summary>Hashes of DOM-structure shingles and CSS class names: the page's template, independent of its text.</summary>
     public IReadOnlyList<ulong> TemplateFeatures { get; init; } = [];
+    public IReadOnlyList<MarkupValue> Markup { get; init; } = [];
     public IReadOnlyList<string> ClassNames { get; init; } = [];
 }

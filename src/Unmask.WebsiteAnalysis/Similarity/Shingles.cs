@@ -11,7 +11,45 @@ public static class Shingles
 {
     public const int DefaultSize = 5;
 
-    public static ulong HashToken(string norm) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(norm.AsSpan()));
+    public static ulong HashToken(string norm) => HashToken(norm.AsSpan());
+
+    public static ulong HashToken(ReadOnlySpan<char> norm) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(norm));
+
+    /// <summary>The hashes of <see cref="Of"/>(<see cref="Tokenizer.Tokenize"/>(<paramref name="text"/>)), added to
+    /// <paramref name="into"/> without building the token list (no string per word).</summary>
+    public static void HashesOf(string text, ICollection<ulong> into, int size = DefaultSize)
+    {
+        var sink = new HashSink(new List<ulong>(text.Length / 5));
+        Tokenizer.Scan(text, ref sink);
+        var hashes = sink.Hashes;
+        for (var i = 0; i + size <= hashes.Count; i++)
+        {
+            into.Add(Combine(hashes, i, size));
+        }
+    }
+
+    private struct HashSink(List<ulong> hashes) : Tokenizer.ITokenSink
+    {
+        public List<ulong> Hashes { get; } = hashes;
+
+        public readonly void Add(ReadOnlySpan<char> norm, int start, int end, TokenKind kind)
+        {
+            if (!Tokenizer.IsSkippedInShingles(norm))
+            {
+                Hashes.Add(HashToken(norm));
+            }
+        }
+    }
+
+    private static ulong Combine(List<ulong> hashes, int first, int size)
+    {
+        ulong h = 0x9E3779B97F4A7C15UL;
+        for (var j = 0; j < size; j++)
+        {
+            h = Mix(h ^ hashes[first + j]);
+        }
+        return h;
+    }
 
     public static List<Shingle> Of(IReadOnlyList<Token> tokens, int size = DefaultSize)
     {
@@ -28,12 +66,7 @@ public static class Shingles
         var result = new List<Shingle>(Math.Max(0, kept.Count - size + 1));
         for (var i = 0; i + size <= kept.Count; i++)
         {
-            ulong h = 0x9E3779B97F4A7C15UL;
-            for (var j = 0; j < size; j++)
-            {
-                h = Mix(h ^ hashes[i + j]);
-            }
-            result.Add(new Shingle(h, kept[i], kept[i + size - 1]));
+            result.Add(new Shingle(Combine(hashes, i, size), kept[i], kept[i + size - 1]));
         }
         return result;
     }

@@ -17,11 +17,19 @@ public static class WarcReader
         while (true)
         {
             string? versionLine;
-            do
+            try
             {
-                versionLine = ReadLine(input);
+                do
+                {
+                    versionLine = ReadLine(input);
+                }
+                while (versionLine is { Length: 0 });
             }
-            while (versionLine is { Length: 0 });
+            catch (InvalidDataException e)
+            {
+                warn($"WARC record {recordNumber + 1}: compressed data is corrupt ({e.Message}); stopped reading");
+                yield break;
+            }
             if (versionLine is null)
             {
                 yield break;

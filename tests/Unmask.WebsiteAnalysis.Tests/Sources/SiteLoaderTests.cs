@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Text;
 using Unmask.TestKit;
+using Unmask.WebsiteAnalysis.Analysis;
 using Unmask.WebsiteAnalysis.Sources;
 
 namespace Unmask.WebsiteAnalysis.Tests.Sources;
@@ -43,6 +45,76 @@ public sealed class SiteLoaderTests
         site.Pages.Select(p => p.Path).ShouldBe(["index.html"]);
         site.Icons.Keys.ShouldContain("favicon.ico");
         site.Warnings.ShouldContain(w => w.Contains("about.html", StringComparison.Ordinal) && w.Contains("truncated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_50_MB_page_gets_a_size_cap_warning_and_the_rest_of_the_site_is_analysed()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("index.html"), "<html><body><p>Harbor Point Consulting builds software for ports.</p></body></html>");
+        using (var huge = new StreamWriter(folder.File("huge.html")))
+        {
+            huge.Write("<html><body>");
+            var paragraph = "<p>" + new string('y', 1000) + "</p>";
+            for (var i = 0; i < 50 * 1024; i++)
+            {
+                huge.Write(paragraph);
+            }
+            huge.Write("</body></html>");
+        }
+
+        var site = SiteLoader.Load(folder.Path);
+        var indexed = SiteFeatures.Extract(site, SiteRole.Suspect);
+
+        new FileInfo(folder.File("huge.html")).Length.ShouldBeGreaterThan(50L * 1000 * 1000);
+        site.Warnings.ShouldContain(w => w.StartsWith("huge.html:", StringComparison.Ordinal) && w.Contains("per-page limit", StringComparison.Ordinal));
+        indexed.Pages.ShouldHaveSingleItem().Path.ShouldBe("index.html");
+        indexed.Warnings.ShouldContain(w => w.StartsWith("huge.html:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reads_a_gzip_warc_with_one_gzip_member_per_record()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("site.warc.gz");
+        using (var file = File.Create(path))
+        {
+            foreach (var (uri, body) in new[] { ("https://acme.example/", "<html><body><p>Home</p></body></html>"), ("https://acme.example/about.html", "<html><body><p>About</p></body></html>") })
+            {
+                using var member = new MemoryStream();
+                WriteRecord(member, uri, "text/html", body);
+                using var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true);
+                gzip.Write(member.ToArray());
+            }
+        }
+
+        var site = SiteLoader.Load(path);
+
+        site.Pages.Select(p => p.Path).ShouldBe(["index.html", "about.html"]);
+        site.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_corrupt_gzip_warc_is_a_warning_not_a_crash()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("broken.warc.gz");
+        using (var file = File.Create(path))
+        {
+            using var member = new MemoryStream();
+            WriteRecord(member, "https://acme.example/", "text/html", "<html><body><p>Home</p></body></html>");
+            using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                gzip.Write(member.ToArray());
+            }
+            // A second gzip member whose deflate data uses the reserved block type 11: corrupt, not merely cut off.
+            file.Write([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF, 0x07, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+        }
+
+        var site = SiteLoader.Load(path);
+
+        site.Pages.Select(p => p.Path).ShouldBe(["index.html"]);
+        site.Warnings.ShouldNotBeEmpty();
     }
 
     private static void WriteRecord(Stream stream, string uri, string contentType, string body, int truncateBy = 0)
