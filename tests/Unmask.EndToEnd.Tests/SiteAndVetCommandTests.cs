@@ -37,6 +37,23 @@ public sealed class SiteAndVetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_site_is_crawled_from_a_url_but_loopback_is_refused_unless_allowed()
+    {
+        using var server = new LoopbackFileServer(RepoPaths.Sample("sites", "suspect", "novalink-techlab"));
+        (await CliProcess.RunAsync(_folder.Path, "site", "index", RepoPaths.Sample("sites", "reference", "brightpath-consulting"), "--db", Db)).ExitCode.ShouldBe(0);
+
+        var refused = await CliProcess.RunAsync(_folder.Path, "site", "analyze", server.Prefix, "--db", Db, "--format", "json");
+        refused.ExitCode.ShouldBe(2);
+        refused.Stderr.ShouldContain("refused");
+
+        var crawled = await CliProcess.RunAsync(_folder.Path, "site", "analyze", server.Prefix, "--allow-private", "--db", Db, "--format", "json");
+        crawled.ExitCode.ShouldBe(0, crawled.Stderr);
+        var report = JsonDocument.Parse(crawled.Stdout).RootElement;
+        report.GetProperty("pages").GetInt32().ShouldBeGreaterThanOrEqualTo(3, crawled.Stdout[..Math.Min(400, crawled.Stdout.Length)] + crawled.Stderr);
+        report.GetProperty("clones")[0].GetProperty("reference").GetString().ShouldBe("brightpath-consulting.example");
+    }
+
+    [Fact]
     public async Task A_missing_site_is_bad_input()
     {
         var run = await CliProcess.RunAsync(_folder.Path, "site", "analyze", _folder.File("nope"), "--db", Db);

@@ -13,7 +13,11 @@ public sealed record IndexedSiteSummary(string Key, SiteRole Role, int Pages, st
 
 /// <summary>The AnalyzeSite use case: the site index lives in the store (one document per site); analysis loads it,
 /// compares the target and keeps the report so the link graph can use it.</summary>
-public sealed class SiteService(IUnmaskStore store, TimeProvider time)
+/// <param name="AllowPrivate">Let the crawler fetch loopback/private addresses (only for testing your own servers).</param>
+/// <param name="MaxPages">Most pages fetched when the target is a URL.</param>
+public sealed record CrawlSettings(bool AllowPrivate = false, int MaxPages = 100);
+
+public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSettings? crawl = null)
 {
     public const string SitesCollection = "sites";
     public const string ReportsCollection = "site_reports";
@@ -30,7 +34,7 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time)
         var summaries = new List<IndexedSiteSummary>();
         foreach (var path in paths)
         {
-            var site = Extract(path, role);
+            var site = await ExtractAsync(path, role, cancellationToken);
             documents.Add(new(site.Key, JsonSerializer.Serialize(site, Json)));
             summaries.Add(new IndexedSiteSummary(site.Key, role, site.Pages.Count, path, site.Warnings));
         }
@@ -69,7 +73,7 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time)
     /// <summary>Analyses a saved site (folder, HTML file or WARC) against every indexed site except itself, and stores the report.</summary>
     public async Task<(SiteReport Report, IndexedSite Site)> AnalyzeAsync(string target, DateOnly? registeredOn, CancellationToken cancellationToken)
     {
-        var site = Extract(target, SiteRole.Suspect);
+        var site = await ExtractAsync(target, SiteRole.Suspect, cancellationToken);
         var index = await LoadIndexAsync(site.Key, cancellationToken);
         var report = new SiteAnalyzer().Analyze(site, index, new SiteAnalysisOptions(RegisteredOn: registeredOn, Clock: time));
         await store.Documents.PutAsync(ReportsCollection, [new(site.Key, SiteReportJson.ToJson(report))], cancellationToken);
@@ -81,8 +85,28 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time)
         return (report, site);
     }
 
-    private static IndexedSite Extract(string path, SiteRole role)
+    private async Task<IndexedSite> ExtractAsync(string path, SiteRole role, CancellationToken cancellationToken)
     {
+        if (Uri.TryCreate(path, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            var settings = crawl ?? new CrawlSettings();
+            using var client = new HttpClient(SiteCrawler.CreateHandler(settings.AllowPrivate)) { Timeout = TimeSpan.FromSeconds(30) };
+            SiteSnapshot crawled;
+            try
+            {
+                crawled = await new SiteCrawler(client).CrawlAsync(url,
+                    new CrawlOptions(MaxPages: settings.MaxPages, AllowPrivate: settings.AllowPrivate, Clock: time), cancellationToken);
+            }
+            catch (HttpRequestException error)
+            {
+                throw new InputException(path, null, error.Message);
+            }
+            if (crawled.Pages.Count == 0)
+            {
+                throw new InputException(path, null, "no page could be fetched" + (crawled.Warnings.Count > 0 ? $" ({crawled.Warnings[0]})" : ""));
+            }
+            return SiteFeatures.Extract(crawled, role);
+        }
         if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new InputException(path, null, "no such file or folder (give a folder of saved HTML, an HTML file or a WARC file)");

@@ -11,6 +11,11 @@ namespace Unmask.Cli.Commands;
 /// <summary><c>unmask site index|analyze</c>: front-company website analysis.</summary>
 public static class SiteCommands
 {
+    private static readonly Option<bool> AllowPrivate = new("--allow-private") { Description = "Let the crawler fetch loopback and private addresses (refused by default)" };
+    private static readonly Option<int> MaxPages = new("--max-pages") { Description = "Most pages fetched when a target is a URL", DefaultValueFactory = _ => 100 };
+
+    private static CrawlSettings Crawl(ParseResult parsed) => new(parsed.GetValue(AllowPrivate), Math.Max(1, parsed.GetValue(MaxPages)));
+
     public static Command Build(CliConsole console)
     {
         var site = new Command("site", "Index saved websites and find which legitimate site a suspect site copied");
@@ -21,9 +26,9 @@ public static class SiteCommands
 
     private static Command Index(CliConsole console)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Saved sites: a folder of HTML files, a single HTML file or a WARC file", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Sites: a folder of saved HTML files, a single HTML file, a WARC file or a URL (crawled)", Arity = ArgumentArity.OneOrMore };
         var role = new Option<string>("--as") { Description = "reference (a legitimate firm's site) or suspect", DefaultValueFactory = _ => "reference" };
-        var command = new Command("index", "Add saved sites to the site index as references (legitimate firms) or suspects") { paths, role };
+        var command = new Command("index", "Add saved sites to the site index as references (legitimate firms) or suspects") { paths, role, AllowPrivate, MaxPages };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "table", "json");
@@ -34,7 +39,7 @@ public static class SiteCommands
                 var other => throw new InputException("--as", null, $"'{other}' is neither 'reference' nor 'suspect'"),
             };
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var indexed = await new SiteService(store, console.Time).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
+            var indexed = await new SiteService(store, console.Time, Crawl(parsed)).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
             foreach (var warning in indexed.SelectMany(s => s.Warnings.Select(w => $"{s.Source}: {w}")))
             {
                 await console.Error.WriteLineAsync($"warning: {warning}");
@@ -59,13 +64,13 @@ public static class SiteCommands
 
     private static Command Analyze(CliConsole console)
     {
-        var target = new Argument<string>("TARGET") { Description = "The site to analyse: a folder of saved HTML, an HTML file or a WARC file" };
+        var target = new Argument<string>("TARGET") { Description = "The site to analyse: a folder of saved HTML, an HTML file, a WARC file or a URL (crawled: same-site links, robots.txt, page and size limits)" };
         var registeredOn = new Option<string?>("--registered-on") { Description = "Domain registration date (YYYY-MM-DD), when known, for the domain-age finding" };
         var output = new Option<string?>("--output") { Description = "Write the report to this file (HTML with --format html)" };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding has at least this severity (info, low, medium, high, critical)" };
         var command = new Command("analyze", "Analyse a site against the index: clones, copied passages, swapped brand names, fingerprints, pivots, domain findings")
         {
-            target, registeredOn, output, failOn,
+            target, registeredOn, output, failOn, AllowPrivate, MaxPages,
         };
         command.Aliases.Add("analyse");
         command.SetAction(async (parsed, cancellationToken) =>
@@ -80,7 +85,7 @@ public static class SiteCommands
             }
             var failSeverity = Severity.Parse(parsed.GetValue(failOn));
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var (report, _) = await new SiteService(store, console.Time).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
+            var (report, _) = await new SiteService(store, console.Time, Crawl(parsed)).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
             foreach (var warning in report.Warnings)
             {
                 await console.Error.WriteLineAsync($"warning: {warning}");
