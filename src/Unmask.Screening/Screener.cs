@@ -14,11 +14,9 @@ namespace Unmask.Screening;
 /// refused with <see cref="ArgumentException"/>: an empty answer would read as "screened, nothing found".</remarks>
 public sealed class Screener(ScreeningIndex index)
 {
-    /// <summary>Blocked candidates scored per query.</summary>
-    public const int CandidateLimit = 150;
-
-    // Weak aliases (OFAC "weak" a.k.a., often a bare surname) count a little less than real names.
-    private const double WeakAliasFactor = 0.9;
+    /// <summary>Most candidates aligned in full per query (best upper bound first); the search stops earlier when no
+    /// remaining bound can reach the results.</summary>
+    public const int CandidateLimit = 60;
 
     public static IReadOnlyList<string> Algorithms { get; } = ScoringAlgorithms.All.Select(a => a.Name).ToArray();
 
@@ -27,40 +25,103 @@ public sealed class Screener(ScreeningIndex index)
     public ScreeningResponse Screen(ScreeningQuery query, ScreeningOptions options)
     {
         var prepared = Prepare(query, options);
-        var candidates = new HashSet<int>();
-        foreach (var key in prepared.IdentifierKeys)
+        var scored = new List<(int Entity, double Score)>();
+        var scratch = Index.RentScratch();
+        try
         {
-            candidates.UnionWith(Index.EntitiesWithIdentifier(key));
-        }
-        if (options.Exhaustive)
-        {
-            candidates.UnionWith(Enumerable.Range(0, Index.EntityCount));
-        }
-        else if (prepared.Names.Count > 0)
-        {
-            candidates.UnionWith(Index.Candidates(prepared.Names, Math.Max(CandidateLimit, options.Limit * 4)));
-        }
-        var scored = new List<(int Entity, double Score)>(candidates.Count);
-        foreach (var entity in candidates)
-        {
-            var indexed = Index.Entities[entity];
-            if (!Eligible(prepared, indexed, options))
+            QuerySimilarities? similarities = null;
+            if (options.Exhaustive)
             {
-                continue;
+                for (var entity = 0; entity < Index.EntityCount; entity++)
+                {
+                    Consider(prepared, entity, options, null, scored);
+                }
             }
-            var score = Evaluate(prepared, indexed, explain: false).Score;
-            if (score >= options.MinimumScore)
+            else
             {
-                scored.Add((entity, score));
+                foreach (var key in prepared.IdentifierKeys)
+                {
+                    foreach (var entity in Index.EntitiesWithIdentifier(key))
+                    {
+                        Consider(prepared, entity, options, null, scored);
+                    }
+                }
+                if (prepared.Variants.Count > 0)
+                {
+                    var bonus = MaximumBonus(prepared);
+                    Index.Search(prepared.Variants, scratch, options.MinimumScore - bonus);
+                    similarities = new QuerySimilarities([.. scratch.Similarities], [.. scratch.Offsets], scratch.RowBound, Index);
+                    var aligned = 0;
+                    var kth = new PriorityQueue<int, double>();
+                    foreach (var (entity, bound) in scratch.Entities)
+                    {
+                        if (bound + bonus < options.MinimumScore || aligned >= Math.Max(CandidateLimit, options.Limit * 4)
+                            || (kth.Count >= options.Limit && kth.TryPeek(out _, out var lowest) && bound + bonus < lowest))
+                        {
+                            break;
+                        }
+                        if (scored.Exists(s => s.Entity == entity))
+                        {
+                            continue;
+                        }
+                        aligned++;
+                        if (Consider(prepared, entity, options, similarities, scored) is { } score)
+                        {
+                            if (kth.Count < options.Limit)
+                            {
+                                kth.Enqueue(entity, score);
+                            }
+                            else if (kth.TryPeek(out _, out var low) && score > low)
+                            {
+                                kth.DequeueEnqueue(entity, score);
+                            }
+                        }
+                    }
+                }
             }
+            scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(Index.Entities[x.Entity].Id, Index.Entities[y.Entity].Id));
+            var results = new List<ScreeningResult>(Math.Min(options.Limit, scored.Count));
+            for (var i = 0; i < scored.Count && i < options.Limit; i++)
+            {
+                results.Add(Result(prepared, Index.Entities[scored[i].Entity], options, similarities));
+            }
+            return new ScreeningResponse(query.Id, query, results);
         }
-        var results = scored
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => Index.Entities[s.Entity].Id, StringComparer.Ordinal)
-            .Take(options.Limit)
-            .Select(s => Result(prepared, Index.Entities[s.Entity], options))
-            .ToList();
-        return new ScreeningResponse(query.Id, query, results);
+        finally
+        {
+            Index.ReturnScratch(scratch);
+        }
+    }
+
+    private double? Consider(PreparedQuery prepared, int entity, ScreeningOptions options, QuerySimilarities? similarities, List<(int Entity, double Score)> scored)
+    {
+        var indexed = Index.Entities[entity];
+        if (!Eligible(prepared, indexed, options))
+        {
+            return null;
+        }
+        var score = Evaluate(prepared, indexed, explain: false, similarities).Score;
+        if (score < options.MinimumScore)
+        {
+            return null;
+        }
+        scored.Add((entity, score));
+        return score;
+    }
+
+    /// <summary>The most the features other than the name can add: the name bound plus this is a bound of the score.</summary>
+    private static double MaximumBonus(PreparedQuery query)
+    {
+        double bonus = 0;
+        if (query.BirthDates.Count > 0)
+        {
+            bonus += Math.Max(0, query.Algorithm.WeightOf(Features.BirthDateMatch));
+        }
+        if (query.Countries.Count > 0)
+        {
+            bonus += Math.Max(0, query.Algorithm.WeightOf(Features.CountryMatch));
+        }
+        return bonus;
     }
 
     /// <summary>Scores one named entity against the query, whatever blocking would have found (for evaluation and for
@@ -72,11 +133,15 @@ public sealed class Screener(ScreeningIndex index)
         {
             return null;
         }
-        return Result(prepared, Index.Entities[entity], options);
+        return Result(prepared, Index.Entities[entity], options, null);
     }
 
     private sealed record PreparedQuery(
-        Schema Schema, ScoringAlgorithm Algorithm, List<PreparedName> Names, List<PartialDate> BirthDates, List<string> Countries, List<string> IdentifierKeys);
+        Schema Schema, ScoringAlgorithm Algorithm, List<PreparedName> Names, List<PartialDate> BirthDates, List<string> Countries, List<string> IdentifierKeys)
+    {
+        /// <summary>Every Latin reading of every query name, in order; token positions run on across them.</summary>
+        public List<NameVariant> Variants { get; } = Names.SelectMany(n => n.Variants).ToList();
+    }
 
     private PreparedQuery Prepare(ScreeningQuery query, ScreeningOptions options)
     {
@@ -147,21 +212,32 @@ public sealed class Screener(ScreeningIndex index)
 
     private sealed record Evaluation(double Score, List<ScoreContribution> Parts, NameComparison? Name, PreparedName? MatchedName);
 
-    private static (double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name) BestName(PreparedQuery query, IndexedEntity entity)
+    private static (double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name) BestName(PreparedQuery query, IndexedEntity entity, QuerySimilarities? similarities)
     {
         double best = 0;
         NameVariant? bestQuery = null, bestCandidate = null;
         PreparedName? bestName = null;
+        var position = 0;
+        var rowStart = similarities is null ? 0 : similarities.RowStart(entity);
         foreach (var name in query.Names)
         {
             foreach (var qv in name.Variants)
             {
+                var start = position;
+                position += Math.Min(qv.Tokens.Length, PreparedName.MaxTokens);
+                var row = rowStart;
                 for (var n = 0; n < entity.Names.Length; n++)
                 {
-                    var factor = entity.WeakNames[n] ? WeakAliasFactor : 1.0;
+                    var factor = entity.WeakNames[n] ? ScreeningIndex.WeakAliasFactor : 1.0;
                     foreach (var cv in entity.Names[n].Variants)
                     {
-                        var score = NameMatcher.Score(qv, cv) * factor;
+                        if (similarities is not null && similarities.RowBound[row++] <= best && bestQuery is not null)
+                        {
+                            continue; // the search's bound says this name cannot beat the best so far
+                        }
+                        var score = (similarities is null
+                            ? NameMatcher.Align(qv, cv, null, default(NameMatcher.DirectComparer))
+                            : NameMatcher.Align(qv, cv, null, new CachedComparer(similarities, start))) * factor;
                         if (score > best || bestQuery is null)
                         {
                             (best, bestQuery, bestCandidate, bestName) = (score, qv, cv, entity.Names[n]);
@@ -174,12 +250,12 @@ public sealed class Screener(ScreeningIndex index)
     }
 
     /// <summary>The one scoring path: features, weighted by the algorithm, summed; the parts are the explanation.</summary>
-    private static Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, bool explain)
+    private static Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, bool explain, QuerySimilarities? similarities)
     {
         var algorithm = query.Algorithm;
         var parts = new List<ScoreContribution>(6);
         var identifier = Features.IdentifierAgreement(query.IdentifierKeys, entity.IdentifierKeys);
-        var (nameScore, qv, cv, matched) = BestName(query, entity);
+        var (nameScore, qv, cv, matched) = BestName(query, entity, similarities);
         NameComparison? comparison = explain && qv is not null && cv is not null ? NameMatcher.Compare(qv, cv) : null;
         if (identifier.Value > 0)
         {
@@ -226,9 +302,9 @@ public sealed class Screener(ScreeningIndex index)
         }
     }
 
-    private ScreeningResult Result(PreparedQuery query, IndexedEntity entity, ScreeningOptions options)
+    private ScreeningResult Result(PreparedQuery query, IndexedEntity entity, ScreeningOptions options, QuerySimilarities? similarities)
     {
-        var evaluation = Evaluate(query, entity, explain: true);
+        var evaluation = Evaluate(query, entity, explain: true, similarities);
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var part in evaluation.Parts.Where(p => p.Feature is not ("cap" or "floor")))
         {
@@ -246,4 +322,53 @@ public sealed class Screener(ScreeningIndex index)
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Token similarities the search computed for one query: per query token position, sorted by list token id.</summary>
+    private sealed class QuerySimilarities(TokenSimilarity[] similarities, int[] offsets, float[] rowBound, ScreeningIndex index)
+    {
+        public float[] RowBound => rowBound;
+
+        public int RowStart(IndexedEntity entity) => index.TryGetEntityIndex(entity.Id, out var i) ? index.RowStart(i) : 0;
+
+        public (double Similarity, TokenMatchKind Kind) Lookup(int position, int token)
+        {
+            var span = similarities.AsSpan(offsets[position], offsets[position + 1] - offsets[position]);
+            int low = 0, high = span.Length - 1;
+            while (low <= high)
+            {
+                var mid = (low + high) >>> 1;
+                var id = span[mid].Token;
+                if (id == token)
+                {
+                    return (span[mid].Similarity, span[mid].Kind);
+                }
+                if (id < token)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+            return (0, TokenMatchKind.Typo);
+        }
+    }
+
+    /// <summary>Looks token pairs up in what the search computed; initials and tokens the index does not hold are compared directly.</summary>
+    private readonly struct CachedComparer(QuerySimilarities similarities, int start) : NameMatcher.ITokenComparer
+    {
+        public (double Similarity, TokenMatchKind Kind) Compare(int queryPosition, NameToken query, NameToken candidate)
+        {
+            if (query.Text.Length == 1 || candidate.Text.Length == 1 || candidate.Id < 0)
+            {
+                return NameMatcher.CompareTokens(query, candidate);
+            }
+            if (query.Id == candidate.Id && query.FromAbjad == candidate.FromAbjad)
+            {
+                return (1, TokenMatchKind.Exact);
+            }
+            return similarities.Lookup(start + queryPosition, candidate.Id);
+        }
+    }
 }

@@ -76,7 +76,7 @@ public static class NameMatcher
             }
             return (Similarity.JaroWinkler(a.Skeleton, b.Skeleton) * 0.9, TokenMatchKind.Transliteration);
         }
-        if (KoreanSurnames.SameSurname(a.Text, b.Text))
+        if ((a.SurnameGroups & b.SurnameGroups) != UInt128.Zero)
         {
             return (0.95, TokenMatchKind.SurnameVariant);
         }
@@ -109,16 +109,28 @@ public static class NameMatcher
     public static double Credit(double similarity) =>
         similarity >= 0.8 ? similarity : similarity <= 0.7 ? 0 : (similarity - 0.7) / 0.1 * 0.8;
 
-    public static double Score(NameVariant query, NameVariant candidate) => Align(query, candidate, null);
+    public static double Score(NameVariant query, NameVariant candidate) => Align(query, candidate, null, default(DirectComparer));
 
     public static NameComparison Compare(NameVariant query, NameVariant candidate)
     {
         var aligned = new List<TokenAlignment>();
-        var score = Align(query, candidate, aligned);
+        var score = Align(query, candidate, aligned, default(DirectComparer));
         return new NameComparison(score, query, candidate, aligned);
     }
 
-    private static double Align(NameVariant query, NameVariant candidate, List<TokenAlignment>? collector)
+    /// <summary>Where token similarities come from: computed on the spot, or looked up from what retrieval already computed.</summary>
+    internal interface ITokenComparer
+    {
+        (double Similarity, TokenMatchKind Kind) Compare(int queryPosition, NameToken query, NameToken candidate);
+    }
+
+    internal readonly struct DirectComparer : ITokenComparer
+    {
+        public (double Similarity, TokenMatchKind Kind) Compare(int queryPosition, NameToken query, NameToken candidate) => CompareTokens(query, candidate);
+    }
+
+    internal static double Align<TComparer>(NameVariant query, NameVariant candidate, List<TokenAlignment>? collector, TComparer comparer)
+        where TComparer : ITokenComparer
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -134,7 +146,7 @@ public static class NameMatcher
         {
             for (var j = 0; j < m; j++)
             {
-                var (similarity, kind) = CompareTokens(q[i], c[j]);
+                var (similarity, kind) = comparer.Compare(i, q[i], c[j]);
                 if (Credit(similarity) > 0)
                 {
                     pairs[count++] = new Pair { Similarity = similarity, QueryStart = (byte)i, QueryCount = 1, CandidateStart = (byte)j, CandidateCount = 1, Kind = kind };

@@ -1,0 +1,248 @@
+using Unmask.Screening.Names;
+using Unmask.Screening.Scoring;
+
+namespace Unmask.Screening.Index;
+
+/// <summary>
+/// Candidate retrieval at the token level. Every distinct list token has an id; a query token finds the list tokens it can
+/// earn credit against through keys that cover every way <see cref="NameMatcher.CompareTokens"/> gives credit: the spelling
+/// and its romanisation fold with up to one deleted letter (two for words of seven letters or more, the symmetric-deletion
+/// idea of SymSpell: two words one edit apart share a key), Korean surname groups, and consonant skeletons for Arabic and
+/// Hebrew. Each such token's similarity is computed once per query; name rows holding it then accumulate an upper bound of
+/// their alignment score, so only the few best rows are aligned in full.
+/// </summary>
+internal sealed class TokenRetrieval
+{
+    private const int MaxKeyLength = 24;
+
+    private readonly NameToken[] _tokens;
+    private readonly Dictionary<(string, bool), NameToken> _byText;
+    private readonly ulong[] _keyHashes;
+    private readonly int[] _keyTokens;
+    private readonly int[][] _surnameGroups;
+    private readonly Dictionary<string, int[]> _skeletonAll;
+    private readonly Dictionary<string, int[]> _skeletonAbjad;
+    private readonly int[][] _rowsByToken;
+    private readonly Dictionary<string, (int Row, float Weight)[]> _joinedByText;
+    private readonly Dictionary<string, (int Row, float Weight)[]> _joinedByFold;
+
+    public TokenRetrieval(Dictionary<(string, bool), NameToken> interned, IReadOnlyList<NameVariant> rows)
+    {
+        _byText = interned;
+        _tokens = new NameToken[interned.Count];
+        var id = 0;
+        foreach (var token in interned.Values)
+        {
+            token.Id = id;
+            _tokens[id++] = token;
+        }
+        var keys = new List<(ulong Hash, int Token)>(_tokens.Length * 12);
+        var surnames = new List<int>[128];
+        var skeletonAll = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var skeletonAbjad = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var token in _tokens)
+        {
+            ForEachKey(token, hash => keys.Add((hash, token.Id)));
+            for (var bit = 0; bit < 128; bit++)
+            {
+                if ((token.SurnameGroups & (UInt128.One << bit)) != UInt128.Zero)
+                {
+                    (surnames[bit] ??= []).Add(token.Id);
+                }
+            }
+            if (token.Skeleton.Length >= 2 && !token.IsNumber)
+            {
+                Add(skeletonAll, token.Skeleton, token.Id);
+                if (token.FromAbjad)
+                {
+                    Add(skeletonAbjad, token.Skeleton, token.Id);
+                }
+            }
+        }
+        keys.Sort((a, b) => a.Hash != b.Hash ? a.Hash.CompareTo(b.Hash) : a.Token.CompareTo(b.Token));
+        _keyHashes = new ulong[keys.Count];
+        _keyTokens = new int[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            (_keyHashes[i], _keyTokens[i]) = keys[i];
+        }
+        _surnameGroups = surnames.Select(g => g?.ToArray() ?? []).ToArray();
+        _skeletonAll = skeletonAll.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _skeletonAbjad = skeletonAbjad.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+
+        var rowsByToken = new List<int>?[_tokens.Length];
+        var joinedByText = new Dictionary<string, List<(int, float)>>(StringComparer.Ordinal);
+        var joinedByFold = new Dictionary<string, List<(int, float)>>(StringComparer.Ordinal);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var tokens = rows[row].Tokens;
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                var list = rowsByToken[tokens[t].Id] ??= [];
+                if (list.Count == 0 || list[^1] != row)
+                {
+                    list.Add(row);
+                }
+                if (t + 1 < tokens.Length)
+                {
+                    var weight = (float)(tokens[t].Weight + tokens[t + 1].Weight);
+                    AddJoined(joinedByText, tokens[t].Text + tokens[t + 1].Text, row, weight);
+                    AddJoined(joinedByFold, tokens[t].Fold + tokens[t + 1].Fold, row, weight);
+                }
+            }
+        }
+        _rowsByToken = rowsByToken.Select(r => r?.ToArray() ?? []).ToArray();
+        _joinedByText = joinedByText.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _joinedByFold = joinedByFold.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    public int TokenCount => _tokens.Length;
+
+    public int KeyCount => _keyHashes.Length + _skeletonAll.Count + _joinedByText.Count + _joinedByFold.Count;
+
+    public NameToken? Find(string text, bool abjad) => _byText.TryGetValue((text, abjad), out var token) ? token : null;
+
+    public int[] RowsOf(int token) => _rowsByToken[token];
+
+    public (int Row, float Weight)[] JoinedRows(NameToken token)
+    {
+        if (_joinedByText.TryGetValue(token.Text, out var byText))
+        {
+            return byText;
+        }
+        return _joinedByFold.TryGetValue(token.Fold, out var byFold) ? byFold : [];
+    }
+
+    /// <summary>List tokens the query token earns credit against, with their similarity, into <paramref name="found"/>
+    /// (sorted by token id). <paramref name="stamp"/>/<paramref name="seen"/> dedupe without clearing an array per query.</summary>
+    public void Similar(NameToken query, List<TokenSimilarity> found, int[] seen, int stamp)
+    {
+        var start = found.Count;
+        if (query.Text.Length == 1)
+        {
+            return; // initials are compared when names are aligned; as keys they would pull in every name with that letter
+        }
+        ForEachKey(query, hash =>
+        {
+            var at = Array.BinarySearch(_keyHashes, hash);
+            if (at < 0)
+            {
+                return;
+            }
+            while (at > 0 && _keyHashes[at - 1] == hash)
+            {
+                at--;
+            }
+            for (; at < _keyHashes.Length && _keyHashes[at] == hash; at++)
+            {
+                Verify(query, _keyTokens[at], found, seen, stamp);
+            }
+        });
+        if (query.SurnameGroups != UInt128.Zero)
+        {
+            for (var bit = 0; bit < 128; bit++)
+            {
+                if ((query.SurnameGroups & (UInt128.One << bit)) != UInt128.Zero)
+                {
+                    foreach (var token in _surnameGroups[bit])
+                    {
+                        Verify(query, token, found, seen, stamp);
+                    }
+                }
+            }
+        }
+        if (query.Skeleton.Length >= 2 && !query.IsNumber
+            && (query.FromAbjad ? _skeletonAll : _skeletonAbjad).TryGetValue(query.Skeleton, out var sameSkeleton))
+        {
+            foreach (var token in sameSkeleton)
+            {
+                Verify(query, token, found, seen, stamp);
+            }
+        }
+        found.Sort(start, found.Count - start, TokenSimilarity.ById);
+    }
+
+    private void Verify(NameToken query, int token, List<TokenSimilarity> found, int[] seen, int stamp)
+    {
+        if (seen[token] == stamp)
+        {
+            return;
+        }
+        seen[token] = stamp;
+        var (similarity, kind) = NameMatcher.CompareTokens(query, _tokens[token]);
+        if (NameMatcher.Credit(similarity) > 0)
+        {
+            found.Add(new TokenSimilarity(token, (float)similarity, kind));
+        }
+    }
+
+    /// <summary>Hashes of the token's text and fold with no, one, or (from seven letters) two letters deleted.</summary>
+    private static void ForEachKey(NameToken token, Action<ulong> add)
+    {
+        AddDeletions(token.Text, token.IsNumber, add);
+        if (token.Fold != token.Text && token.Fold.Length > 0)
+        {
+            AddDeletions(token.Fold, token.IsNumber, add);
+        }
+    }
+
+    private static void AddDeletions(string text, bool exactOnly, Action<ulong> add)
+    {
+        var s = text.Length > MaxKeyLength ? text.AsSpan(0, MaxKeyLength) : text.AsSpan();
+        add(Hash(s, -1, -1));
+        if (exactOnly || s.Length < 4)
+        {
+            return;
+        }
+        for (var i = 0; i < s.Length; i++)
+        {
+            add(Hash(s, i, -1));
+            if (s.Length >= 7)
+            {
+                for (var j = i + 1; j < s.Length; j++)
+                {
+                    add(Hash(s, i, j));
+                }
+            }
+        }
+    }
+
+    /// <summary>FNV-1a of the characters, skipping positions <paramref name="skipA"/> and <paramref name="skipB"/>.</summary>
+    private static ulong Hash(ReadOnlySpan<char> s, int skipA, int skipB)
+    {
+        var hash = 14695981039346656037UL;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (i == skipA || i == skipB)
+            {
+                continue;
+            }
+            hash = (hash ^ s[i]) * 1099511628211UL;
+        }
+        return hash;
+    }
+
+    private static void Add(Dictionary<string, List<int>> map, string key, int value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        list.Add(value);
+    }
+
+    private static void AddJoined(Dictionary<string, List<(int, float)>> map, string key, int row, float weight)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        list.Add((row, weight));
+    }
+}
+
+/// <summary>A list token a query token earns credit against.</summary>
+internal readonly record struct TokenSimilarity(int Token, float Similarity, TokenMatchKind Kind)
+{
+    public static readonly IComparer<TokenSimilarity> ById = Comparer<TokenSimilarity>.Create(static (a, b) => a.Token.CompareTo(b.Token));
+}
