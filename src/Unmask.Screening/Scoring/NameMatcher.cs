@@ -47,6 +47,12 @@ public static class NameMatcher
 {
     public const double CandidateSideWeight = 0.6;
 
+    /// <summary>Share of the weight of words unmatched on both sides that is taken off the earned weight.</summary>
+    public const double MismatchPenalty = 1.6;
+
+    /// <summary>Cap of a name score when none of the list name's rarity mass is matched; all of it matched lifts the cap to 1.</summary>
+    public const double CoverageFloor = 0.4;
+
     private struct Pair
     {
         public double Similarity;
@@ -201,8 +207,33 @@ public static class NameMatcher
             earned += Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
             collector?.Add(new TokenAlignment(pair.QueryStart, pair.QueryCount, pair.CandidateStart, pair.CandidateCount, pair.Similarity, pair.Kind));
         }
+        // A word on each side that found no partner is a different name element (AL-MOSULI / AL-TIKRITI, Bowne Sweden /
+        // Bowne Finland), not an omission: the lighter of the two unmatched masses is charged against the score.
+        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if ((usedQ & (1u << i)) == 0 && !q[i].IsLegalForm && !q[i].IsFiller)
+            {
+                unmatchedQ += q[i].Weight;
+            }
+        }
+        for (var j = 0; j < m; j++)
+        {
+            if (!c[j].IsLegalForm && !c[j].IsFiller)
+            {
+                distinctiveC += c[j].Weight;
+                if ((usedC & (1u << j)) == 0)
+                {
+                    unmatchedC += c[j].Weight;
+                }
+            }
+        }
+        earned -= MismatchPenalty * Math.Min(unmatchedQ, unmatchedC);
         var total = totalQuery + (CandidateSideWeight * totalCandidate);
-        return total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+        var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+        // Common words alone do not make a match: when the list name's rare words are not met ("Korea Trading Corporation"
+        // against KOREA HYOKSIN TRADING CORPORATION), the score is capped by the share of its rarity mass that was matched.
+        return distinctiveC <= 0 ? score : Math.Min(score, CoverageFloor + ((1 - CoverageFloor) * (distinctiveC - unmatchedC) / distinctiveC));
     }
 
     /// <summary>Similarity of two adjacent tokens written together with one other token: 1.0 when the letters are the same,

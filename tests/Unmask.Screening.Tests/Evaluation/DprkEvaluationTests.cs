@@ -18,8 +18,8 @@ public sealed class DprkEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"{(failure.IsMatch ? "FN" : "FP")} {failure.Score:0.000} [{failure.Group}] {failure.Query} -> {failure.Expected}");
         }
         report.Recall.ShouldBeGreaterThanOrEqualTo(0.98);
-        // Target is 1%; measured 13-15% (namesakes scoring just over 0.70). Guard against regressions until tuned.
-        report.FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.16);
+        // Target is 1%; measured 1 of 40 negatives ("Korea Trading Corporation" against KOREA <rare word> TRADING CORPORATION).
+        report.FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.025);
     }
 
     [Fact]
@@ -62,5 +62,7 @@ public sealed class DprkEvaluationTests(ITestOutputHelper output)
         var perQuery = watch.Elapsed / names.Count;
         output.WriteLine($"entities {index.EntityCount}, names {index.NameCount}, keys {index.BlockingKeyCount}, build {build.TotalMilliseconds:0} ms, {perQuery.TotalMicroseconds:0} µs/query single-threaded");
         build.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        // measured about 0.4 ms on a shared 2-core machine; the bound leaves room for a loaded machine
+        perQuery.ShouldBeLessThan(TimeSpan.FromMilliseconds(3));
     }
 }

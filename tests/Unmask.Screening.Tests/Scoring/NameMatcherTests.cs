@@ -34,4 +34,20 @@ public sealed class NameMatcherTests
 
     [Fact]
     public void Hangul_jon_and_jong_stay_apart() => Score("Jon Il Chun", "Jong Il Chun").ShouldBeLessThan(0.85);
+
+    [Fact]
+    public void A_different_word_on_each_side_pulls_the_score_down() =>
+        Score("Barzan Ibrahim Hassan Al-Mosuli", "BARZAN IBRAHIM HASSAN AL-TIKRITI").ShouldBeLessThan(Score("Barzan Ibrahim Hassan", "BARZAN IBRAHIM HASSAN AL-TIKRITI"));
+
+    [Fact]
+    public void Common_words_alone_are_capped_by_the_rare_words_they_miss()
+    {
+        var firms = new[] { "Hyoksin", "Namhung", "Sobaeksu", "Kwangson", "Ryonbong", "Chonsung", "Tanchon", "Mirae" }
+            .Select((word, i) => new Unmask.Domain.Entity($"f-{i}", Unmask.Domain.Schemas.Company, "test").Add("name", $"Korea {word} Trading Corporation"));
+        var screener = new Screener(ScreeningIndex.Build(firms));
+        var generic = screener.Compare(ScreeningQuery.ForName("Korea Trading Corporation", "Company"), "f-0", new ScreeningOptions())!;
+        var specific = screener.Compare(ScreeningQuery.ForName("Hyoksin Trading", "Company"), "f-0", new ScreeningOptions())!;
+        generic.Match.ShouldBeFalse();
+        specific.Score.ShouldBeGreaterThan(generic.Score);
+    }
 }
