@@ -105,14 +105,22 @@ public sealed partial class ScreeningIndex
                     scratch.Offer(row, weight + ((float)NameMatcher.CandidateSideWeight * joinedWeight), slot);
                 }
                 scratch.Flush();
-                if (i + 1 < n && !tokens[i + 1].IsLegalForm && Retrieval.Find(q.Text + tokens[i + 1].Text, q.FromAbjad) is { } joined)
+                if (i + 1 < n && !tokens[i + 1].IsLegalForm && !tokens[i + 1].IsFiller)
                 {
-                    // "Jong Un" in the query, "Jongun" on the list
+                    // "Jong Un" or "Smile Walle" in the query, "Jongun" or "SmileWallet" on the list
+                    var joined = new NameToken(q.Text + tokens[i + 1].Text, q.FromAbjad);
+                    var joinedSims = scratch.JoinedSimilarities;
+                    joinedSims.Clear();
+                    Retrieval.Similar(joined, joinedSims, scratch.TokenSeen, scratch.NextStamp());
                     slot = scratch.NextStamp();
-                    var value = weight + (float)tokens[i + 1].Weight + ((float)NameMatcher.CandidateSideWeight * _tokenWeight[joined.Id]);
-                    foreach (var row in Retrieval.RowsOf(joined.Id))
+                    var pairWeight = weight + (float)tokens[i + 1].Weight;
+                    foreach (var similar in joinedSims)
                     {
-                        scratch.Offer(row, value, slot);
+                        var value = (float)NameMatcher.Credit(similar.Similarity) * (pairWeight + ((float)NameMatcher.CandidateSideWeight * _tokenWeight[similar.Token]));
+                        foreach (var row in Retrieval.RowsOf(similar.Token))
+                        {
+                            scratch.Offer(row, value, slot);
+                        }
                     }
                     scratch.Flush();
                 }
@@ -148,6 +156,7 @@ internal sealed class SearchScratch(int tokenCount, int rowCount, int entityCoun
     public float[] Accumulated { get; } = new float[rowCount];
     public List<int> TouchedRows { get; } = new(1024);
     public List<TokenSimilarity> Similarities { get; } = new(256);
+    public List<TokenSimilarity> JoinedSimilarities { get; } = new(64);
 
     /// <summary>Start of each query token's similarities in <see cref="Similarities"/> (variants one after the other), plus an end.</summary>
     public List<int> Offsets { get; } = new(32);
