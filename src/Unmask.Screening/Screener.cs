@@ -43,14 +43,17 @@ public sealed class Screener(ScreeningIndex index)
                 {
                     foreach (var entity in Index.EntitiesWithIdentifier(key))
                     {
-                        Consider(prepared, entity, options, null, scored);
+                        if (!Contains(scored, entity))
+                        {
+                            Consider(prepared, entity, options, null, scored);
+                        }
                     }
                 }
                 if (prepared.Variants.Count > 0)
                 {
                     var bonus = MaximumBonus(prepared);
                     Index.Search(prepared.Variants, scratch, options.MinimumScore - bonus);
-                    similarities = new QuerySimilarities([.. scratch.Similarities], [.. scratch.Offsets], scratch.RowBound, Index);
+                    similarities = new QuerySimilarities(scratch.Similarities, scratch.Offsets, scratch.RowBound);
                     var aligned = 0;
                     var kth = new PriorityQueue<int, double>();
                     foreach (var (entity, bound) in scratch.Entities)
@@ -60,7 +63,7 @@ public sealed class Screener(ScreeningIndex index)
                         {
                             break;
                         }
-                        if (scored.Exists(s => s.Entity == entity))
+                        if (prepared.IdentifierKeys.Count > 0 && Contains(scored, entity))
                         {
                             continue;
                         }
@@ -83,7 +86,7 @@ public sealed class Screener(ScreeningIndex index)
             var results = new List<ScreeningResult>(Math.Min(options.Limit, scored.Count));
             for (var i = 0; i < scored.Count && i < options.Limit; i++)
             {
-                results.Add(Result(prepared, Index.Entities[scored[i].Entity], options, similarities));
+                results.Add(Result(prepared, scored[i].Entity, options, similarities));
             }
             return new ScreeningResponse(query.Id, query, results);
         }
@@ -100,13 +103,25 @@ public sealed class Screener(ScreeningIndex index)
         {
             return null;
         }
-        var score = Evaluate(prepared, indexed, explain: false, similarities).Score;
+        var score = Evaluate(prepared, indexed, entity, null, similarities).Score;
         if (score < options.MinimumScore)
         {
             return null;
         }
         scored.Add((entity, score));
         return score;
+    }
+
+    private static bool Contains(List<(int Entity, double Score)> scored, int entity)
+    {
+        foreach (var (e, _) in scored)
+        {
+            if (e == entity)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The most the features other than the name can add: the name bound plus this is a bound of the score.</summary>
@@ -133,7 +148,7 @@ public sealed class Screener(ScreeningIndex index)
         {
             return null;
         }
-        return Result(prepared, Index.Entities[entity], options, null);
+        return Result(prepared, entity, options, null);
     }
 
     private sealed record PreparedQuery(
@@ -210,15 +225,15 @@ public sealed class Screener(ScreeningIndex index)
     internal static bool SchemaCompatible(Schema query, Schema entity) =>
         query.Name is "Thing" or "CryptoWallet" or "Domain" || Schemas.Common(query, entity) is not null;
 
-    private sealed record Evaluation(double Score, List<ScoreContribution> Parts, NameComparison? Name, PreparedName? MatchedName);
+    private readonly record struct Evaluation(double Score, NameComparison? Name, PreparedName? MatchedName);
 
-    private static (double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name) BestName(PreparedQuery query, IndexedEntity entity, QuerySimilarities? similarities)
+    private (double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name) BestName(PreparedQuery query, IndexedEntity entity, int entityIndex, QuerySimilarities? similarities)
     {
         double best = 0;
         NameVariant? bestQuery = null, bestCandidate = null;
         PreparedName? bestName = null;
         var position = 0;
-        var rowStart = similarities is null ? 0 : similarities.RowStart(entity);
+        var rowStart = similarities is null ? 0 : Index.RowStart(entityIndex);
         foreach (var name in query.Names)
         {
             foreach (var qv in name.Variants)
@@ -249,90 +264,102 @@ public sealed class Screener(ScreeningIndex index)
         return (best, bestQuery, bestCandidate, bestName);
     }
 
-    /// <summary>The one scoring path: features, weighted by the algorithm, summed; the parts are the explanation.</summary>
-    private static Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, bool explain, QuerySimilarities? similarities)
+    /// <summary>The one scoring path: features, weighted by the algorithm, summed; the parts are the explanation. Without
+    /// <paramref name="parts"/> (scoring candidates that may not be returned) the same sum is computed and nothing is
+    /// described.</summary>
+    private Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, int entityIndex, List<ScoreContribution>? parts, QuerySimilarities? similarities)
     {
         var algorithm = query.Algorithm;
-        var parts = new List<ScoreContribution>(6);
+        var explain = parts is not null;
         var identifier = Features.IdentifierAgreement(query.IdentifierKeys, entity.IdentifierKeys);
-        var (nameScore, qv, cv, matched) = BestName(query, entity, similarities);
+        var (nameScore, qv, cv, matched) = BestName(query, entity, entityIndex, similarities);
         NameComparison? comparison = explain && qv is not null && cv is not null ? NameMatcher.Compare(qv, cv) : null;
         if (identifier.Value > 0)
         {
             var weight = algorithm.WeightOf(Features.IdentifierMatch);
-            parts.Add(new ScoreContribution(Features.IdentifierMatch, 1, weight, 1.0, identifier.Reason));
+            parts?.Add(new ScoreContribution(Features.IdentifierMatch, 1, weight, 1.0, identifier.Reason));
             if (query.Names.Count > 0)
             {
-                parts.Add(new ScoreContribution(Features.NameSimilarity, nameScore, 0, 0,
+                parts?.Add(new ScoreContribution(Features.NameSimilarity, nameScore, 0, 0,
                     Invariant($"name similarity {nameScore:0.00} not counted: the identifier is conclusive")));
             }
-            return new Evaluation(1.0, parts, comparison, matched);
+            return new Evaluation(1.0, comparison, matched);
         }
         if (query.Names.Count == 0)
         {
-            return new Evaluation(0, parts, null, null);
+            return new Evaluation(0, null, null);
         }
         var nameWeight = algorithm.WeightOf(Features.NameSimilarity);
-        parts.Add(new ScoreContribution(Features.NameSimilarity, nameScore, nameWeight, nameScore * nameWeight,
-            explain && comparison is not null
+        var sum = nameScore * nameWeight;
+        parts?.Add(new ScoreContribution(Features.NameSimilarity, nameScore, nameWeight, nameScore * nameWeight,
+            comparison is not null
                 ? Invariant($"name \"{query.Names.First(n => n.Variants.Contains(comparison.Query)).Original}\" vs \"{matched!.Original}\": {Features.DescribeName(comparison)}")
                 : ""));
-        AddIfFired(parts, algorithm, Features.BirthDateMatch, Features.BirthDateAgreement(query.BirthDates, entity.BirthDates));
-        AddIfFired(parts, algorithm, Features.BirthDateMismatch, Features.BirthDateContradiction(query.BirthDates, entity.BirthDates));
-        AddIfFired(parts, algorithm, Features.CountryMatch, Features.CountryAgreement(query.Countries, entity.Countries));
-        AddIfFired(parts, algorithm, Features.CountryMismatch, Features.CountryContradiction(query.Countries, entity.Countries));
-        var sum = parts.Sum(p => p.Contribution);
+        if (query.BirthDates.Count > 0 && entity.BirthDates.Length > 0)
+        {
+            sum += AddIfFired(parts, algorithm, Features.BirthDateMatch, Features.BirthDateAgreement(query.BirthDates, entity.BirthDates));
+            sum += AddIfFired(parts, algorithm, Features.BirthDateMismatch, Features.BirthDateContradiction(query.BirthDates, entity.BirthDates));
+        }
+        if (query.Countries.Count > 0 && entity.Countries.Length > 0)
+        {
+            sum += AddIfFired(parts, algorithm, Features.CountryMatch, Features.CountryAgreement(query.Countries, entity.Countries));
+            sum += AddIfFired(parts, algorithm, Features.CountryMismatch, Features.CountryContradiction(query.Countries, entity.Countries));
+        }
         if (sum > 1)
         {
-            parts.Add(new ScoreContribution("cap", sum, 1, 1 - sum, "score capped at 1.00"));
+            parts?.Add(new ScoreContribution("cap", sum, 1, 1 - sum, "score capped at 1.00"));
+            sum = 1;
         }
         else if (sum < 0)
         {
-            parts.Add(new ScoreContribution("floor", sum, 1, -sum, "score floored at 0.00"));
+            parts?.Add(new ScoreContribution("floor", sum, 1, -sum, "score floored at 0.00"));
+            sum = 0;
         }
-        return new Evaluation(parts.Sum(p => p.Contribution), parts, comparison, matched);
+        return new Evaluation(sum, comparison, matched);
     }
 
-    private static void AddIfFired(List<ScoreContribution> parts, ScoringAlgorithm algorithm, string feature, FeatureScore score)
+    private static double AddIfFired(List<ScoreContribution>? parts, ScoringAlgorithm algorithm, string feature, FeatureScore score)
     {
         var weight = algorithm.WeightOf(feature);
         if (score.Value > 0 && weight != 0)
         {
-            parts.Add(new ScoreContribution(feature, score.Value, weight, score.Value * weight, score.Reason));
+            parts?.Add(new ScoreContribution(feature, score.Value, weight, score.Value * weight, score.Reason));
+            return score.Value * weight;
         }
+        return 0;
     }
 
-    private ScreeningResult Result(PreparedQuery query, IndexedEntity entity, ScreeningOptions options, QuerySimilarities? similarities)
+    private ScreeningResult Result(PreparedQuery query, int entityIndex, ScreeningOptions options, QuerySimilarities? similarities)
     {
-        var evaluation = Evaluate(query, entity, explain: true, similarities);
+        var entity = Index.Entities[entityIndex];
+        var parts = new List<ScoreContribution>(6);
+        var evaluation = Evaluate(query, entity, entityIndex, parts, similarities);
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var part in evaluation.Parts.Where(p => p.Feature is not ("cap" or "floor")))
+        foreach (var part in parts.Where(p => p.Feature is not ("cap" or "floor")))
         {
             features[part.Feature] = Math.Round(part.Value, 4);
         }
-        var explanation = evaluation.Parts
+        var explanation = parts
             .Select(p => Invariant($"{p.Reason} ({(p.Contribution >= 0 ? "+" : "")}{p.Contribution:0.00})"))
             .ToList();
         var score = Math.Clamp(evaluation.Score, 0, 1);
         return new ScreeningResult(entity.Id, entity.Caption, entity.Schema.Name, [entity.Source.Dataset], entity.Programs,
             score, score >= options.Threshold, evaluation.MatchedName?.Original ?? entity.Caption, features, explanation)
         {
-            Contributions = evaluation.Parts,
+            Contributions = parts,
         };
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Token similarities the search computed for one query: per query token position, sorted by list token id.</summary>
-    private sealed class QuerySimilarities(TokenSimilarity[] similarities, int[] offsets, float[] rowBound, ScreeningIndex index)
+    private sealed class QuerySimilarities(List<TokenSimilarity> similarities, List<int> offsets, float[] rowBound)
     {
         public float[] RowBound => rowBound;
 
-        public int RowStart(IndexedEntity entity) => index.TryGetEntityIndex(entity.Id, out var i) ? index.RowStart(i) : 0;
-
         public (double Similarity, TokenMatchKind Kind) Lookup(int position, int token)
         {
-            var span = similarities.AsSpan(offsets[position], offsets[position + 1] - offsets[position]);
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(similarities).Slice(offsets[position], offsets[position + 1] - offsets[position]);
             int low = 0, high = span.Length - 1;
             while (low <= high)
             {

@@ -15,6 +15,14 @@ internal sealed class TokenRetrieval
 {
     private const int MaxKeyLength = 24;
 
+    /// <summary>Most keys of one token: text and fold, each whole, with one and with two letters deleted.</summary>
+    private const int MaxKeys = 2 * (1 + MaxKeyLength + (MaxKeyLength * (MaxKeyLength - 1) / 2));
+
+    /// <summary>The sorted key hashes are split by their top bits so a lookup searches a few dozen keys, not all.</summary>
+    private const int BucketBits = 16;
+
+    private readonly int[] _bucketStart;
+
     private readonly NameToken[] _tokens;
     private readonly Dictionary<(string, bool), NameToken> _byText;
     private readonly ulong[] _keyHashes;
@@ -37,12 +45,17 @@ internal sealed class TokenRetrieval
             _tokens[id++] = token;
         }
         var keys = new List<(ulong Hash, int Token)>(_tokens.Length * 12);
+        var keyBuffer = new ulong[MaxKeys];
         var surnames = new List<int>[128];
         var skeletonAll = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var skeletonAbjad = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var token in _tokens)
         {
-            ForEachKey(token, hash => keys.Add((hash, token.Id)));
+            var count = KeysOf(token, keyBuffer);
+            for (var k = 0; k < count; k++)
+            {
+                keys.Add((keyBuffer[k], token.Id));
+            }
             for (var bit = 0; bit < 128; bit++)
             {
                 if ((token.SurnameGroups & (UInt128.One << bit)) != UInt128.Zero)
@@ -65,6 +78,15 @@ internal sealed class TokenRetrieval
         for (var i = 0; i < keys.Count; i++)
         {
             (_keyHashes[i], _keyTokens[i]) = keys[i];
+        }
+        _bucketStart = new int[(1 << BucketBits) + 1];
+        for (int bucket = 0, i = 0; bucket <= 1 << BucketBits; bucket++)
+        {
+            while (i < _keyHashes.Length && (int)(_keyHashes[i] >> (64 - BucketBits)) < bucket)
+            {
+                i++;
+            }
+            _bucketStart[bucket] = i;
         }
         _surnameGroups = surnames.Select(g => g?.ToArray() ?? []).ToArray();
         _skeletonAll = skeletonAll.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
@@ -122,22 +144,28 @@ internal sealed class TokenRetrieval
         {
             return; // initials are compared when names are aligned; as keys they would pull in every name with that letter
         }
-        ForEachKey(query, hash =>
+        Span<ulong> keys = stackalloc ulong[MaxKeys];
+        var keyCount = KeysOf(query, keys);
+        for (var k = 0; k < keyCount; k++)
         {
-            var at = Array.BinarySearch(_keyHashes, hash);
+            var hash = keys[k];
+            var bucket = (int)(hash >> (64 - BucketBits));
+            var from = _bucketStart[bucket];
+            var span = _keyHashes.AsSpan(from, _bucketStart[bucket + 1] - from);
+            var at = span.BinarySearch(hash);
             if (at < 0)
             {
-                return;
+                continue;
             }
-            while (at > 0 && _keyHashes[at - 1] == hash)
+            while (at > 0 && span[at - 1] == hash)
             {
                 at--;
             }
-            for (; at < _keyHashes.Length && _keyHashes[at] == hash; at++)
+            for (; at < span.Length && span[at] == hash; at++)
             {
-                Verify(query, _keyTokens[at], found, seen, stamp);
+                Verify(query, _keyTokens[from + at], found, seen, stamp);
             }
-        });
+        }
         if (query.SurnameGroups != UInt128.Zero)
         {
             for (var bit = 0; bit < 128; bit++)
@@ -176,35 +204,39 @@ internal sealed class TokenRetrieval
         }
     }
 
-    /// <summary>Hashes of the token's text and fold with no, one, or (from seven letters) two letters deleted.</summary>
-    private static void ForEachKey(NameToken token, Action<ulong> add)
+    /// <summary>Hashes of the token's text and fold with no, one, or (from seven letters) two letters deleted, into
+    /// <paramref name="into"/> (at least <see cref="MaxKeys"/> long); returns how many.</summary>
+    private static int KeysOf(NameToken token, Span<ulong> into)
     {
-        AddDeletions(token.Text, token.IsNumber, add);
+        var count = AddDeletions(token.Text, token.IsNumber, into);
         if (token.Fold != token.Text && token.Fold.Length > 0)
         {
-            AddDeletions(token.Fold, token.IsNumber, add);
+            count += AddDeletions(token.Fold, token.IsNumber, into[count..]);
         }
+        return count;
     }
 
-    private static void AddDeletions(string text, bool exactOnly, Action<ulong> add)
+    private static int AddDeletions(string text, bool exactOnly, Span<ulong> into)
     {
         var s = text.Length > MaxKeyLength ? text.AsSpan(0, MaxKeyLength) : text.AsSpan();
-        add(Hash(s, -1, -1));
+        var count = 0;
+        into[count++] = Hash(s, -1, -1);
         if (exactOnly || s.Length < 4)
         {
-            return;
+            return count;
         }
         for (var i = 0; i < s.Length; i++)
         {
-            add(Hash(s, i, -1));
+            into[count++] = Hash(s, i, -1);
             if (s.Length >= 7)
             {
                 for (var j = i + 1; j < s.Length; j++)
                 {
-                    add(Hash(s, i, j));
+                    into[count++] = Hash(s, i, j);
                 }
             }
         }
+        return count;
     }
 
     /// <summary>FNV-1a of the characters, skipping positions <paramref name="skipA"/> and <paramref name="skipB"/>.</summary>
