@@ -53,6 +53,9 @@ public static class NameMatcher
     /// <summary>Cap of a name score when none of the list name's rarity mass is matched; all of it matched lifts the cap to 1.</summary>
     public const double CoverageFloor = 0.4;
 
+    /// <summary>Parts of a name written together with a typo that are this short must be spelled exactly.</summary>
+    private const int ShortPart = 4;
+
     private struct Pair
     {
         public double Similarity;
@@ -260,6 +263,15 @@ public static class NameMatcher
         first.Text.AsSpan().CopyTo(joined);
         second.Text.AsSpan().CopyTo(joined[first.Text.Length..]);
         var ratio = 1 - ((double)Similarity.Levenshtein(joined, text) / Math.Max(joinedLength, text.Length));
-        return ratio >= 0.85 ? ratio * 0.98 : 0;
+        if (ratio < 0.85)
+        {
+            return 0;
+        }
+        // A short part must be written as it is: "Wang Wei" is not "FANGWEI", whose first syllable is another name.
+        if ((first.Text.Length <= ShortPart && !text.StartsWith(first.Text)) || (second.Text.Length <= ShortPart && !text.EndsWith(second.Text)))
+        {
+            return 0;
+        }
+        return ratio * 0.98;
     }
 }
