@@ -11,6 +11,8 @@ public sealed partial class ScreeningIndex
     private int[] _rowEntity = [];
     private float[] _rowFactor = [];
     private float[] _rowWeight = [];
+    private float[] _rowDistinctive = [];
+    private float[] _rowMostDistinctive = [];
     private float[] _tokenWeight = [];
     private int[] _entityRowStart = [];
 
@@ -22,15 +24,25 @@ public sealed partial class ScreeningIndex
         _rowEntity = [.. rowEntity];
         _rowFactor = [.. rowFactor];
         _rowWeight = new float[rows.Count];
+        _rowDistinctive = new float[rows.Count];
+        _rowMostDistinctive = new float[rows.Count];
         for (var row = 0; row < rows.Count; row++)
         {
             var tokens = rows[row].Tokens;
-            float total = 0;
+            float total = 0, distinctive = 0, most = 0;
             for (var t = 0; t < Math.Min(tokens.Length, PreparedName.MaxTokens); t++)
             {
-                total += (float)tokens[t].Weight;
+                var weight = (float)tokens[t].Weight;
+                total += weight;
+                if (!tokens[t].IsLegalForm && !tokens[t].IsFiller)
+                {
+                    distinctive += weight;
+                    most = Math.Max(most, weight);
+                }
             }
             _rowWeight[row] = total;
+            _rowDistinctive[row] = distinctive;
+            _rowMostDistinctive[row] = most;
         }
         _entityRowStart = new int[Entities.Count + 1];
         for (int entity = 0, row = 0; entity <= Entities.Count; entity++)
@@ -74,6 +86,7 @@ public sealed partial class ScreeningIndex
             var tokens = variant.Tokens;
             var n = Math.Min(tokens.Length, PreparedName.MaxTokens);
             double totalQuery = 0, slack = 0;
+            var unlooked = 0;
             for (var i = 0; i < n; i++)
             {
                 totalQuery += tokens[i].Weight;
@@ -88,21 +101,23 @@ public sealed partial class ScreeningIndex
                 if (q.IsLegalForm || q.IsFiller || q.Text.Length == 1)
                 {
                     slack += (1 + NameMatcher.CandidateSideWeight) * weight;
+                    unlooked++;
                     continue;
                 }
                 var slot = scratch.NextStamp();
                 for (var s = from; s < sims.Count; s++)
                 {
                     var credit = (float)NameMatcher.Credit(sims[s].Similarity);
-                    var value = credit * (weight + ((float)NameMatcher.CandidateSideWeight * _tokenWeight[sims[s].Token]));
+                    var listWeight = _tokenWeight[sims[s].Token];
+                    var value = credit * (weight + ((float)NameMatcher.CandidateSideWeight * listWeight));
                     foreach (var row in Retrieval.RowsOf(sims[s].Token))
                     {
-                        scratch.Offer(row, value, slot);
+                        scratch.Offer(row, value, listWeight, slot);
                     }
                 }
                 foreach (var (row, joinedWeight) in Retrieval.JoinedRows(q))
                 {
-                    scratch.Offer(row, weight + ((float)NameMatcher.CandidateSideWeight * joinedWeight), slot);
+                    scratch.Offer(row, weight + ((float)NameMatcher.CandidateSideWeight * joinedWeight), joinedWeight, slot);
                 }
                 scratch.Flush();
                 if (i + 1 < n && !tokens[i + 1].IsLegalForm && !tokens[i + 1].IsFiller)
@@ -116,10 +131,11 @@ public sealed partial class ScreeningIndex
                     var pairWeight = weight + (float)tokens[i + 1].Weight;
                     foreach (var similar in joinedSims)
                     {
-                        var value = (float)NameMatcher.Credit(similar.Similarity) * (pairWeight + ((float)NameMatcher.CandidateSideWeight * _tokenWeight[similar.Token]));
+                        var listWeight = _tokenWeight[similar.Token];
+                        var value = (float)NameMatcher.Credit(similar.Similarity) * (pairWeight + ((float)NameMatcher.CandidateSideWeight * listWeight));
                         foreach (var row in Retrieval.RowsOf(similar.Token))
                         {
-                            scratch.Offer(row, value, slot);
+                            scratch.Offer(row, value, listWeight, slot);
                         }
                     }
                     scratch.Flush();
@@ -127,8 +143,16 @@ public sealed partial class ScreeningIndex
             }
             foreach (var row in scratch.TouchedRows)
             {
-                var bound = Math.Min(1, (scratch.Accumulated[row] + slack) / (totalQuery + (NameMatcher.CandidateSideWeight * _rowWeight[row]))) * _rowFactor[row];
+                var bound = Math.Min(1, (scratch.Accumulated[row] + slack) / (totalQuery + (NameMatcher.CandidateSideWeight * _rowWeight[row])));
+                if (_rowDistinctive[row] > 0)
+                {
+                    // the alignment's cap by the list name's matched rarity mass (words the query did not look up may meet any)
+                    var matched = scratch.AccumulatedListWeight[row] + (unlooked * _rowMostDistinctive[row]);
+                    bound = Math.Min(bound, NameMatcher.CoverageFloor + ((1 - NameMatcher.CoverageFloor) * Math.Min(1, matched / _rowDistinctive[row])));
+                }
+                bound *= _rowFactor[row];
                 scratch.Accumulated[row] = 0;
+                scratch.AccumulatedListWeight[row] = 0;
                 scratch.OfferRow(row, (float)bound);
                 if (bound >= cutoff)
                 {
@@ -146,6 +170,7 @@ public sealed partial class ScreeningIndex
 internal sealed class SearchScratch(int tokenCount, int rowCount, int entityCount)
 {
     private readonly float[] _best = new float[rowCount];
+    private readonly float[] _bestListWeight = new float[rowCount];
     private readonly int[] _rowSlot = new int[rowCount];
     private readonly List<int> _slotRows = new(1024);
     private readonly float[] _entityBound = new float[entityCount];
@@ -154,6 +179,9 @@ internal sealed class SearchScratch(int tokenCount, int rowCount, int entityCoun
 
     public int[] TokenSeen { get; } = new int[tokenCount];
     public float[] Accumulated { get; } = new float[rowCount];
+
+    /// <summary>Per name row, the most list-side weight the query tokens so far can have met (one list word each).</summary>
+    public float[] AccumulatedListWeight { get; } = new float[rowCount];
     public List<int> TouchedRows { get; } = new(1024);
     public List<TokenSimilarity> Similarities { get; } = new(256);
     public List<TokenSimilarity> JoinedSimilarities { get; } = new(64);
@@ -201,18 +229,18 @@ internal sealed class SearchScratch(int tokenCount, int rowCount, int entityCoun
         return _stamp;
     }
 
-    public void Offer(int row, float value, int slot)
+    public void Offer(int row, float value, float listWeight, int slot)
     {
         if (_rowSlot[row] != slot)
         {
             _rowSlot[row] = slot;
             _best[row] = value;
+            _bestListWeight[row] = listWeight;
             _slotRows.Add(row);
+            return;
         }
-        else if (value > _best[row])
-        {
-            _best[row] = value;
-        }
+        _best[row] = Math.Max(_best[row], value);
+        _bestListWeight[row] = Math.Max(_bestListWeight[row], listWeight);
     }
 
     public void Flush()
@@ -224,6 +252,7 @@ internal sealed class SearchScratch(int tokenCount, int rowCount, int entityCoun
                 TouchedRows.Add(row);
             }
             Accumulated[row] += _best[row];
+            AccumulatedListWeight[row] += _bestListWeight[row];
         }
         _slotRows.Clear();
     }
