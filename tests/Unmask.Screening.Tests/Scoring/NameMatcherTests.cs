@@ -29,6 +29,21 @@ public sealed class NameMatcherTests
     public void Korean_variants_match(string query) => Score(query, "KIM, Jong Un").ShouldBeGreaterThan(0.85);
 
     [Fact]
+    public void A_short_part_written_together_with_a_typo_is_another_name() =>
+        Score("Wang Wei", "LI Fangwei").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void A_long_part_written_together_with_a_typo_still_matches() =>
+        Score("Fridrich Buchenberg", "Fridrichbuchenberk").ShouldBeGreaterThan(0.8);
+
+    [Fact]
+    public void Same_korean_surname_with_another_given_name_is_not_a_match()
+    {
+        Score("Choi Min-sik", "CHOE Myong Sik").ShouldBeLessThan(0.7);
+        Score("Kim Min-jun", "KIM Myong Jun").ShouldBeLessThan(0.7);
+    }
+
+    [Fact]
     public void Split_and_merged_company_words_match() =>
         Score("Volasys Silverstar", "VOLASYS SILVER STAR").ShouldBe(1);
 
