@@ -14,11 +14,9 @@ namespace Unmask.Screening;
 /// refused with <see cref="ArgumentException"/>: an empty answer would read as "screened, nothing found".</remarks>
 public sealed class Screener(ScreeningIndex index)
 {
-    /// <summary>Blocked candidates scored per query.</summary>
-    public const int CandidateLimit = 150;
-
-    // Weak aliases (OFAC "weak" a.k.a., often a bare surname) count a little less than real names.
-    private const double WeakAliasFactor = 0.9;
+    /// <summary>Most candidates aligned in full per query (best upper bound first); the search stops earlier when no
+    /// remaining bound can reach the results.</summary>
+    public const int CandidateLimit = 60;
 
     public static IReadOnlyList<string> Algorithms { get; } = ScoringAlgorithms.All.Select(a => a.Name).ToArray();
 
@@ -27,40 +25,118 @@ public sealed class Screener(ScreeningIndex index)
     public ScreeningResponse Screen(ScreeningQuery query, ScreeningOptions options)
     {
         var prepared = Prepare(query, options);
-        var candidates = new HashSet<int>();
-        foreach (var key in prepared.IdentifierKeys)
+        var scored = new List<(int Entity, double Score)>();
+        var scratch = Index.RentScratch();
+        try
         {
-            candidates.UnionWith(Index.EntitiesWithIdentifier(key));
-        }
-        if (options.Exhaustive)
-        {
-            candidates.UnionWith(Enumerable.Range(0, Index.EntityCount));
-        }
-        else if (prepared.Names.Count > 0)
-        {
-            candidates.UnionWith(Index.Candidates(prepared.Names, Math.Max(CandidateLimit, options.Limit * 4)));
-        }
-        var scored = new List<(int Entity, double Score)>(candidates.Count);
-        foreach (var entity in candidates)
-        {
-            var indexed = Index.Entities[entity];
-            if (!Eligible(prepared, indexed, options))
+            QuerySimilarities? similarities = null;
+            if (options.Exhaustive)
             {
-                continue;
+                for (var entity = 0; entity < Index.EntityCount; entity++)
+                {
+                    Consider(prepared, entity, options, null, scored);
+                }
             }
-            var score = Evaluate(prepared, indexed, explain: false).Score;
-            if (score >= options.MinimumScore)
+            else
             {
-                scored.Add((entity, score));
+                foreach (var key in prepared.IdentifierKeys)
+                {
+                    foreach (var entity in Index.EntitiesWithIdentifier(key))
+                    {
+                        if (!Contains(scored, entity))
+                        {
+                            Consider(prepared, entity, options, null, scored);
+                        }
+                    }
+                }
+                if (prepared.Variants.Count > 0)
+                {
+                    var bonus = MaximumBonus(prepared);
+                    Index.Search(prepared.Variants, scratch, options.MinimumScore - bonus);
+                    similarities = new QuerySimilarities(scratch.Similarities, scratch.Offsets, scratch.RowBound);
+                    var aligned = 0;
+                    var kth = new PriorityQueue<int, double>();
+                    foreach (var (entity, bound) in scratch.Entities)
+                    {
+                        if (bound + bonus < options.MinimumScore || aligned >= Math.Max(CandidateLimit, options.Limit * 4)
+                            || (kth.Count >= options.Limit && kth.TryPeek(out _, out var lowest) && bound + bonus < lowest))
+                        {
+                            break;
+                        }
+                        if (prepared.IdentifierKeys.Count > 0 && Contains(scored, entity))
+                        {
+                            continue;
+                        }
+                        aligned++;
+                        if (Consider(prepared, entity, options, similarities, scored) is { } score)
+                        {
+                            if (kth.Count < options.Limit)
+                            {
+                                kth.Enqueue(entity, score);
+                            }
+                            else if (kth.TryPeek(out _, out var low) && score > low)
+                            {
+                                kth.DequeueEnqueue(entity, score);
+                            }
+                        }
+                    }
+                }
+            }
+            scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(Index.Entities[x.Entity].Id, Index.Entities[y.Entity].Id));
+            var results = new List<ScreeningResult>(Math.Min(options.Limit, scored.Count));
+            for (var i = 0; i < scored.Count && i < options.Limit; i++)
+            {
+                results.Add(Result(prepared, scored[i].Entity, options, similarities));
+            }
+            return new ScreeningResponse(query.Id, query, results);
+        }
+        finally
+        {
+            Index.ReturnScratch(scratch);
+        }
+    }
+
+    private double? Consider(PreparedQuery prepared, int entity, ScreeningOptions options, QuerySimilarities? similarities, List<(int Entity, double Score)> scored)
+    {
+        var indexed = Index.Entities[entity];
+        if (!Eligible(prepared, indexed, options))
+        {
+            return null;
+        }
+        var score = Evaluate(prepared, indexed, entity, null, similarities).Score;
+        if (score < options.MinimumScore)
+        {
+            return null;
+        }
+        scored.Add((entity, score));
+        return score;
+    }
+
+    private static bool Contains(List<(int Entity, double Score)> scored, int entity)
+    {
+        foreach (var (e, _) in scored)
+        {
+            if (e == entity)
+            {
+                return true;
             }
         }
-        var results = scored
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => Index.Entities[s.Entity].Id, StringComparer.Ordinal)
-            .Take(options.Limit)
-            .Select(s => Result(prepared, Index.Entities[s.Entity], options))
-            .ToList();
-        return new ScreeningResponse(query.Id, query, results);
+        return false;
+    }
+
+    /// <summary>The most the features other than the name can add: the name bound plus this is a bound of the score.</summary>
+    private static double MaximumBonus(PreparedQuery query)
+    {
+        double bonus = 0;
+        if (query.BirthDates.Count > 0)
+        {
+            bonus += Math.Max(0, query.Algorithm.WeightOf(Features.BirthDateMatch));
+        }
+        if (query.Countries.Count > 0)
+        {
+            bonus += Math.Max(0, query.Algorithm.WeightOf(Features.CountryMatch));
+        }
+        return bonus;
     }
 
     /// <summary>Scores one named entity against the query, whatever blocking would have found (for evaluation and for
@@ -72,11 +148,15 @@ public sealed class Screener(ScreeningIndex index)
         {
             return null;
         }
-        return Result(prepared, Index.Entities[entity], options);
+        return Result(prepared, entity, options, null);
     }
 
     private sealed record PreparedQuery(
-        Schema Schema, ScoringAlgorithm Algorithm, List<PreparedName> Names, List<PartialDate> BirthDates, List<string> Countries, List<string> IdentifierKeys);
+        Schema Schema, ScoringAlgorithm Algorithm, List<PreparedName> Names, List<PartialDate> BirthDates, List<string> Countries, List<string> IdentifierKeys)
+    {
+        /// <summary>Every Latin reading of every query name, in order; token positions run on across them.</summary>
+        public List<NameVariant> Variants { get; } = Names.SelectMany(n => n.Variants).ToList();
+    }
 
     private PreparedQuery Prepare(ScreeningQuery query, ScreeningOptions options)
     {
@@ -145,23 +225,34 @@ public sealed class Screener(ScreeningIndex index)
     internal static bool SchemaCompatible(Schema query, Schema entity) =>
         query.Name is "Thing" or "CryptoWallet" or "Domain" || Schemas.Common(query, entity) is not null;
 
-    private sealed record Evaluation(double Score, List<ScoreContribution> Parts, NameComparison? Name, PreparedName? MatchedName);
+    private readonly record struct Evaluation(double Score, NameComparison? Name, PreparedName? MatchedName);
 
-    private static (double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name) BestName(PreparedQuery query, IndexedEntity entity)
+    private (double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name) BestName(PreparedQuery query, IndexedEntity entity, int entityIndex, QuerySimilarities? similarities)
     {
         double best = 0;
         NameVariant? bestQuery = null, bestCandidate = null;
         PreparedName? bestName = null;
+        var position = 0;
+        var rowStart = similarities is null ? 0 : Index.RowStart(entityIndex);
         foreach (var name in query.Names)
         {
             foreach (var qv in name.Variants)
             {
+                var start = position;
+                position += Math.Min(qv.Tokens.Length, PreparedName.MaxTokens);
+                var row = rowStart;
                 for (var n = 0; n < entity.Names.Length; n++)
                 {
-                    var factor = entity.WeakNames[n] ? WeakAliasFactor : 1.0;
+                    var factor = entity.WeakNames[n] ? ScreeningIndex.WeakAliasFactor : 1.0;
                     foreach (var cv in entity.Names[n].Variants)
                     {
-                        var score = NameMatcher.Score(qv, cv) * factor;
+                        if (similarities is not null && similarities.RowBound[row++] <= best && bestQuery is not null)
+                        {
+                            continue; // the search's bound says this name cannot beat the best so far
+                        }
+                        var score = (similarities is null
+                            ? NameMatcher.Align(qv, cv, null, default(NameMatcher.DirectComparer))
+                            : NameMatcher.Align(qv, cv, null, new CachedComparer(similarities, start))) * factor;
                         if (score > best || bestQuery is null)
                         {
                             (best, bestQuery, bestCandidate, bestName) = (score, qv, cv, entity.Names[n]);
@@ -173,77 +264,138 @@ public sealed class Screener(ScreeningIndex index)
         return (best, bestQuery, bestCandidate, bestName);
     }
 
-    /// <summary>The one scoring path: features, weighted by the algorithm, summed; the parts are the explanation.</summary>
-    private static Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, bool explain)
+    /// <summary>The one scoring path: features, weighted by the algorithm, summed; the parts are the explanation. Without
+    /// <paramref name="parts"/> (scoring candidates that may not be returned) the same sum is computed and nothing is
+    /// described.</summary>
+    private Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, int entityIndex, List<ScoreContribution>? parts, QuerySimilarities? similarities)
     {
         var algorithm = query.Algorithm;
-        var parts = new List<ScoreContribution>(6);
+        var explain = parts is not null;
         var identifier = Features.IdentifierAgreement(query.IdentifierKeys, entity.IdentifierKeys);
-        var (nameScore, qv, cv, matched) = BestName(query, entity);
+        var (nameScore, qv, cv, matched) = BestName(query, entity, entityIndex, similarities);
         NameComparison? comparison = explain && qv is not null && cv is not null ? NameMatcher.Compare(qv, cv) : null;
         if (identifier.Value > 0)
         {
             var weight = algorithm.WeightOf(Features.IdentifierMatch);
-            parts.Add(new ScoreContribution(Features.IdentifierMatch, 1, weight, 1.0, identifier.Reason));
+            parts?.Add(new ScoreContribution(Features.IdentifierMatch, 1, weight, 1.0, identifier.Reason));
             if (query.Names.Count > 0)
             {
-                parts.Add(new ScoreContribution(Features.NameSimilarity, nameScore, 0, 0,
+                parts?.Add(new ScoreContribution(Features.NameSimilarity, nameScore, 0, 0,
                     Invariant($"name similarity {nameScore:0.00} not counted: the identifier is conclusive")));
             }
-            return new Evaluation(1.0, parts, comparison, matched);
+            return new Evaluation(1.0, comparison, matched);
         }
         if (query.Names.Count == 0)
         {
-            return new Evaluation(0, parts, null, null);
+            return new Evaluation(0, null, null);
         }
         var nameWeight = algorithm.WeightOf(Features.NameSimilarity);
-        parts.Add(new ScoreContribution(Features.NameSimilarity, nameScore, nameWeight, nameScore * nameWeight,
-            explain && comparison is not null
+        var sum = nameScore * nameWeight;
+        parts?.Add(new ScoreContribution(Features.NameSimilarity, nameScore, nameWeight, nameScore * nameWeight,
+            comparison is not null
                 ? Invariant($"name \"{query.Names.First(n => n.Variants.Contains(comparison.Query)).Original}\" vs \"{matched!.Original}\": {Features.DescribeName(comparison)}")
                 : ""));
-        AddIfFired(parts, algorithm, Features.BirthDateMatch, Features.BirthDateAgreement(query.BirthDates, entity.BirthDates));
-        AddIfFired(parts, algorithm, Features.BirthDateMismatch, Features.BirthDateContradiction(query.BirthDates, entity.BirthDates));
-        AddIfFired(parts, algorithm, Features.CountryMatch, Features.CountryAgreement(query.Countries, entity.Countries));
-        AddIfFired(parts, algorithm, Features.CountryMismatch, Features.CountryContradiction(query.Countries, entity.Countries));
-        var sum = parts.Sum(p => p.Contribution);
+        if (query.BirthDates.Count > 0 && entity.BirthDates.Length > 0)
+        {
+            sum += AddIfFired(parts, algorithm, Features.BirthDateMatch, Features.BirthDateAgreement(query.BirthDates, entity.BirthDates));
+            sum += AddIfFired(parts, algorithm, Features.BirthDateMismatch, Features.BirthDateContradiction(query.BirthDates, entity.BirthDates));
+        }
+        if (query.Countries.Count > 0 && entity.Countries.Length > 0)
+        {
+            sum += AddIfFired(parts, algorithm, Features.CountryMatch, Features.CountryAgreement(query.Countries, entity.Countries));
+            sum += AddIfFired(parts, algorithm, Features.CountryMismatch, Features.CountryContradiction(query.Countries, entity.Countries));
+        }
         if (sum > 1)
         {
-            parts.Add(new ScoreContribution("cap", sum, 1, 1 - sum, "score capped at 1.00"));
+            parts?.Add(new ScoreContribution("cap", sum, 1, 1 - sum, "score capped at 1.00"));
+            sum = 1;
         }
         else if (sum < 0)
         {
-            parts.Add(new ScoreContribution("floor", sum, 1, -sum, "score floored at 0.00"));
+            parts?.Add(new ScoreContribution("floor", sum, 1, -sum, "score floored at 0.00"));
+            sum = 0;
         }
-        return new Evaluation(parts.Sum(p => p.Contribution), parts, comparison, matched);
+        return new Evaluation(sum, comparison, matched);
     }
 
-    private static void AddIfFired(List<ScoreContribution> parts, ScoringAlgorithm algorithm, string feature, FeatureScore score)
+    private static double AddIfFired(List<ScoreContribution>? parts, ScoringAlgorithm algorithm, string feature, FeatureScore score)
     {
         var weight = algorithm.WeightOf(feature);
         if (score.Value > 0 && weight != 0)
         {
-            parts.Add(new ScoreContribution(feature, score.Value, weight, score.Value * weight, score.Reason));
+            parts?.Add(new ScoreContribution(feature, score.Value, weight, score.Value * weight, score.Reason));
+            return score.Value * weight;
         }
+        return 0;
     }
 
-    private ScreeningResult Result(PreparedQuery query, IndexedEntity entity, ScreeningOptions options)
+    private ScreeningResult Result(PreparedQuery query, int entityIndex, ScreeningOptions options, QuerySimilarities? similarities)
     {
-        var evaluation = Evaluate(query, entity, explain: true);
+        var entity = Index.Entities[entityIndex];
+        var parts = new List<ScoreContribution>(6);
+        var evaluation = Evaluate(query, entity, entityIndex, parts, similarities);
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var part in evaluation.Parts.Where(p => p.Feature is not ("cap" or "floor")))
+        foreach (var part in parts.Where(p => p.Feature is not ("cap" or "floor")))
         {
             features[part.Feature] = Math.Round(part.Value, 4);
         }
-        var explanation = evaluation.Parts
+        var explanation = parts
             .Select(p => Invariant($"{p.Reason} ({(p.Contribution >= 0 ? "+" : "")}{p.Contribution:0.00})"))
             .ToList();
         var score = Math.Clamp(evaluation.Score, 0, 1);
         return new ScreeningResult(entity.Id, entity.Caption, entity.Schema.Name, [entity.Source.Dataset], entity.Programs,
             score, score >= options.Threshold, evaluation.MatchedName?.Original ?? entity.Caption, features, explanation)
         {
-            Contributions = evaluation.Parts,
+            Contributions = parts,
         };
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Token similarities the search computed for one query: per query token position, sorted by list token id.</summary>
+    private sealed class QuerySimilarities(List<TokenSimilarity> similarities, List<int> offsets, float[] rowBound)
+    {
+        public float[] RowBound => rowBound;
+
+        public (double Similarity, TokenMatchKind Kind) Lookup(int position, int token)
+        {
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(similarities).Slice(offsets[position], offsets[position + 1] - offsets[position]);
+            int low = 0, high = span.Length - 1;
+            while (low <= high)
+            {
+                var mid = (low + high) >>> 1;
+                var id = span[mid].Token;
+                if (id == token)
+                {
+                    return (span[mid].Similarity, span[mid].Kind);
+                }
+                if (id < token)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+            return (0, TokenMatchKind.Typo);
+        }
+    }
+
+    /// <summary>Looks token pairs up in what the search computed; initials and tokens the index does not hold are compared directly.</summary>
+    private readonly struct CachedComparer(QuerySimilarities similarities, int start) : NameMatcher.ITokenComparer
+    {
+        public (double Similarity, TokenMatchKind Kind) Compare(int queryPosition, NameToken query, NameToken candidate)
+        {
+            if (query.Text.Length == 1 || candidate.Text.Length == 1 || candidate.Id < 0)
+            {
+                return NameMatcher.CompareTokens(query, candidate);
+            }
+            if (query.Id == candidate.Id && query.FromAbjad == candidate.FromAbjad)
+            {
+                return (1, TokenMatchKind.Exact);
+            }
+            return similarities.Lookup(start + queryPosition, candidate.Id);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Unmask.Domain;
 using Unmask.Screening.Index;
 using Unmask.Screening.Names;
@@ -11,23 +10,18 @@ namespace Unmask.Screening;
 /// skeleton, and joined adjacent tokens) pointing to entities, and identifier keys (wallets, e-mails, domains, document
 /// numbers). Immutable once built, so concurrent screening needs no locks.
 /// </summary>
-public sealed class ScreeningIndex
+public sealed partial class ScreeningIndex
 {
-    // Keys carried by more than this share of entities are skipped during blocking (they would pull in half the list);
-    // such tokens ("co", "kim", "korea") still count when candidates are scored.
-    private const double CommonKeyShare = 0.04;
+    /// <summary>Weak aliases (OFAC "weak" a.k.a., often a bare surname) count a little less than real names.</summary>
+    internal const double WeakAliasFactor = 0.9;
 
-    private readonly Dictionary<string, int[]> _postings;
     private readonly Dictionary<string, int> _tokenFrequency;
     private readonly Dictionary<string, int[]> _identifiers;
     private readonly Dictionary<string, int> _byId;
-    private readonly ConcurrentBag<BlockingScratch> _scratch = [];
 
-    private ScreeningIndex(IndexedEntity[] entities, Dictionary<string, int[]> postings, Dictionary<string, int> tokenFrequency,
-        Dictionary<string, int[]> identifiers)
+    private ScreeningIndex(IndexedEntity[] entities, Dictionary<string, int> tokenFrequency, Dictionary<string, int[]> identifiers)
     {
         Entities = entities;
-        _postings = postings;
         _tokenFrequency = tokenFrequency;
         _identifiers = identifiers;
         _byId = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -41,7 +35,7 @@ public sealed class ScreeningIndex
     public int EntityCount => Entities.Count;
     public int NameCount { get; }
     public IReadOnlyList<IndexedEntity> Entities { get; }
-    public int BlockingKeyCount => _postings.Count;
+    public int BlockingKeyCount => Retrieval.KeyCount;
 
     /// <summary>Builds the index. Entities of schemas that are not screened (Sanction, Address, links) are left out.</summary>
     public static ScreeningIndex Build(IEnumerable<Entity> entities)
@@ -94,45 +88,36 @@ public sealed class ScreeningIndex
 
         var array = prepared.ToArray();
         var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var postingLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var identifierLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<NameVariant>();
+        var rowEntity = new List<int>();
+        var rowFactor = new List<float>();
         for (var index = 0; index < array.Length; index++)
         {
             seen.Clear();
-            keys.Clear();
-            foreach (var name in array[index].Names)
+            var entity = array[index];
+            for (var n = 0; n < entity.Names.Length; n++)
             {
-                foreach (var variant in name.Variants)
+                foreach (var variant in entity.Names[n].Variants)
                 {
-                    var tokens = variant.Tokens;
-                    for (var t = 0; t < tokens.Length; t++)
+                    rows.Add(variant);
+                    rowEntity.Add(index);
+                    rowFactor.Add(entity.WeakNames[n] ? (float)WeakAliasFactor : 1f);
+                    foreach (var token in variant.Tokens)
                     {
-                        seen.Add(tokens[t].Text);
-                        seen.Add("f:" + tokens[t].Fold);
-                        AddBlockingKeys(keys, tokens[t]);
-                        if (t + 1 < tokens.Length)
+                        if (seen.Add(token.Text))
                         {
-                            keys.Add("t:" + tokens[t].Text + tokens[t + 1].Text);
-                            keys.Add("f:" + tokens[t].Fold + tokens[t + 1].Fold);
+                            frequency[token.Text] = frequency.GetValueOrDefault(token.Text) + 1;
+                        }
+                        if (seen.Add("f:" + token.Fold))
+                        {
+                            frequency["f:" + token.Fold] = frequency.GetValueOrDefault("f:" + token.Fold) + 1;
                         }
                     }
                 }
             }
-            foreach (var key in seen)
-            {
-                frequency[key] = frequency.GetValueOrDefault(key) + 1;
-            }
-            foreach (var key in keys)
-            {
-                if (!postingLists.TryGetValue(key, out var list))
-                {
-                    postingLists[key] = list = [];
-                }
-                list.Add(index);
-            }
-            foreach (var key in array[index].IdentifierKeys)
+            foreach (var key in entity.IdentifierKeys)
             {
                 if (!identifierLists.TryGetValue(key, out var list))
                 {
@@ -141,14 +126,13 @@ public sealed class ScreeningIndex
                 list.Add(index);
             }
         }
-        var result = new ScreeningIndex(array,
-            postingLists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
-            frequency,
+        var result = new ScreeningIndex(array, frequency,
             identifierLists.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
         foreach (var token in interned.Values)
         {
             token.Weight = result.WeightOf(token);
         }
+        result.InitialiseRetrieval(interned, rows, rowEntity, rowFactor);
         return result;
     }
 
@@ -165,27 +149,6 @@ public sealed class ScreeningIndex
             interned[(text, abjad)] = token = new NameToken(text, abjad);
         }
         return token;
-    }
-
-    internal static void AddBlockingKeys(ICollection<string> keys, NameToken token)
-    {
-        keys.Add("t:" + token.Text);
-        keys.Add("f:" + token.Fold);
-        if (token.Phonetic.Length >= 2)
-        {
-            keys.Add("p:" + token.Phonetic);
-        }
-        if (token.Skeleton.Length >= 2 && !token.IsNumber)
-        {
-            keys.Add("k:" + token.Skeleton);
-        }
-        if (KoreanSurnames.GroupKeys(token.Text) is { } groups)
-        {
-            foreach (var group in groups)
-            {
-                keys.Add("s:" + group);
-            }
-        }
     }
 
     /// <summary>
@@ -220,6 +183,7 @@ public sealed class ScreeningIndex
             foreach (var token in variant.Tokens)
             {
                 token.Weight = WeightOf(token);
+                token.Id = Retrieval.Find(token.Text, token.FromAbjad)?.Id ?? -1;
             }
         }
         return name;
@@ -229,109 +193,4 @@ public sealed class ScreeningIndex
 
     internal int[] EntitiesWithIdentifier(string key) => _identifiers.TryGetValue(key, out var list) ? list : [];
 
-    /// <summary>
-    /// Candidate entities for the query names: each blocking key of each query token adds its rarity (ln(N/df)) to the
-    /// entities it points to; the <paramref name="limit"/> entities with the highest totals are returned, best first.
-    /// </summary>
-    internal List<int> Candidates(IReadOnlyList<PreparedName> names, int limit)
-    {
-        if (!_scratch.TryTake(out var scratch) || scratch.Scores.Length != Entities.Count)
-        {
-            scratch = new BlockingScratch(Entities.Count);
-        }
-        try
-        {
-            var keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var name in names)
-            {
-                foreach (var variant in name.Variants)
-                {
-                    var tokens = variant.Tokens;
-                    for (var t = 0; t < tokens.Length; t++)
-                    {
-                        AddBlockingKeys(keys, tokens[t]);
-                        if (t + 1 < tokens.Length)
-                        {
-                            keys.Add("t:" + tokens[t].Text + tokens[t + 1].Text);
-                            keys.Add("f:" + tokens[t].Fold + tokens[t + 1].Fold);
-                        }
-                    }
-                }
-            }
-            var maxPosting = Math.Max(50, (int)(Entities.Count * CommonKeyShare));
-            var usedAny = false;
-            foreach (var pass in new[] { false, true })
-            {
-                // second pass only when every key was too common (a query of just "Kim Co Ltd")
-                if (pass && usedAny)
-                {
-                    break;
-                }
-                foreach (var key in keys)
-                {
-                    if (!_postings.TryGetValue(key, out var posting) || (!pass && posting.Length > maxPosting))
-                    {
-                        continue;
-                    }
-                    usedAny = true;
-                    var weight = (float)Math.Log((Entities.Count + 1.0) / posting.Length) + 0.1f;
-                    foreach (var entity in posting)
-                    {
-                        if (scratch.Scores[entity] == 0)
-                        {
-                            scratch.Touched.Add(entity);
-                        }
-                        scratch.Scores[entity] += weight;
-                    }
-                }
-            }
-            var touched = scratch.Touched;
-            var scores = scratch.Scores;
-            List<int> result;
-            if (touched.Count > limit)
-            {
-                // top-k with a min-heap: O(n log k) instead of sorting every touched entity
-                var heap = scratch.Heap;
-                heap.Clear();
-                foreach (var entity in touched)
-                {
-                    if (heap.Count < limit)
-                    {
-                        heap.Enqueue(entity, scores[entity]);
-                    }
-                    else if (heap.TryPeek(out _, out var lowest) && scores[entity] > lowest)
-                    {
-                        heap.DequeueEnqueue(entity, scores[entity]);
-                    }
-                }
-                result = new List<int>(heap.Count);
-                while (heap.TryDequeue(out var entity, out _))
-                {
-                    result.Add(entity);
-                }
-                result.Reverse();
-            }
-            else
-            {
-                result = [.. touched];
-            }
-            foreach (var entity in touched)
-            {
-                scores[entity] = 0;
-            }
-            touched.Clear();
-            return result;
-        }
-        finally
-        {
-            _scratch.Add(scratch);
-        }
-    }
-
-    private sealed class BlockingScratch(int size)
-    {
-        public float[] Scores { get; } = new float[size];
-        public List<int> Touched { get; } = new(1024);
-        public PriorityQueue<int, float> Heap { get; } = new();
-    }
 }

@@ -14,7 +14,14 @@ public sealed class NameToken
         IsFiller = LegalForms.IsFiller(text);
         KoreanLike = !IsNumber && Spelling.IsKoreanLike(text);
         FromAbjad = fromAbjad;
+        SurnameGroups = KoreanSurnames.GroupMask(text);
     }
+
+    /// <summary>Position in the index's token table, or -1 for a query token the index has never seen.</summary>
+    public int Id { get; internal set; } = -1;
+
+    /// <summary><see cref="KoreanSurnames.GroupMask"/> of the text.</summary>
+    public UInt128 SurnameGroups { get; }
 
     public string Text { get; }
 

@@ -47,6 +47,15 @@ public static class NameMatcher
 {
     public const double CandidateSideWeight = 0.6;
 
+    /// <summary>Share of the weight of words unmatched on both sides that is taken off the earned weight.</summary>
+    public const double MismatchPenalty = 1.6;
+
+    /// <summary>Cap of a name score when none of the list name's rarity mass is matched; all of it matched lifts the cap to 1.</summary>
+    public const double CoverageFloor = 0.4;
+
+    /// <summary>Parts of a name written together with a typo that are this short must be spelled exactly.</summary>
+    private const int ShortPart = 4;
+
     private struct Pair
     {
         public double Similarity;
@@ -76,7 +85,7 @@ public static class NameMatcher
             }
             return (Similarity.JaroWinkler(a.Skeleton, b.Skeleton) * 0.9, TokenMatchKind.Transliteration);
         }
-        if (KoreanSurnames.SameSurname(a.Text, b.Text))
+        if ((a.SurnameGroups & b.SurnameGroups) != UInt128.Zero)
         {
             return (0.95, TokenMatchKind.SurnameVariant);
         }
@@ -109,16 +118,28 @@ public static class NameMatcher
     public static double Credit(double similarity) =>
         similarity >= 0.8 ? similarity : similarity <= 0.7 ? 0 : (similarity - 0.7) / 0.1 * 0.8;
 
-    public static double Score(NameVariant query, NameVariant candidate) => Align(query, candidate, null);
+    public static double Score(NameVariant query, NameVariant candidate) => Align(query, candidate, null, default(DirectComparer));
 
     public static NameComparison Compare(NameVariant query, NameVariant candidate)
     {
         var aligned = new List<TokenAlignment>();
-        var score = Align(query, candidate, aligned);
+        var score = Align(query, candidate, aligned, default(DirectComparer));
         return new NameComparison(score, query, candidate, aligned);
     }
 
-    private static double Align(NameVariant query, NameVariant candidate, List<TokenAlignment>? collector)
+    /// <summary>Where token similarities come from: computed on the spot, or looked up from what retrieval already computed.</summary>
+    internal interface ITokenComparer
+    {
+        (double Similarity, TokenMatchKind Kind) Compare(int queryPosition, NameToken query, NameToken candidate);
+    }
+
+    internal readonly struct DirectComparer : ITokenComparer
+    {
+        public (double Similarity, TokenMatchKind Kind) Compare(int queryPosition, NameToken query, NameToken candidate) => CompareTokens(query, candidate);
+    }
+
+    internal static double Align<TComparer>(NameVariant query, NameVariant candidate, List<TokenAlignment>? collector, TComparer comparer)
+        where TComparer : ITokenComparer
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -134,7 +155,7 @@ public static class NameMatcher
         {
             for (var j = 0; j < m; j++)
             {
-                var (similarity, kind) = CompareTokens(q[i], c[j]);
+                var (similarity, kind) = comparer.Compare(i, q[i], c[j]);
                 if (Credit(similarity) > 0)
                 {
                     pairs[count++] = new Pair { Similarity = similarity, QueryStart = (byte)i, QueryCount = 1, CandidateStart = (byte)j, CandidateCount = 1, Kind = kind };
@@ -189,8 +210,33 @@ public static class NameMatcher
             earned += Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
             collector?.Add(new TokenAlignment(pair.QueryStart, pair.QueryCount, pair.CandidateStart, pair.CandidateCount, pair.Similarity, pair.Kind));
         }
+        // A word on each side that found no partner is a different name element (AL-MOSULI / AL-TIKRITI, Bowne Sweden /
+        // Bowne Finland), not an omission: the lighter of the two unmatched masses is charged against the score.
+        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if ((usedQ & (1u << i)) == 0 && !q[i].IsLegalForm && !q[i].IsFiller)
+            {
+                unmatchedQ += q[i].Weight;
+            }
+        }
+        for (var j = 0; j < m; j++)
+        {
+            if (!c[j].IsLegalForm && !c[j].IsFiller)
+            {
+                distinctiveC += c[j].Weight;
+                if ((usedC & (1u << j)) == 0)
+                {
+                    unmatchedC += c[j].Weight;
+                }
+            }
+        }
+        earned -= MismatchPenalty * Math.Min(unmatchedQ, unmatchedC);
         var total = totalQuery + (CandidateSideWeight * totalCandidate);
-        return total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+        var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+        // Common words alone do not make a match: when the list name's rare words are not met ("Korea Trading Corporation"
+        // against KOREA HYOKSIN TRADING CORPORATION), the score is capped by the share of its rarity mass that was matched.
+        return distinctiveC <= 0 ? score : Math.Min(score, CoverageFloor + ((1 - CoverageFloor) * (distinctiveC - unmatchedC) / distinctiveC));
     }
 
     /// <summary>Similarity of two adjacent tokens written together with one other token: 1.0 when the letters are the same,
@@ -217,6 +263,15 @@ public static class NameMatcher
         first.Text.AsSpan().CopyTo(joined);
         second.Text.AsSpan().CopyTo(joined[first.Text.Length..]);
         var ratio = 1 - ((double)Similarity.Levenshtein(joined, text) / Math.Max(joinedLength, text.Length));
-        return ratio >= 0.85 ? ratio * 0.98 : 0;
+        if (ratio < 0.85)
+        {
+            return 0;
+        }
+        // A short part must be written as it is: "Wang Wei" is not "FANGWEI", whose first syllable is another name.
+        if ((first.Text.Length <= ShortPart && !text.StartsWith(first.Text)) || (second.Text.Length <= ShortPart && !text.EndsWith(second.Text)))
+        {
+            return 0;
+        }
+        return ratio * 0.98;
     }
 }

@@ -29,9 +29,40 @@ public sealed class NameMatcherTests
     public void Korean_variants_match(string query) => Score(query, "KIM, Jong Un").ShouldBeGreaterThan(0.85);
 
     [Fact]
+    public void A_short_part_written_together_with_a_typo_is_another_name() =>
+        Score("Wang Wei", "LI Fangwei").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void A_long_part_written_together_with_a_typo_still_matches() =>
+        Score("Fridrich Buchenberg", "Fridrichbuchenberk").ShouldBeGreaterThan(0.8);
+
+    [Fact]
+    public void Same_korean_surname_with_another_given_name_is_not_a_match()
+    {
+        Score("Choi Min-sik", "CHOE Myong Sik").ShouldBeLessThan(0.7);
+        Score("Kim Min-jun", "KIM Myong Jun").ShouldBeLessThan(0.7);
+    }
+
+    [Fact]
     public void Split_and_merged_company_words_match() =>
         Score("Volasys Silverstar", "VOLASYS SILVER STAR").ShouldBe(1);
 
     [Fact]
     public void Hangul_jon_and_jong_stay_apart() => Score("Jon Il Chun", "Jong Il Chun").ShouldBeLessThan(0.85);
+
+    [Fact]
+    public void A_different_word_on_each_side_pulls_the_score_down() =>
+        Score("Barzan Ibrahim Hassan Al-Mosuli", "BARZAN IBRAHIM HASSAN AL-TIKRITI").ShouldBeLessThan(Score("Barzan Ibrahim Hassan", "BARZAN IBRAHIM HASSAN AL-TIKRITI"));
+
+    [Fact]
+    public void Common_words_alone_are_capped_by_the_rare_words_they_miss()
+    {
+        var firms = new[] { "Hyoksin", "Namhung", "Sobaeksu", "Kwangson", "Ryonbong", "Chonsung", "Tanchon", "Mirae" }
+            .Select((word, i) => new Unmask.Domain.Entity($"f-{i}", Unmask.Domain.Schemas.Company, "test").Add("name", $"Korea {word} Trading Corporation"));
+        var screener = new Screener(ScreeningIndex.Build(firms));
+        var generic = screener.Compare(ScreeningQuery.ForName("Korea Trading Corporation", "Company"), "f-0", new ScreeningOptions())!;
+        var specific = screener.Compare(ScreeningQuery.ForName("Hyoksin Trading", "Company"), "f-0", new ScreeningOptions())!;
+        generic.Match.ShouldBeFalse();
+        specific.Score.ShouldBeGreaterThan(generic.Score);
+    }
 }
