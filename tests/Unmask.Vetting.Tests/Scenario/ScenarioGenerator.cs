@@ -378,13 +378,13 @@ public static class ScenarioGenerator
                 }
                 return;
             }
-            if (network)
+            if (network && !(code == PhotoReused && !options.Photos))
             {
                 var group = Group(code, Math.Max(3, n), astrillIps);
                 ApplyNetwork(code, group);
                 return;
             }
-            if (code is PhotoAiMetadata && !options.Photos)
+            if (code is PhotoAiMetadata or PhotoReused && !options.Photos)
             {
                 return;
             }
