@@ -23,6 +23,7 @@ public sealed class BenchTests(ITestOutputHelper testOutput)
         Say($"generated in {setup.Elapsed.TotalSeconds:0.0} s");
         var (records, signIns) = scenario.WriteTo(folder.Path);
         Say($"written in {setup.Elapsed.TotalSeconds:0.0} s");
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var (run, metrics) = (default(VetRun), default(ScenarioMetrics));
         var batch = Unmask.Vetting.Input.VetRecordReader.Read(records);
@@ -31,8 +32,10 @@ public sealed class BenchTests(ITestOutputHelper testOutput)
         run = Vetter.Run(batch.Records, log.ReadAll(), new VettingContext(Unmask.Vetting.Reference.VettingReferenceData.FromEntities(scenario.ListEntities), scenario.Options, Some.Clock,
             new ScenarioSanctionsScreen(scenario.SanctionsByName), new ScenarioSiteCheck(scenario.SitesBySnapshot)), batch.Columns, log.HasCountryColumn);
         var total = clock.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         metrics = ScenarioEvaluation.Measure(scenario, run.Results);
-        Say($"{run.Stats.Records} records, {run.Stats.SignIns} sign-ins: read records {read.TotalSeconds:0.0} s, total {total.TotalSeconds:0.0} s");
+        Say($"{run.Stats.Records} records, {run.Stats.SignIns} sign-ins: read records {read.TotalSeconds:0.0} s, total {total.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (user+sys, {Environment.ProcessorCount} cores)");
+        Say("stages: " + string.Join(", ", run.Stats.Stages.Select(s => $"{s.Name} {s.WallSeconds:0.00} s wall/{s.CpuSeconds:0.00} s CPU")));
         Say(metrics.Report());
         run.Stats.SignIns.ShouldBeGreaterThan(size * 10);
         total.ShouldBeLessThan(TimeSpan.FromSeconds(60));
