@@ -416,18 +416,16 @@ public sealed class RecordParser
             issue(Columns.ResumeTextPath, relative, $"larger than {_options.MaxResumeBytes / (1024 * 1024)} MB: refused");
             return null;
         }
-        var extension = info.Extension.ToLowerInvariant();
-        if (extension is ".pdf" or ".docx" or ".doc" or ".rtf" or ".odt")
-        {
-            // Only plain-text résumés are read in v1; convert others to text first.
-            issue(Columns.ResumeTextPath, relative, $"{extension} résumés are not read yet: give plain text");
-            return null;
-        }
         if (!_options.LoadFiles)
         {
             return null;
         }
-        return File.ReadAllText(file);
+        var text = ResumeFiles.ReadText(file, _options.ResumeLimits, out var problem);
+        if (problem is not null)
+        {
+            issue(Columns.ResumeTextPath, relative, problem);
+        }
+        return text;
     }
 
     private PhotoInfo? ReadPhoto(string file, Action<string, string, string> issue)
