@@ -40,7 +40,6 @@ public static class ResumeReuse
     public static Dictionary<int, List<ReusedPassage>> Find(IReadOnlyList<string?> texts, IReadOnlyList<string> identityKeys)
     {
         var n = texts.Count;
-        var words = new string[n][];
         var shingles = new ulong[n][];
         var distinct = new ulong[n][];
         Parallel.For(0, n, d =>
@@ -49,8 +48,7 @@ public static class ResumeReuse
             {
                 return;
             }
-            words[d] = Normalisation.TextFold.Tokens(texts[d]);
-            shingles[d] = Shingles(words[d]);
+            shingles[d] = Shingles(WordHashes(Normalisation.TextFold.Fold(texts[d])));
             distinct[d] = SortedDistinct(shingles[d]);
         });
 
@@ -74,6 +72,7 @@ public static class ResumeReuse
         // Eligible = shared with another résumé and not boilerplate; per position, so the window test needs no lookups.
         var eligible = new bool[n][];
         var anchors = new ulong[n][];
+        var byHash = new (ulong Hash, int Position)[n][];
         Parallel.For(0, n, d =>
         {
             if (shingles[d] is not { Length: >= Window } mine)
@@ -86,6 +85,16 @@ public static class ResumeReuse
                 marks[i] = Eligible(mine[i]);
             }
             eligible[d] = marks;
+            var sorted = new List<(ulong, int)>();
+            for (var i = 0; i < mine.Length; i++)
+            {
+                if (marks[i])
+                {
+                    sorted.Add((mine[i], i));
+                }
+            }
+            sorted.Sort();
+            byHash[d] = [.. sorted];
             var list = new List<ulong>();
             var run = 0;
             for (var i = 0; i < mine.Length; i++)
@@ -106,23 +115,31 @@ public static class ResumeReuse
         });
 
         // Anchor → documents as one flat array (CSR): ids per anchor, then the documents of each anchor in ascending order.
-        var anchorIds = new Dictionary<ulong, int>();
-        var frequency = new List<int>();
+        var totalAnchors = 0;
+        for (var d = 0; d < n; d++)
+        {
+            totalAnchors += anchors[d]?.Length ?? 0;
+        }
+        var anchorIds = new Dictionary<ulong, int>(totalAnchors / 2);
+        var frequency = new List<int>(totalAnchors / 2);
+        var docAnchorIds = new int[n][];
         for (var d = 0; d < n; d++)
         {
             if (anchors[d] is not { } set)
             {
                 continue;
             }
-            foreach (var a in set)
+            var ids = docAnchorIds[d] = new int[set.Length];
+            for (var k = 0; k < set.Length; k++)
             {
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(anchorIds, a, out var exists);
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(anchorIds, set[k], out var exists);
                 if (!exists)
                 {
                     id = frequency.Count;
                     frequency.Add(0);
                 }
                 frequency[id]++;
+                ids[k] = id;
             }
         }
         var offsets = new int[frequency.Count + 1];
@@ -135,14 +152,13 @@ public static class ResumeReuse
         var docAnchors = new int[n][];
         for (var d = 0; d < n; d++)
         {
-            if (anchors[d] is not { } set)
+            if (docAnchorIds[d] is not { } set)
             {
                 continue;
             }
             var shared = new List<int>(set.Length);
-            foreach (var a in set)
+            foreach (var id in set)
             {
-                var id = anchorIds[a];
                 if (frequency[id] >= 2)
                 {
                     postings[fill[id]++] = d;
@@ -188,12 +204,22 @@ public static class ResumeReuse
         candidates.Sort();
 
         var found = new ReusedPassage?[candidates.Count, 2];
-        Parallel.For(0, candidates.Count, c =>
+        Parallel.For(0, candidates.Count, () => (A: new bool[64], B: new bool[64]), (c, _, marks) =>
         {
             var (a, b) = candidates[c];
-            found[c, 0] = Passage(a, b, shingles, eligible, distinct, words);
-            found[c, 1] = Passage(b, a, shingles, eligible, distinct, words);
-        });
+            if (shingles[a].Length > marks.A.Length || shingles[b].Length > marks.B.Length)
+            {
+                marks = (new bool[Math.Max(shingles[a].Length, marks.A.Length) * 2], new bool[Math.Max(shingles[b].Length, marks.B.Length) * 2]);
+            }
+            var markA = marks.A.AsSpan(0, shingles[a].Length);
+            var markB = marks.B.AsSpan(0, shingles[b].Length);
+            markA.Clear();
+            markB.Clear();
+            MarkShared(byHash[a], byHash[b], markA, markB);
+            found[c, 0] = Passage(a, b, markA, shingles, distinct, texts);
+            found[c, 1] = Passage(b, a, markB, shingles, distinct, texts);
+            return marks;
+        }, _ => { });
         var result = new Dictionary<int, List<ReusedPassage>>();
         for (var c = 0; c < candidates.Count; c++)
         {
@@ -214,22 +240,47 @@ public static class ResumeReuse
         return result;
     }
 
-    private static ReusedPassage? Passage(int d, int other, ulong[][] shingles, bool[][] eligible, ulong[][] distinct, string[][] words)
+    /// <summary>Marks the positions of eligible shingles the two résumés share: one merge of their hash-sorted lists.</summary>
+    private static void MarkShared((ulong Hash, int Position)[] a, (ulong Hash, int Position)[] b, Span<bool> markA, Span<bool> markB)
     {
-        var mine = shingles[d];
-        var otherSet = distinct[other];
-        var marked = new bool[mine.Length];
-        for (var i = 0; i < mine.Length; i++)
+        var (i, j) = (0, 0);
+        while (i < a.Length && j < b.Length)
         {
-            marked[i] = eligible[d][i] && Array.BinarySearch(otherSet, mine[i]) >= 0;
+            if (a[i].Hash < b[j].Hash)
+            {
+                i++;
+            }
+            else if (a[i].Hash > b[j].Hash)
+            {
+                j++;
+            }
+            else
+            {
+                var hash = a[i].Hash;
+                for (; i < a.Length && a[i].Hash == hash; i++)
+                {
+                    markA[a[i].Position] = true;
+                }
+                for (; j < b.Length && b[j].Hash == hash; j++)
+                {
+                    markB[b[j].Position] = true;
+                }
+            }
         }
+    }
+
+    private static ReusedPassage? Passage(int d, int other, ReadOnlySpan<bool> marked, ulong[][] shingles, ulong[][] distinct, IReadOnlyList<string?> texts)
+    {
         if (BestPassage(marked) is not { } run)
         {
             return null;
         }
+        var mine = shingles[d];
+        var otherSet = distinct[other];
+        var words = Normalisation.TextFold.Tokens(texts[d]);
         var passageWords = run.Length + ShingleWords - 1;
         var shown = Math.Min(passageWords, 14);
-        var excerpt = string.Join(' ', words[d], run.Start, shown) + (passageWords > 14 ? " …" : "");
+        var excerpt = string.Join(' ', words, run.Start, shown) + (passageWords > 14 ? " …" : "");
         var hash = ulong.MaxValue;
         for (var i = run.Start; i < run.Start + run.Length; i++)
         {
@@ -242,7 +293,7 @@ public static class ResumeReuse
     }
 
     /// <summary>The longest stretch covered by windows of <see cref="Window"/> shingles with ≥ 80% marked (shared, non-boilerplate).</summary>
-    private static (int Start, int Length)? BestPassage(bool[] marked)
+    private static (int Start, int Length)? BestPassage(ReadOnlySpan<bool> marked)
     {
         var inWindow = 0;
         (int Start, int Length)? best = null;
@@ -295,16 +346,21 @@ public static class ResumeReuse
     /// <summary>FNV-1a over each run of 8 words.</summary>
     public static ulong[] Shingles(string[] words)
     {
-        if (words.Length < ShingleWords)
+        var hashes = new ulong[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            hashes[i] = Fnv(words[i]);
+        }
+        return Shingles(hashes);
+    }
+
+    private static ulong[] Shingles(ulong[] wordHashes)
+    {
+        if (wordHashes.Length < ShingleWords)
         {
             return [];
         }
-        var wordHashes = new ulong[words.Length];
-        for (var i = 0; i < words.Length; i++)
-        {
-            wordHashes[i] = Fnv(words[i]);
-        }
-        var result = new ulong[words.Length - ShingleWords + 1];
+        var result = new ulong[wordHashes.Length - ShingleWords + 1];
         for (var i = 0; i < result.Length; i++)
         {
             var h = 14695981039346656037UL;
@@ -317,7 +373,23 @@ public static class ResumeReuse
         return result;
     }
 
-    private static ulong Fnv(string word)
+    /// <summary>The hash of each space-separated word of folded text (the words of <see cref="Normalisation.TextFold.Tokens"/>),
+    /// without allocating the words.</summary>
+    private static ulong[] WordHashes(string folded)
+    {
+        var hashes = new List<ulong>(folded.Length / 5);
+        foreach (var range in folded.AsSpan().Split(' '))
+        {
+            var word = folded.AsSpan(range);
+            if (!word.IsEmpty)
+            {
+                hashes.Add(Fnv(word));
+            }
+        }
+        return [.. hashes];
+    }
+
+    private static ulong Fnv(ReadOnlySpan<char> word)
     {
         var h = 14695981039346656037UL;
         foreach (var c in word)
