@@ -17,7 +17,10 @@ public sealed record ReusedPassage(int OtherIndex, int Words, string Excerpt, st
 /// missing, so at most 7 runs of shared shingles covering ≥ 27 shingles, hence at least 27 − 7·3 = 6 shared anchors: pairs
 /// with fewer shared anchors cannot qualify and are never verified. Counting pairs per anchor instead of per 8-word shingle
 /// matters because common phrases ("… using Python at …") are in hundreds of résumés without being boilerplate; at 11 words
-/// they are rare. Verification is exact (the window test on the 8-word shingles).
+/// they are rarer. Pairs are counted per document in a per-thread array (cost Σ df² over anchors, no hashing of pairs), and
+/// verification is exact (the window test on the 8-word shingles, marked by merging hash-sorted lists). The only pairs the
+/// anchors can miss are ones whose shared shingles are adjacent in one résumé but not in the other (text re-ordered at the
+/// level of single words); ResumeReuseTests checks the result against an all-pairs implementation.
 /// </remarks>
 public static class ResumeReuse
 {
@@ -73,9 +76,10 @@ public static class ResumeReuse
         var eligible = new bool[n][];
         var anchors = new ulong[n][];
         var byHash = new (ulong Hash, int Position)[n][];
+        // Short résumés (fewer than 40 words) are indexed too: a long one may contain them whole plus its own words around them.
         Parallel.For(0, n, d =>
         {
-            if (shingles[d] is not { Length: >= Window } mine)
+            if (shingles[d] is not { Length: >= AnchorRun } mine)
             {
                 return;
             }
