@@ -34,11 +34,18 @@ internal sealed class CrossRecordIndicators
 
     private List<Group> Groups(Func<VetRecord, IEnumerable<(string Via, string Display)>> keys)
     {
-        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, Group>(_records.Count, StringComparer.Ordinal);
+        var seen = new List<string>(4);
         for (var i = 0; i < _records.Count; i++)
         {
-            foreach (var (via, display) in keys(_records[i]).DistinctBy(k => k.Via))
+            seen.Clear();
+            foreach (var (via, display) in keys(_records[i]))
             {
+                if (seen.Contains(via))
+                {
+                    continue;
+                }
+                seen.Add(via);
                 if (!groups.TryGetValue(via, out var group))
                 {
                     groups[via] = group = new Group(via, display, []);

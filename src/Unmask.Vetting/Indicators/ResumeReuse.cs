@@ -75,7 +75,6 @@ public static class ResumeReuse
         // Eligible = shared with another résumé and not boilerplate; per position, so the window test needs no lookups.
         var eligible = new bool[n][];
         var anchors = new ulong[n][];
-        var byHash = new (ulong Hash, int Position)[n][];
         // Short résumés (fewer than 40 words) are indexed too: a long one may contain them whole plus its own words around them.
         Parallel.For(0, n, d =>
         {
@@ -89,16 +88,6 @@ public static class ResumeReuse
                 marks[i] = Eligible(mine[i]);
             }
             eligible[d] = marks;
-            var sorted = new List<(ulong, int)>();
-            for (var i = 0; i < mine.Length; i++)
-            {
-                if (marks[i])
-                {
-                    sorted.Add((mine[i], i));
-                }
-            }
-            sorted.Sort();
-            byHash[d] = [.. sorted];
             var list = new List<ulong>();
             var run = 0;
             for (var i = 0; i < mine.Length; i++)
@@ -207,6 +196,38 @@ public static class ResumeReuse
         var candidates = candidateBag.SelectMany(c => c).ToList();
         candidates.Sort();
 
+        // Eligible shingles sorted by hash with their positions, only for résumés that are in some candidate pair.
+        var byHash = new (ulong[] Hashes, int[] Positions)[n];
+        foreach (var (a, b) in candidates)
+        {
+            byHash[a].Hashes ??= [];
+            byHash[b].Hashes ??= [];
+        }
+        Parallel.For(0, n, d =>
+        {
+            if (byHash[d].Hashes is null)
+            {
+                return;
+            }
+            var count = 0;
+            foreach (var mark in eligible[d])
+            {
+                count += mark ? 1 : 0;
+            }
+            var (hashes, positions) = (new ulong[count], new int[count]);
+            var k = 0;
+            for (var i = 0; i < eligible[d].Length; i++)
+            {
+                if (eligible[d][i])
+                {
+                    (hashes[k], positions[k]) = (shingles[d][i], i);
+                    k++;
+                }
+            }
+            Array.Sort(hashes, positions);
+            byHash[d] = (hashes, positions);
+        });
+
         var found = new ReusedPassage?[candidates.Count, 2];
         Parallel.For(0, candidates.Count, () => (A: new bool[64], B: new bool[64]), (c, _, marks) =>
         {
@@ -245,29 +266,29 @@ public static class ResumeReuse
     }
 
     /// <summary>Marks the positions of eligible shingles the two résumés share: one merge of their hash-sorted lists.</summary>
-    private static void MarkShared((ulong Hash, int Position)[] a, (ulong Hash, int Position)[] b, Span<bool> markA, Span<bool> markB)
+    private static void MarkShared((ulong[] Hashes, int[] Positions) a, (ulong[] Hashes, int[] Positions) b, Span<bool> markA, Span<bool> markB)
     {
         var (i, j) = (0, 0);
-        while (i < a.Length && j < b.Length)
+        while (i < a.Hashes.Length && j < b.Hashes.Length)
         {
-            if (a[i].Hash < b[j].Hash)
+            if (a.Hashes[i] < b.Hashes[j])
             {
                 i++;
             }
-            else if (a[i].Hash > b[j].Hash)
+            else if (a.Hashes[i] > b.Hashes[j])
             {
                 j++;
             }
             else
             {
-                var hash = a[i].Hash;
-                for (; i < a.Length && a[i].Hash == hash; i++)
+                var hash = a.Hashes[i];
+                for (; i < a.Hashes.Length && a.Hashes[i] == hash; i++)
                 {
-                    markA[a[i].Position] = true;
+                    markA[a.Positions[i]] = true;
                 }
-                for (; j < b.Length && b[j].Hash == hash; j++)
+                for (; j < b.Hashes.Length && b.Hashes[j] == hash; j++)
                 {
-                    markB[b[j].Position] = true;
+                    markB[b.Positions[j]] = true;
                 }
             }
         }
