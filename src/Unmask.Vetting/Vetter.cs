@@ -12,7 +12,14 @@ public sealed record VetRun(IReadOnlyList<VetResult> Results, IReadOnlyList<NotR
 
 /// <param name="SignIns">Sign-in lines read.</param>
 /// <param name="SignInsUnknownUser">Sign-in lines whose user_id is no record id (ignored).</param>
-public sealed record VetRunStats(int Records, long SignIns, long SignInsUnknownUser);
+/// <summary>One stage of a run: wall-clock seconds and CPU seconds of the whole process (all threads) while it ran.</summary>
+public sealed record RunStage(string Name, double WallSeconds, double CpuSeconds);
+
+public sealed record VetRunStats(int Records, long SignIns, long SignInsUnknownUser)
+{
+    /// <summary>Wall-clock and process CPU seconds per stage of the run (per-record, cross-record, sign-ins, scoring), for benchmarks.</summary>
+    public IReadOnlyList<RunStage> Stages { get; init; } = [];
+}
 
 /// <summary>
 /// Vets applicants, contractors and vendors: per-record indicators, per-sign-in indicators (the log is streamed once) and
@@ -74,6 +81,16 @@ public static class Vetter
         IReadOnlySet<string>? columns = null,
         bool? signInsHaveCountry = null)
     {
+        var stages = new List<RunStage>();
+        var stageClock = System.Diagnostics.Stopwatch.StartNew();
+        var cpuAtStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        void Stage(string name)
+        {
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            stages.Add(new RunStage(name, stageClock.Elapsed.TotalSeconds, (cpu - cpuAtStart).TotalSeconds));
+            cpuAtStart = cpu;
+            stageClock.Restart();
+        }
         var options = new CompiledOptions(context.Options);
         var findings = records.Select(_ => new List<Finding>()).ToArray();
         var notRun = records.Select(_ => new List<NotRun>()).ToArray();
@@ -91,6 +108,7 @@ public static class Vetter
             }
         }
 
+        Stage("screening and site checks");
         var today = context.Today;
         Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -127,14 +145,18 @@ public static class Vetter
             Add(list, BehaviourIndicators.InPersonDeclined(r));
         });
 
+        Stage("per-record indicators");
         var cross = new CrossRecordIndicators(records, options, findings);
         cross.PhoneShared();
         cross.EmailShared();
         cross.AddressShared();
         cross.PayoutAccountShared();
         cross.ReferenceIsCandidate();
+        Stage("shared-value groups");
         cross.ResumeTextReused();
+        Stage("résumé reuse");
         cross.PhotoReused();
+        Stage("photo reuse");
 
         long signInCount = 0, unknown = 0;
         var anyCountry = false;
@@ -180,13 +202,15 @@ public static class Vetter
             }
         }
 
+        Stage("sign-ins (read and aggregate)");
         var batchNotRun = BatchNotRun(columns, signIns is not null, anyCountry, context);
         var results = new VetResult[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
             results[i] = Score(records[i], findings[i], notRun[i], context.Options.Weights);
         }
-        return new VetRun(results, batchNotRun, new VetRunStats(records.Count, signInCount, unknown));
+        Stage("scoring");
+        return new VetRun(results, batchNotRun, new VetRunStats(records.Count, signInCount, unknown) { Stages = stages });
     }
 
     /// <summary>Risk and level from the findings (INDICATORS.md §3), findings ordered by weight.</summary>

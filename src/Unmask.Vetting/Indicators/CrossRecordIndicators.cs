@@ -34,11 +34,18 @@ internal sealed class CrossRecordIndicators
 
     private List<Group> Groups(Func<VetRecord, IEnumerable<(string Via, string Display)>> keys)
     {
-        var groups = new Dictionary<string, Group>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, Group>(_records.Count, StringComparer.Ordinal);
+        var seen = new List<string>(4);
         for (var i = 0; i < _records.Count; i++)
         {
-            foreach (var (via, display) in keys(_records[i]).DistinctBy(k => k.Via))
+            seen.Clear();
+            foreach (var (via, display) in keys(_records[i]))
             {
+                if (seen.Contains(via))
+                {
+                    continue;
+                }
+                seen.Add(via);
                 if (!groups.TryGetValue(via, out var group))
                 {
                     groups[via] = group = new Group(via, display, []);
@@ -46,18 +53,36 @@ internal sealed class CrossRecordIndicators
                 group.Members.Add(i);
             }
         }
-        return groups.Values.Where(g => g.Members.Count > 1 && g.Members.Select(m => _identity[m]).Distinct().Count() > 1).ToList();
+        return groups.Values.Where(g => g.Members.Count > 1 && g.Members.Any(m => _identity[m] != _identity[g.Members[0]])).ToList();
     }
 
     private int Identities(Group group) => group.Members.Select(m => _identity[m]).Distinct().Count();
 
-    private List<int> Others(Group group, int member) => group.Members.Where(o => _identity[o] != _identity[member]).ToList();
+    /// <summary>Other members with a different identity; for very large groups (thousands of records on one switchboard number)
+    /// only the first ones are listed, so a group costs O(size), not O(size²).</summary>
+    private List<int> Others(Group group, int member)
+    {
+        var limit = _options.Options.MaxLinksPerFinding + 6;
+        var result = new List<int>(Math.Min(group.Members.Count, limit));
+        foreach (var other in group.Members)
+        {
+            if (_identity[other] != _identity[member])
+            {
+                result.Add(other);
+                if (result.Count >= limit)
+                {
+                    break;
+                }
+            }
+        }
+        return result;
+    }
 
     private string Describe(IEnumerable<int> others)
     {
         var list = others.ToList();
         var shown = string.Join(", ", list.Take(5).Select(o => $"{_records[o].Kind.ToString().ToLowerInvariant()} {_records[o].Id}"));
-        return list.Count > 5 ? $"{shown} and {list.Count - 5} more" : shown;
+        return list.Count > 5 ? $"{shown} and others" : shown;
     }
 
     private List<VetLink> Links(IEnumerable<int> others, string via) =>
@@ -68,11 +93,12 @@ internal sealed class CrossRecordIndicators
     {
         foreach (var group in Groups(r => r.Phone is { } p && !_options.Phones.Contains(p.E164) ? [($"phone:{p.E164}", p.E164)] : []))
         {
+            var identities = Identities(group);
             foreach (var member in group.Members)
             {
                 var others = Others(group, member);
                 _findings[member].Add(new Finding(FindingCodes.PhoneShared, Severity.High, $"phone {group.Display} also on {Describe(others)}",
-                    "PSA-2025-01", Data(("phone", group.Display), ("identities", Identities(group).ToString(CultureInfo.InvariantCulture))),
+                    "PSA-2025-01", Data(("phone", group.Display), ("identities", identities.ToString(CultureInfo.InvariantCulture))),
                     Links(others, group.Via)));
             }
         }

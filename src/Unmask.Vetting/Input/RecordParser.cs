@@ -10,12 +10,14 @@ namespace Unmask.Vetting.Input;
 /// Turns one row of text fields (column → value, already un-quoted) into a typed <see cref="VetRecord"/>.
 /// Malformed optional values become <see cref="InputIssue"/>s (reported as INPUT_INVALID_* info findings); missing or invalid
 /// required values (<c>id</c>, <c>kind</c>, <c>name</c>) are an <see cref="InputException"/> naming the file and line.
+/// <see cref="Parse"/> may be called from several threads at once.
 /// </summary>
 public sealed class RecordParser
 {
     private readonly string _file;
     private readonly string _folder;
     private readonly VetReaderOptions _options;
+    private readonly PhoneCache _phones = new();
 
     /// <param name="file">The input file (for messages and to resolve relative paths).</param>
     public RecordParser(string file, VetReaderOptions options)
@@ -74,7 +76,7 @@ public sealed class RecordParser
 
         PhoneNumber? phone = null;
         var phoneText = Get(Columns.Phone);
-        if (phoneText.Length > 0 && !Phones.TryParse(phoneText, country, out phone!))
+        if (phoneText.Length > 0 && !_phones.TryParse(phoneText, country, out phone!))
         {
             Issue(Columns.Phone, phoneText, country is null ? "not a valid phone number (E.164 expected, or give 'country')" : $"not a valid phone number for {country.ToUpperInvariant()}");
             phone = null;
@@ -310,7 +312,7 @@ public sealed class RecordParser
         return result;
     }
 
-    private static List<ReferenceContact> ParseReferences(string cell, string? country, Action<string, string, string> issue)
+    private List<ReferenceContact> ParseReferences(string cell, string? country, Action<string, string, string> issue)
     {
         var result = new List<ReferenceContact>();
         foreach (var value in Split(cell))
@@ -323,7 +325,7 @@ public sealed class RecordParser
                 email = null;
             }
             PhoneNumber? phone = null;
-            if (p[2].Length > 0 && !Phones.TryParse(p[2], country, out phone!))
+            if (p[2].Length > 0 && !_phones.TryParse(p[2], country, out phone!))
             {
                 issue(Columns.References, p[2], "reference phone is not a valid phone number");
                 phone = null;
@@ -416,18 +418,16 @@ public sealed class RecordParser
             issue(Columns.ResumeTextPath, relative, $"larger than {_options.MaxResumeBytes / (1024 * 1024)} MB: refused");
             return null;
         }
-        var extension = info.Extension.ToLowerInvariant();
-        if (extension is ".pdf" or ".docx" or ".doc" or ".rtf" or ".odt")
-        {
-            // Only plain-text résumés are read in v1; convert others to text first.
-            issue(Columns.ResumeTextPath, relative, $"{extension} résumés are not read yet: give plain text");
-            return null;
-        }
         if (!_options.LoadFiles)
         {
             return null;
         }
-        return File.ReadAllText(file);
+        var text = ResumeFiles.ReadText(file, _options.ResumeLimits, out var problem);
+        if (problem is not null)
+        {
+            issue(Columns.ResumeTextPath, relative, problem);
+        }
+        return text;
     }
 
     private PhotoInfo? ReadPhoto(string file, Action<string, string, string> issue)

@@ -10,4 +10,8 @@ public sealed record VetReaderOptions(
     bool SkipMalformedRows = false,
     long MaxResumeBytes = 10 * 1024 * 1024,
     long MaxPhotoBytes = 20 * 1024 * 1024,
-    bool LoadFiles = true);
+    bool LoadFiles = true)
+{
+    /// <summary>Caps on text, PDF pages and .docx unpacked size for résumé files (PDF, .docx, plain text).</summary>
+    public ResumeFileLimits ResumeLimits { get; init; } = new();
+}

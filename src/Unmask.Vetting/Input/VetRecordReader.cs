@@ -51,6 +51,7 @@ public static class VetRecordReader
         var records = new List<VetRecord>();
         var skipped = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<(Dictionary<string, string> Fields, long Line)>();
         using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromFile(path);
         var names = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
         var columns = RequireColumns(path, names);
@@ -76,8 +77,9 @@ public static class VetRecordReader
             {
                 fields[names[i]] = row[i].ToString();
             }
-            Add(path, line, parser.Parse(fields, line), records, ids);
+            rows.Add((fields, line));
         }
+        ParseAll(path, parser, rows, records, ids);
         return new VetBatch(path, records, columns, skipped);
     }
 
@@ -88,6 +90,7 @@ public static class VetRecordReader
         var skipped = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new List<(Dictionary<string, string> Fields, long Line)>();
         long line = 0;
         foreach (var text in File.ReadLines(path, Encoding.UTF8))
         {
@@ -121,8 +124,9 @@ public static class VetRecordReader
             {
                 seen.Add(key);
             }
-            Add(path, line, parser.Parse(fields, line), records, ids);
+            rows.Add((fields, line));
         }
+        ParseAll(path, parser, rows, records, ids);
         foreach (var required in Columns.Required)
         {
             if (records.Count > 0 && !seen.Contains(required))
@@ -176,6 +180,34 @@ public static class VetRecordReader
             }
         }
         return names.Where(Columns.All.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Parses the rows on all cores, then adds them in file order, so the first bad row (or duplicate id) in the file is
+    /// the one reported, as in a sequential read.</summary>
+    private static void ParseAll(string path, RecordParser parser, List<(Dictionary<string, string> Fields, long Line)> rows,
+        List<VetRecord> records, HashSet<string> ids)
+    {
+        var parsed = new VetRecord?[rows.Count];
+        var errors = new InputException?[rows.Count];
+        Parallel.For(0, rows.Count, i =>
+        {
+            try
+            {
+                parsed[i] = parser.Parse(rows[i].Fields, rows[i].Line);
+            }
+            catch (InputException e)
+            {
+                errors[i] = e;
+            }
+        });
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+            Add(path, rows[i].Line, parsed[i]!, records, ids);
+        }
     }
 
     private static void Add(string path, long line, VetRecord record, List<VetRecord> records, HashSet<string> ids)

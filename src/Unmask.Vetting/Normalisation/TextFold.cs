@@ -14,6 +14,10 @@ public static class TextFold
         {
             return "";
         }
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return FoldAscii(text);
+        }
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var lastSpace = true;
@@ -47,6 +51,31 @@ public static class TextFold
                 lastSpace = false;
             }
             else if (c is '\'' or '’')
+            {
+                // O'Brien = OBrien: apostrophes join, they do not split.
+            }
+            else if (!lastSpace)
+            {
+                builder.Append(' ');
+                lastSpace = true;
+            }
+        }
+        return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>The same result as the general path for pure ASCII text, without Unicode normalisation.</summary>
+    private static string FoldAscii(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var lastSpace = true;
+        foreach (var raw in text)
+        {
+            if (char.IsAsciiLetterOrDigit(raw))
+            {
+                builder.Append(char.ToLowerInvariant(raw));
+                lastSpace = false;
+            }
+            else if (raw == '\'')
             {
                 // O'Brien = OBrien: apostrophes join, they do not split.
             }

@@ -217,7 +217,7 @@ public static class ScenarioGenerator
             for (var attempt = 0; attempt < 50; attempt++)
             {
                 var national = example.NationalNumber.ToString(CultureInfo.InvariantCulture);
-                var digits = national[..^4] + rng.Next(10000).ToString("D4", CultureInfo.InvariantCulture);
+                var digits = national[..^6] + rng.Next(1_000_000).ToString("D6", CultureInfo.InvariantCulture);
                 var number = new PhoneNumbers.PhoneNumber.Builder().SetCountryCode(example.CountryCode).SetNationalNumber(ulong.Parse(digits, CultureInfo.InvariantCulture)).Build();
                 var e164 = util.Format(number, PhoneNumberFormat.E164);
                 if (util.IsValidNumber(number) && _usedPhones.Add(e164))
@@ -378,13 +378,13 @@ public static class ScenarioGenerator
                 }
                 return;
             }
-            if (network)
+            if (network && !(code == PhotoReused && !options.Photos))
             {
                 var group = Group(code, Math.Max(3, n), astrillIps);
                 ApplyNetwork(code, group);
                 return;
             }
-            if (code is PhotoAiMetadata && !options.Photos)
+            if (code is PhotoAiMetadata or PhotoReused && !options.Photos)
             {
                 return;
             }
