@@ -91,5 +91,22 @@ public sealed class SiteAndVetCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_record_whose_network_reaches_a_designated_entry_carries_that_risk_and_the_path()
+    {
+        (await CliProcess.RunAsync(_folder.Path, "lists", "import", RepoPaths.Sample("lists"), "--db", Db)).ExitCode.ShouldBe(0);
+        (await CliProcess.RunAsync(_folder.Path, "site", "index", RepoPaths.Sample("sites", "reference", "brightpath-consulting"), "--db", Db)).ExitCode.ShouldBe(0);
+
+        var run = await CliProcess.RunAsync(_folder.Path, "vet", RepoPaths.Sample("vetting.csv"), "--format", "json", "--db", Db);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        var a5 = JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "A-5");
+        var network = a5.GetProperty("network");
+        network.GetProperty("risk").GetInt32().ShouldBeGreaterThan(a5.GetProperty("risk").GetInt32());
+        network.GetProperty("reaches").GetString()!.ShouldStartWith("entity:");
+        network.GetProperty("path").GetArrayLength().ShouldBeGreaterThan(1);
+        network.GetProperty("explanation").GetString()!.ShouldContain("A-5");
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -17,12 +17,33 @@ namespace Unmask.Application.Vetting;
 /// <param name="SkipBadRows">Report malformed rows and go on instead of stopping.</param>
 public sealed record VetOptions(bool SkipBadRows = false);
 
+/// <summary>A vetting run with, per record node, the risk its network carries (the path to a designated entry as evidence).</summary>
+public sealed record VetOutcome(VetRun Run, VetBatch Batch, IReadOnlyDictionary<string, Unmask.LinkGraph.Queries.PropagatedRisk> Network);
+
 /// <summary>The Vet use case: reference data and sanctions screening from the imported lists, site analysis against the site
 /// index, then the indicators of INDICATORS.md; results are kept in the store for the link graph.</summary>
 public sealed class VettingService(IUnmaskStore store, TimeProvider time)
 {
     public const string ResultsCollection = "vet_results";
     public const string GraphRecordsCollection = "graph_records";
+
+    /// <summary>Vets the records, then joins them into the link graph: a record whose network reaches a designated list
+    /// entry or an IOC gets the propagated risk and the path as evidence (<see cref="VetOutcome.Network"/>).</summary>
+    public async Task<VetOutcome> VetWithNetworkAsync(string recordsFile, string? signInsFile, VetOptions options, CancellationToken cancellationToken)
+    {
+        var (run, batch) = await VetAsync(recordsFile, signInsFile, options, cancellationToken);
+        var (graph, _) = await new Graph.GraphService(store).BuildAsync(cancellationToken);
+        var network = new Dictionary<string, Unmask.LinkGraph.Queries.PropagatedRisk>(StringComparer.Ordinal);
+        foreach (var result in run.Results)
+        {
+            var node = $"{result.Kind}:{result.Id}";
+            if (graph.Contains(node))
+            {
+                network[node] = graph.PropagatedRisk(node);
+            }
+        }
+        return new VetOutcome(run, batch, network);
+    }
 
     public async Task<(VetRun Run, VetBatch Batch)> VetAsync(string recordsFile, string? signInsFile, VetOptions options, CancellationToken cancellationToken)
     {

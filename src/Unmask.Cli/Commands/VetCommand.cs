@@ -32,7 +32,8 @@ public static class VetCommand
                 ? (Array.IndexOf(Levels, level.ToLowerInvariant()) is var rank and >= 0 ? rank : throw new InputException("--fail-on", null, $"'{level}' is not a level ({string.Join(", ", Levels)})"))
                 : (int?)null;
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var (run, batch) = await new VettingService(store, console.Time).VetAsync(parsed.GetValue(file)!, parsed.GetValue(signIns), new VetOptions(parsed.GetValue(skipBadRows)), cancellationToken);
+            var outcome = await new VettingService(store, console.Time).VetWithNetworkAsync(parsed.GetValue(file)!, parsed.GetValue(signIns), new VetOptions(parsed.GetValue(skipBadRows)), cancellationToken);
+            var (run, batch) = (outcome.Run, outcome.Batch);
             foreach (var skipped in batch.Skipped)
             {
                 await console.Error.WriteLineAsync($"warning: skipped {skipped}");
@@ -47,14 +48,7 @@ public static class VetCommand
             switch (format)
             {
                 case "json":
-                    await using (var stream = new MemoryStream())
-                    {
-                        await using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                        {
-                            VetJson.Write(json, run.Results);
-                        }
-                        await writer.WriteLineAsync(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-                    }
+                    await writer.WriteLineAsync(JsonWithNetwork(run.Results, outcome.Network));
                     break;
                 case "csv":
                     VetCsv.Write(writer, run.Results);
@@ -76,6 +70,43 @@ public static class VetCommand
             return failLevel is not null && run.Results.Any(r => (int)r.Level >= failLevel) ? ExitCodes.Flagged : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The CONTRACT.md vet JSON, plus per record the risk its network carries when that is higher than its own
+    /// (a cluster reaching a designated entry or IOC raises every member, with the path as evidence).</summary>
+    private static string JsonWithNetwork(IReadOnlyList<VetResult> results, IReadOnlyDictionary<string, Unmask.LinkGraph.Queries.PropagatedRisk> network)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var result in results)
+            {
+                using var one = new MemoryStream();
+                using (var w = new Utf8JsonWriter(one))
+                {
+                    VetJson.WriteOne(w, result);
+                }
+                var node = System.Text.Json.Nodes.JsonNode.Parse(one.ToArray())!.AsObject();
+                if (network.TryGetValue($"{result.Kind}:{result.Id}", out var propagated) && propagated.Risk > result.Risk && propagated.Path is { } path)
+                {
+                    node["network"] = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["risk"] = propagated.Risk,
+                        ["level"] = propagated.Level,
+                        ["reaches"] = path.Hops.Count > 0 ? path.Hops[^1].To : null,
+                        ["explanation"] = path.Explanation,
+                        ["path"] = new System.Text.Json.Nodes.JsonArray([.. path.Hops.Select(h => (System.Text.Json.Nodes.JsonNode?)new System.Text.Json.Nodes.JsonObject
+                        {
+                            ["from"] = h.From, ["to"] = h.To, ["relation"] = h.Relation, ["evidence"] = h.Evidence,
+                        })]),
+                    };
+                }
+                node.WriteTo(json);
+            }
+            json.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static void WriteTable(CliConsole console, IReadOnlyList<VetResult> results)
