@@ -92,7 +92,11 @@ public sealed class GraphService(IUnmaskStore store)
         return (graph, new GraphBuildSummary(graph.NodeCount, graph.EdgeCount, entities, sites, records));
     }
 
-    /// <summary>The graph last built; built now when there is none yet.</summary>
+    /// <summary>Marks the stored graph out of date after lists, sites or records changed; the next query rebuilds it.</summary>
+    public static Task InvalidateAsync(IUnmaskStore store, CancellationToken cancellationToken) =>
+        store.Documents.DeleteAsync(GraphCollection, CurrentKey, cancellationToken);
+
+    /// <summary>The graph last built; built now when there is none yet or when its inputs changed since.</summary>
     public async Task<LinkGraphModel> LoadAsync(CancellationToken cancellationToken)
     {
         var stored = await store.Documents.GetAsync(GraphCollection, CurrentKey, cancellationToken);

@@ -45,6 +45,10 @@ public sealed class ListImporter(IUnmaskStore store, ListReaders readers)
                     input.FileName, hash, options.DatasetName, context.Warnings, options.ReplaceNewer)));
         }
         var imported = pending.Count == 0 ? [] : await store.Lists.ImportAsync(pending, cancellationToken);
+        if (imported.Count > 0)
+        {
+            await Graph.GraphService.InvalidateAsync(store, cancellationToken);
+        }
         return [.. unchanged, .. imported];
     }
 

@@ -39,6 +39,7 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
             summaries.Add(new IndexedSiteSummary(site.Key, role, site.Pages.Count, path, site.Warnings));
         }
         await store.Documents.PutAsync(SitesCollection, documents, cancellationToken);
+        await Graph.GraphService.InvalidateAsync(store, cancellationToken);
         return summaries;
     }
 
@@ -77,6 +78,7 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         var index = await LoadIndexAsync(site.Key, cancellationToken);
         var report = new SiteAnalyzer().Analyze(site, index, new SiteAnalysisOptions(RegisteredOn: registeredOn, Clock: time));
         await store.Documents.PutAsync(ReportsCollection, [new(site.Key, SiteReportJson.ToJson(report))], cancellationToken);
+        await Graph.GraphService.InvalidateAsync(store, cancellationToken);
         if (await store.Documents.GetAsync(SitesCollection, site.Key, cancellationToken) is null)
         {
             // An analysed site joins the index as a suspect, so later sites can pivot to it.
