@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Unmask.TestKit;
 
@@ -8,37 +7,17 @@ namespace Unmask.EndToEnd.Tests;
 public sealed class ListsUpdateTests : IDisposable
 {
     private readonly TempFolder _folder = new();
-    private readonly HttpListener _server = new();
-    private readonly string _prefix;
-    private readonly Task _serving;
+    private readonly LoopbackFileServer _server = new(RepoPaths.Sample("lists"));
 
-    public ListsUpdateTests()
-    {
-        var port = 20000 + (Environment.ProcessId % 20000);
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                _prefix = $"http://127.0.0.1:{port + attempt}/";
-                _server.Prefixes.Clear();
-                _server.Prefixes.Add(_prefix);
-                _server.Start();
-                break;
-            }
-            catch (HttpListenerException) when (attempt < 50)
-            {
-            }
-        }
-        _serving = Task.Run(ServeAsync);
-    }
+    private string Prefix => _server.Prefix;
 
     [Fact]
     public async Task Update_downloads_the_files_checks_them_and_imports_them()
     {
         var sources = _folder.Write("sources.json", JsonSerializer.Serialize(new[]
         {
-            new { name = "us_ofac_sdn", files = new[] { new { url = _prefix + "ofac/sdn.csv", file = "sdn.csv" }, new { url = _prefix + "ofac/alt.csv", file = "alt.csv" }, new { url = _prefix + "ofac/add.csv", file = "add.csv" } } },
-            new { name = "un_sc_sanctions", files = new[] { new { url = _prefix + "un/consolidated.xml", file = "consolidated.xml" } } },
+            new { name = "us_ofac_sdn", files = new[] { new { url = Prefix + "ofac/sdn.csv", file = "sdn.csv" }, new { url = Prefix + "ofac/alt.csv", file = "alt.csv" }, new { url = Prefix + "ofac/add.csv", file = "add.csv" } } },
+            new { name = "un_sc_sanctions", files = new[] { new { url = Prefix + "un/consolidated.xml", file = "consolidated.xml" } } },
         }));
         var run = await CliProcess.RunAsync(_folder.Path, "lists", "update", "--sources", sources, "--db", _folder.File("s.db"), "--format", "json");
         run.ExitCode.ShouldBe(0, run.Stderr);
@@ -51,8 +30,8 @@ public sealed class ListsUpdateTests : IDisposable
     {
         var sources = _folder.Write("sources.json", JsonSerializer.Serialize(new[]
         {
-            new { name = "un_sc_sanctions", files = new[] { new { url = _prefix + "un/consolidated.xml", file = "consolidated.xml" } } },
-            new { name = "missing", files = new[] { new { url = _prefix + "nope.xml", file = "nope.xml" } } },
+            new { name = "un_sc_sanctions", files = new[] { new { url = Prefix + "un/consolidated.xml", file = "consolidated.xml" } } },
+            new { name = "missing", files = new[] { new { url = Prefix + "nope.xml", file = "nope.xml" } } },
         }));
         var db = _folder.File("s.db");
         var run = await CliProcess.RunAsync(_folder.Path, "lists", "update", "--sources", sources, "--db", db);
@@ -71,39 +50,9 @@ public sealed class ListsUpdateTests : IDisposable
         run.Stderr.ShouldContain("HTTPS");
     }
 
-    private async Task ServeAsync()
-    {
-        while (_server.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _server.GetContextAsync();
-            }
-            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            var relative = context.Request.Url!.AbsolutePath.TrimStart('/');
-            var file = RepoPaths.Sample(["lists", .. relative.Split('/')]);
-            if (File.Exists(file))
-            {
-                var bytes = await File.ReadAllBytesAsync(file);
-                context.Response.ContentLength64 = bytes.Length;
-                await context.Response.OutputStream.WriteAsync(bytes);
-            }
-            else
-            {
-                context.Response.StatusCode = 404;
-            }
-            context.Response.Close();
-        }
-    }
-
     public void Dispose()
     {
-        _server.Stop();
-        _server.Close();
+        _server.Dispose();
         _folder.Dispose();
     }
 }
