@@ -108,8 +108,8 @@ public static class NameMatcher
         }
         // Edit-distance ratio: one typo in five letters keeps 0.8 (Messi/Bessi), a different name of the same stem does not
         // (Castro/Castillo 0.5). Jaro-Winkler was tried and rewards shared prefixes too much for names.
-        var raw = 1 - ((double)Similarity.Levenshtein(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
-        var folded = (1 - ((double)Similarity.Levenshtein(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
+        var raw = 1 - ((double)Similarity.TranspositionDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
+        var folded = (1 - ((double)Similarity.TranspositionDistance(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
         return (Math.Max(raw, folded), TokenMatchKind.Typo);
     }
 

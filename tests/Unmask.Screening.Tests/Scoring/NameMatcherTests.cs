@@ -65,4 +65,17 @@ public sealed class NameMatcherTests
         generic.Match.ShouldBeFalse();
         specific.Score.ShouldBeGreaterThan(generic.Score);
     }
+
+    [Theory]
+    [InlineData("Anglea Merkel", "Angela Merkel")]
+    [InlineData("Olaf Schloz", "Olaf Scholz")]
+    public void Two_swapped_letters_are_one_typo(string query, string candidate) => Score(query, candidate).ShouldBeGreaterThan(0.7);
+
+    [Fact]
+    public void Transposition_distance_counts_a_swap_once()
+    {
+        Similarity.TranspositionDistance("scholz", "schloz").ShouldBe(1);
+        Similarity.TranspositionDistance("castro", "castillo").ShouldBe(Similarity.Levenshtein("castro", "castillo"));
+        Similarity.TranspositionDistance("", "abc").ShouldBe(3);
+    }
 }
