@@ -77,6 +77,12 @@ public static class NameMatcher
         {
             return (0, TokenMatchKind.Typo);
         }
+        if (a.IsPatronymic != b.IsPatronymic)
+        {
+            // Ivanova (a surname) is not Ivanovna (a patronymic) however close the letters: a father's name met by a
+            // surname would let "Olga Ivanova" pass for any Olga Ivanovna whatever her surname.
+            return (0, TokenMatchKind.Typo);
+        }
         if (a.FromAbjad != b.FromAbjad)
         {
             if (a.Skeleton.Length > 0 && a.Skeleton == b.Skeleton)
@@ -212,7 +218,8 @@ public static class NameMatcher
         }
         // A word on each side that found no partner is a different name element (AL-MOSULI / AL-TIKRITI, Bowne Sweden /
         // Bowne Finland), not an omission: the lighter of the two unmatched masses is charged against the score.
-        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0;
+        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0, unmatchedSurnameC = 0;
+        var candidateHasPatronymic = false;
         for (var i = 0; i < n; i++)
         {
             if ((usedQ & (1u << i)) == 0 && !q[i].IsLegalForm && !q[i].IsFiller)
@@ -228,10 +235,22 @@ public static class NameMatcher
                 if ((usedC & (1u << j)) == 0)
                 {
                     unmatchedC += c[j].Weight;
+                    if (!c[j].IsPatronymic)
+                    {
+                        unmatchedSurnameC += c[j].Weight;
+                    }
                 }
             }
+            candidateHasPatronymic |= c[j].IsPatronymic;
         }
-        earned -= MismatchPenalty * Math.Min(unmatchedQ, unmatchedC);
+        // A list name with a patronymic is given name, patronymic and surname: its unmatched other words are the surname
+        // the query leaves out ("Olga Ivanovna" against KULYGINA, Olga Ivanovna), and that is charged in full.
+        var charged = Math.Min(unmatchedQ, unmatchedC);
+        if (candidateHasPatronymic)
+        {
+            charged = Math.Max(charged, unmatchedSurnameC);
+        }
+        earned -= MismatchPenalty * charged;
         var total = totalQuery + (CandidateSideWeight * totalCandidate);
         var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
         // Common words alone do not make a match: when the list name's rare words are not met ("Korea Trading Corporation"

@@ -78,4 +78,13 @@ public sealed class NameMatcherTests
         Similarity.TranspositionDistance("castro", "castillo").ShouldBe(Similarity.Levenshtein("castro", "castillo"));
         Similarity.TranspositionDistance("", "abc").ShouldBe(3);
     }
+
+    [Fact]
+    public void A_surname_like_the_patronymic_does_not_stand_for_the_missing_surname()
+    {
+        Score("Marina Petrova", "ZARUBINA, Marina Petrovna").ShouldBeLessThan(0.5);
+        Score("Marina Petrovna", "ZARUBINA, Marina Petrovna").ShouldBeLessThan(0.6);
+        Score("Marina Zarubina", "ZARUBINA, Marina Petrovna").ShouldBeGreaterThanOrEqualTo(0.8);
+        Score("Marina Petrovna Zarubina", "ZARUBINA, Marina Petrovna").ShouldBe(1);
+    }
 }
