@@ -50,7 +50,8 @@ public static class NameMatcher
     /// <summary>Share of the weight of words unmatched on both sides that is taken off the earned weight.</summary>
     public const double MismatchPenalty = 1.6;
 
-    /// <summary>Cap of a name score when none of the list name's rarity mass is matched; all of it matched lifts the cap to 1.</summary>
+    /// <summary>Cap of a name score when none of the list name's rarity mass is matched; all of it matched lifts the cap to 1.
+    /// Rarity mass is the squared token weight, so one rare word outweighs several common ones (KOREA, TRADING).</summary>
     public const double CoverageFloor = 0.4;
 
     /// <summary>Parts of a name written together with a typo that are this short must be spelled exactly.</summary>
@@ -218,7 +219,7 @@ public static class NameMatcher
         }
         // A word on each side that found no partner is a different name element (AL-MOSULI / AL-TIKRITI, Bowne Sweden /
         // Bowne Finland), not an omission: the lighter of the two unmatched masses is charged against the score.
-        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0, unmatchedSurnameC = 0;
+        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0, unmatchedSurnameC = 0, rarityC = 0, unmatchedRarityC = 0;
         var candidateHasPatronymic = false;
         for (var i = 0; i < n; i++)
         {
@@ -232,9 +233,12 @@ public static class NameMatcher
             if (!c[j].IsLegalForm && !c[j].IsFiller)
             {
                 distinctiveC += c[j].Weight;
+                var rarity = c[j].Weight * c[j].Weight;
+                rarityC += rarity;
                 if ((usedC & (1u << j)) == 0)
                 {
                     unmatchedC += c[j].Weight;
+                    unmatchedRarityC += rarity;
                     if (!c[j].IsPatronymic)
                     {
                         unmatchedSurnameC += c[j].Weight;
@@ -255,7 +259,7 @@ public static class NameMatcher
         var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
         // Common words alone do not make a match: when the list name's rare words are not met ("Korea Trading Corporation"
         // against KOREA HYOKSIN TRADING CORPORATION), the score is capped by the share of its rarity mass that was matched.
-        return distinctiveC <= 0 ? score : Math.Min(score, CoverageFloor + ((1 - CoverageFloor) * (distinctiveC - unmatchedC) / distinctiveC));
+        return rarityC <= 0 ? score : Math.Min(score, CoverageFloor + ((1 - CoverageFloor) * (rarityC - unmatchedRarityC) / rarityC));
     }
 
     /// <summary>Similarity of two adjacent tokens written together with one other token: 1.0 when the letters are the same,
