@@ -54,6 +54,9 @@ public static class NameMatcher
     /// Rarity mass is the squared token weight, so one rare word outweighs several common ones (KOREA, TRADING).</summary>
     public const double CoverageFloor = 0.4;
 
+    /// <summary>Cap of a name score when only initials met their words.</summary>
+    public const double InitialsOnlyCap = 0.5;
+
     /// <summary>Parts of a name written together with a typo that are this short must be spelled exactly.</summary>
     private const int ShortPart = 4;
 
@@ -106,6 +109,11 @@ public static class NameMatcher
             // an initial meets a word that starts with it ("J" / "John")
             return a.Text[0] == b.Text[0] ? (0.8, TokenMatchKind.Typo) : (0, TokenMatchKind.Typo);
         }
+        if (!a.KoreanLike && !b.KoreanLike && IsShortForm(a.Text, b.Text))
+        {
+            // a given name cut short ("Alex" / Alexander, "Chris" / Christopher) is the name, as an initial is
+            return (0.8, TokenMatchKind.Typo);
+        }
         if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 4)
         {
             // Korean syllables differ by one letter between different names (Jon/Jong, Un/Il, Chol/Chon): be strict.
@@ -118,6 +126,13 @@ public static class NameMatcher
         var raw = 1 - ((double)Similarity.TranspositionDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
         var folded = (1 - ((double)Similarity.TranspositionDistance(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
         return (Math.Max(raw, folded), TokenMatchKind.Typo);
+    }
+
+    /// <summary>One word is the first four or more letters of the other, which is at least two letters longer.</summary>
+    private static bool IsShortForm(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length >= 4 && longer.Length >= shorter.Length + 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>How much of a token's weight a similarity earns: all of it from 0.8 (one typo in five letters), nothing
@@ -194,6 +209,7 @@ public static class NameMatcher
         }
         uint usedQ = 0, usedC = 0;
         double earned = 0;
+        var wordMatched = false;
         for (var p = 0; p < count; p++)
         {
             var pair = pairs[p];
@@ -215,6 +231,7 @@ public static class NameMatcher
                 weightC += c[j].Weight;
             }
             earned += Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
+            wordMatched |= pair.Similarity >= 1 || (q[pair.QueryStart].Text.Length > 2 && c[pair.CandidateStart].Text.Length > 2);
             collector?.Add(new TokenAlignment(pair.QueryStart, pair.QueryCount, pair.CandidateStart, pair.CandidateCount, pair.Similarity, pair.Kind));
         }
         // A word on each side that found no partner is a different name element (AL-MOSULI / AL-TIKRITI, Bowne Sweden /
@@ -257,6 +274,11 @@ public static class NameMatcher
         earned -= MismatchPenalty * charged;
         var total = totalQuery + (CandidateSideWeight * totalCandidate);
         var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+        if (!wordMatched)
+        {
+            // initials alone ("N.N.") meet many names: at least one written-out word must be met
+            score = Math.Min(score, InitialsOnlyCap);
+        }
         // Common words alone do not make a match: when the list name's rare words are not met ("Korea Trading Corporation"
         // against KOREA HYOKSIN TRADING CORPORATION), the score is capped by the share of its rarity mass that was matched.
         return rarityC <= 0 ? score : Math.Min(score, CoverageFloor + ((1 - CoverageFloor) * (rarityC - unmatchedRarityC) / rarityC));
@@ -275,6 +297,11 @@ public static class NameMatcher
         if (fold.Length == first.Fold.Length + second.Fold.Length && fold.StartsWith(first.Fold) && fold.EndsWith(second.Fold))
         {
             return 0.93;
+        }
+        if (text.Length == 2 && first.Text.Length > 1 && second.Text.Length > 1 && text[0] == first.Text[0] && text[1] == second.Text[0])
+        {
+            // initials written together ("JC" / Jean-Claude), as a single initial meets its word
+            return 0.8;
         }
         var joinedLength = first.Text.Length + second.Text.Length;
         if (joinedLength < 6 || joinedLength > 40 || Math.Abs(joinedLength - text.Length) > 2)

@@ -87,4 +87,16 @@ public sealed class NameMatcherTests
         Score("Marina Zarubina", "ZARUBINA, Marina Petrovna").ShouldBeGreaterThanOrEqualTo(0.8);
         Score("Marina Petrovna Zarubina", "ZARUBINA, Marina Petrovna").ShouldBe(1);
     }
+
+    [Theory]
+    [InlineData("JC Marlowe", "Jean-Claude Marlowe")]
+    [InlineData("Alex Trembley", "Alexander Trembley")]
+    public void Initials_written_together_and_cut_short_names_match(string query, string candidate) =>
+        Score(query, candidate).ShouldBeGreaterThan(0.7);
+
+    [Fact]
+    public void Initials_alone_do_not_make_a_match() => Score("N.N.", "Norbert Nemeth").ShouldBeLessThanOrEqualTo(NameMatcher.InitialsOnlyCap);
+
+    [Fact]
+    public void A_short_company_word_is_not_a_cut_short_name() => Score("Bai", "Baikal").ShouldBeLessThan(0.7);
 }
