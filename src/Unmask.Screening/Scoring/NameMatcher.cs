@@ -54,6 +54,9 @@ public static class NameMatcher
     /// Rarity mass is the squared token weight, so one rare word outweighs several common ones (KOREA, TRADING).</summary>
     public const double CoverageFloor = 0.4;
 
+    /// <summary>Cap of a name score when father and son change places around BIN / IBN (see <see cref="NasabInverted"/>).</summary>
+    public const double InvertedLineageCap = 0.6;
+
     /// <summary>Cap of a name score when only initials met their words.</summary>
     public const double InitialsOnlyCap = 0.5;
 
@@ -128,11 +131,40 @@ public static class NameMatcher
         return (Math.Max(raw, folded), TokenMatchKind.Typo);
     }
 
-    /// <summary>One word is the first four or more letters of the other, which is at least two letters longer.</summary>
+    private static bool IsLineageWord(string text) => text is "bin" or "ibn" or "bint" or "binti" or "ben" or "ould";
+
+    /// <summary>"AHMAD BIN HASAN" (Ahmad son of Hasan) against "HASAN BIN AHMAD" (Hasan son of Ahmad): the words on either side
+    /// of a lineage word met their partners across the other name's lineage word in the opposite order.</summary>
+    private static bool NasabInverted(ReadOnlySpan<NameToken> q, ReadOnlySpan<NameToken> c, ReadOnlySpan<sbyte> partnerOfQ)
+    {
+        for (var i = 1; i + 1 < q.Length; i++)
+        {
+            if (!IsLineageWord(q[i].Text))
+            {
+                continue;
+            }
+            int before = partnerOfQ[i - 1], after = partnerOfQ[i + 1];
+            if (before < 0 || after < 0 || before <= after)
+            {
+                continue;
+            }
+            for (var k = after + 1; k < before; k++)
+            {
+                if (IsLineageWord(c[k].Text))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>One word is the first four or five letters of the other, which is at least two letters longer: the length of a
+    /// short given name; a longer shared start is a word with something written onto it (RECONNAISSANCEGENERAL).</summary>
     private static bool IsShortForm(string a, string b)
     {
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        return shorter.Length >= 4 && longer.Length >= shorter.Length + 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
+        return shorter.Length is >= 4 and <= 5 && longer.Length >= shorter.Length + 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>How much of a token's weight a similarity earns: all of it from 0.8 (one typo in five letters), nothing
@@ -210,6 +242,8 @@ public static class NameMatcher
         uint usedQ = 0, usedC = 0;
         double earned = 0;
         var wordMatched = false;
+        Span<sbyte> partnerOfQ = stackalloc sbyte[PreparedName.MaxTokens];
+        partnerOfQ.Fill(-1);
         for (var p = 0; p < count; p++)
         {
             var pair = pairs[p];
@@ -231,6 +265,10 @@ public static class NameMatcher
                 weightC += c[j].Weight;
             }
             earned += Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
+            for (var i = pair.QueryStart; i < pair.QueryStart + pair.QueryCount; i++)
+            {
+                partnerOfQ[i] = (sbyte)pair.CandidateStart;
+            }
             wordMatched |= pair.Similarity >= 1 || (q[pair.QueryStart].Text.Length > 2 && c[pair.CandidateStart].Text.Length > 2);
             collector?.Add(new TokenAlignment(pair.QueryStart, pair.QueryCount, pair.CandidateStart, pair.CandidateCount, pair.Similarity, pair.Kind));
         }
@@ -274,6 +312,10 @@ public static class NameMatcher
         earned -= MismatchPenalty * charged;
         var total = totalQuery + (CandidateSideWeight * totalCandidate);
         var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+        if (NasabInverted(q.AsSpan(0, n), c.AsSpan(0, m), partnerOfQ))
+        {
+            score = Math.Min(score, InvertedLineageCap);
+        }
         if (!wordMatched)
         {
             // initials alone ("N.N.") meet many names: at least one written-out word must be met
@@ -298,9 +340,10 @@ public static class NameMatcher
         {
             return 0.93;
         }
-        if (text.Length == 2 && first.Text.Length > 1 && second.Text.Length > 1 && text[0] == first.Text[0] && text[1] == second.Text[0])
+        if (text.Length == 2 && !(first.KoreanLike && second.KoreanLike) && first.Text.Length > 1 && second.Text.Length > 1 && text[0] == first.Text[0] && text[1] == second.Text[0])
         {
-            // initials written together ("JC" / Jean-Claude), as a single initial meets its word
+            // initials written together ("JC" / Jean-Claude), as a single initial meets its word; not for Korean given
+            // names, whose syllables are too few to tell apart by their first letters
             return 0.8;
         }
         var joinedLength = first.Text.Length + second.Text.Length;

@@ -99,4 +99,15 @@ public sealed class NameMatcherTests
 
     [Fact]
     public void A_short_company_word_is_not_a_cut_short_name() => Score("Bai", "Baikal").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void Father_and_son_changing_places_around_bin_is_another_person()
+    {
+        Score("Tariq bin Yusuf al-Qarani", "YUSUF BIN TARIQ AL-QARANI").ShouldBeLessThanOrEqualTo(NameMatcher.InvertedLineageCap);
+        Score("Tariq bin Yusuf al-Qarani", "TARIQ BIN YUSUF AL-QARANI").ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_long_shared_start_is_not_a_cut_short_name() =>
+        Score("Surveillancegeneral", "SURVEILLANCE").ShouldBeLessThan(0.7);
 }
