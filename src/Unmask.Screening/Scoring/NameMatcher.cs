@@ -128,8 +128,35 @@ public static class NameMatcher
         // (Castro/Castillo 0.5). Jaro-Winkler was tried and rewards shared prefixes too much for names.
         var raw = 1 - ((double)Similarity.TranspositionDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
         var folded = (1 - ((double)Similarity.TranspositionDistance(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
+        if (Math.Max(raw, folded) < 0.8 && OneVowelApart(a.Text, b.Text))
+        {
+            // one vowel changed in a short word ("Mosk" / Musk) is a typo as one slip in five letters is
+            return (0.8, TokenMatchKind.Typo);
+        }
         return (Math.Max(raw, folded), TokenMatchKind.Typo);
     }
+
+    private static bool OneVowelApart(string a, string b)
+    {
+        if (a.Length != b.Length || a.Length < 4)
+        {
+            return false;
+        }
+        var differences = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                if (!IsVowel(a[i]) || !IsVowel(b[i]) || ++differences > 1)
+                {
+                    return false;
+                }
+            }
+        }
+        return differences == 1;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     private static bool IsLineageWord(string text) => text is "bin" or "ibn" or "bint" or "binti" or "ben" or "ould";
 

@@ -110,4 +110,12 @@ public sealed class NameMatcherTests
     [Fact]
     public void A_long_shared_start_is_not_a_cut_short_name() =>
         Score("Surveillancegeneral", "SURVEILLANCE").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void One_vowel_changed_in_a_short_word_is_a_typo()
+    {
+        NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("musk")).Similarity.ShouldBe(0.8);
+        NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("mask")).Similarity.ShouldBe(0.8);
+        NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("mork")).Similarity.ShouldBeLessThan(0.8);
+    }
 }
