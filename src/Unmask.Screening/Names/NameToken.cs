@@ -12,6 +12,7 @@ public sealed class NameToken
         IsNumber = text.All(char.IsAsciiDigit);
         IsLegalForm = LegalForms.IsLegalForm(text);
         IsFiller = LegalForms.IsFiller(text);
+        IsPatronymic = IsPatronymicForm(text);
         KoreanLike = !IsNumber && Spelling.IsKoreanLike(text);
         FromAbjad = fromAbjad;
         SurnameGroups = KoreanSurnames.GroupMask(text);
@@ -34,6 +35,27 @@ public sealed class NameToken
     public bool IsLegalForm { get; }
     public bool IsFiller { get; }
     public bool KoreanLike { get; }
+
+    /// <summary>An East Slavic patronymic (Ivanovich, Ivanovna, Oleksandrovych): the father's given name, not a surname.</summary>
+    public bool IsPatronymic { get; }
+
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna"];
+
+    private static bool IsPatronymicForm(string text)
+    {
+        if (text.Length < 7)
+        {
+            return false;
+        }
+        foreach (var ending in PatronymicEndings)
+        {
+            if (text.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Romanised from Arabic or Hebrew script, where short vowels are not written: compared on consonants.</summary>
     public bool FromAbjad { get; }

@@ -97,4 +97,46 @@ public static class Similarity
         }
         return row[b.Length];
     }
+
+    /// <summary>Optimal-string-alignment distance: Levenshtein where swapping two adjacent letters also costs 1, the
+    /// commonest typing slip in names ("Anglea" / "Angela", "Schloz" / "Scholz").</summary>
+    public static int TranspositionDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length == 0)
+        {
+            return b.Length;
+        }
+        if (b.Length == 0)
+        {
+            return a.Length;
+        }
+        var width = b.Length + 1;
+        Span<int> rows = 3 * width <= 768 ? stackalloc int[3 * width] : new int[3 * width];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, before[j - 2] + 1);
+                }
+                current[j] = value;
+            }
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
+        }
+        return previous[b.Length];
+    }
 }

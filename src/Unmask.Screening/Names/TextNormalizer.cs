@@ -47,7 +47,24 @@ public static class TextNormalizer
                 normalised = normalised[..^1];
             }
         }
-        return normalised.Trim();
+        return LettersForLookalikeDigits(normalised).Trim();
+    }
+
+    /// <summary>A digit between two Latin letters stands for the letter it looks like ("Ig0r Sech1n" = Igor Sechin), a
+    /// common way to slip a name past a filter; digits next to digits or alone ("B737", "Ryong Ang 2") are kept.</summary>
+    public static string LettersForLookalikeDigits(string text)
+    {
+        char[]? chars = null;
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i]) && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i + 1]) &&
+                text[i] switch { '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '9' => 'g', _ => '\0' } is var letter and not '\0')
+            {
+                chars ??= text.ToCharArray();
+                chars[i] = char.IsAsciiLetterUpper(text[i - 1]) && char.IsAsciiLetterUpper(text[i + 1]) ? char.ToUpperInvariant(letter) : letter;
+            }
+        }
+        return chars is null ? text : new string(chars);
     }
 
     /// <summary>Apostrophes, including OFAC's for McCune-Reischauer breves ("U'n", "So'k", "CH'OE"), join the letters around them.</summary>

@@ -50,8 +50,15 @@ public static class NameMatcher
     /// <summary>Share of the weight of words unmatched on both sides that is taken off the earned weight.</summary>
     public const double MismatchPenalty = 1.6;
 
-    /// <summary>Cap of a name score when none of the list name's rarity mass is matched; all of it matched lifts the cap to 1.</summary>
+    /// <summary>Cap of a name score when none of the list name's rarity mass is matched; all of it matched lifts the cap to 1.
+    /// Rarity mass is the squared token weight, so one rare word outweighs several common ones (KOREA, TRADING).</summary>
     public const double CoverageFloor = 0.4;
+
+    /// <summary>Cap of a name score when father and son change places around BIN / IBN (see <see cref="NasabInverted"/>).</summary>
+    public const double InvertedLineageCap = 0.6;
+
+    /// <summary>Cap of a name score when only initials met their words.</summary>
+    public const double InitialsOnlyCap = 0.5;
 
     /// <summary>Parts of a name written together with a typo that are this short must be spelled exactly.</summary>
     private const int ShortPart = 4;
@@ -77,6 +84,12 @@ public static class NameMatcher
         {
             return (0, TokenMatchKind.Typo);
         }
+        if (a.IsPatronymic != b.IsPatronymic)
+        {
+            // Ivanova (a surname) is not Ivanovna (a patronymic) however close the letters: a father's name met by a
+            // surname would let "Olga Ivanova" pass for any Olga Ivanovna whatever her surname.
+            return (0, TokenMatchKind.Typo);
+        }
         if (a.FromAbjad != b.FromAbjad)
         {
             if (a.Skeleton.Length > 0 && a.Skeleton == b.Skeleton)
@@ -99,6 +112,11 @@ public static class NameMatcher
             // an initial meets a word that starts with it ("J" / "John")
             return a.Text[0] == b.Text[0] ? (0.8, TokenMatchKind.Typo) : (0, TokenMatchKind.Typo);
         }
+        if (!a.KoreanLike && !b.KoreanLike && IsShortForm(a.Text, b.Text))
+        {
+            // a given name cut short ("Alex" / Alexander, "Chris" / Christopher) is the name, as an initial is
+            return (0.8, TokenMatchKind.Typo);
+        }
         if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 4)
         {
             // Korean syllables differ by one letter between different names (Jon/Jong, Un/Il, Chol/Chon): be strict.
@@ -108,9 +126,72 @@ public static class NameMatcher
         }
         // Edit-distance ratio: one typo in five letters keeps 0.8 (Messi/Bessi), a different name of the same stem does not
         // (Castro/Castillo 0.5). Jaro-Winkler was tried and rewards shared prefixes too much for names.
-        var raw = 1 - ((double)Similarity.Levenshtein(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
-        var folded = (1 - ((double)Similarity.Levenshtein(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
+        var raw = 1 - ((double)Similarity.TranspositionDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
+        var folded = (1 - ((double)Similarity.TranspositionDistance(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
+        if (Math.Max(raw, folded) < 0.8 && OneVowelApart(a.Text, b.Text))
+        {
+            // one vowel changed in a short word ("Mosk" / Musk) is a typo as one slip in five letters is
+            return (0.8, TokenMatchKind.Typo);
+        }
         return (Math.Max(raw, folded), TokenMatchKind.Typo);
+    }
+
+    private static bool OneVowelApart(string a, string b)
+    {
+        if (a.Length != b.Length || a.Length < 4)
+        {
+            return false;
+        }
+        var differences = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                if (!IsVowel(a[i]) || !IsVowel(b[i]) || ++differences > 1)
+                {
+                    return false;
+                }
+            }
+        }
+        return differences == 1;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    private static bool IsLineageWord(string text) => text is "bin" or "ibn" or "bint" or "binti" or "ben" or "ould";
+
+    /// <summary>"AHMAD BIN HASAN" (Ahmad son of Hasan) against "HASAN BIN AHMAD" (Hasan son of Ahmad): the words on either side
+    /// of a lineage word met their partners across the other name's lineage word in the opposite order.</summary>
+    private static bool NasabInverted(ReadOnlySpan<NameToken> q, ReadOnlySpan<NameToken> c, ReadOnlySpan<sbyte> partnerOfQ)
+    {
+        for (var i = 1; i + 1 < q.Length; i++)
+        {
+            if (!IsLineageWord(q[i].Text))
+            {
+                continue;
+            }
+            int before = partnerOfQ[i - 1], after = partnerOfQ[i + 1];
+            if (before < 0 || after < 0 || before <= after)
+            {
+                continue;
+            }
+            for (var k = after + 1; k < before; k++)
+            {
+                if (IsLineageWord(c[k].Text))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>One word is the first four or five letters of the other, which is at least two letters longer: the length of a
+    /// short given name; a longer shared start is a word with something written onto it (RECONNAISSANCEGENERAL).</summary>
+    private static bool IsShortForm(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return shorter.Length is >= 4 and <= 5 && longer.Length >= shorter.Length + 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>How much of a token's weight a similarity earns: all of it from 0.8 (one typo in five letters), nothing
@@ -187,6 +268,9 @@ public static class NameMatcher
         }
         uint usedQ = 0, usedC = 0;
         double earned = 0;
+        var wordMatched = false;
+        Span<sbyte> partnerOfQ = stackalloc sbyte[PreparedName.MaxTokens];
+        partnerOfQ.Fill(-1);
         for (var p = 0; p < count; p++)
         {
             var pair = pairs[p];
@@ -208,11 +292,17 @@ public static class NameMatcher
                 weightC += c[j].Weight;
             }
             earned += Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
+            for (var i = pair.QueryStart; i < pair.QueryStart + pair.QueryCount; i++)
+            {
+                partnerOfQ[i] = (sbyte)pair.CandidateStart;
+            }
+            wordMatched |= pair.Similarity >= 1 || (q[pair.QueryStart].Text.Length > 2 && c[pair.CandidateStart].Text.Length > 2);
             collector?.Add(new TokenAlignment(pair.QueryStart, pair.QueryCount, pair.CandidateStart, pair.CandidateCount, pair.Similarity, pair.Kind));
         }
         // A word on each side that found no partner is a different name element (AL-MOSULI / AL-TIKRITI, Bowne Sweden /
         // Bowne Finland), not an omission: the lighter of the two unmatched masses is charged against the score.
-        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0;
+        double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0, unmatchedSurnameC = 0, rarityC = 0, unmatchedRarityC = 0;
+        var candidateHasPatronymic = false;
         for (var i = 0; i < n; i++)
         {
             if ((usedQ & (1u << i)) == 0 && !q[i].IsLegalForm && !q[i].IsFiller)
@@ -225,18 +315,42 @@ public static class NameMatcher
             if (!c[j].IsLegalForm && !c[j].IsFiller)
             {
                 distinctiveC += c[j].Weight;
+                var rarity = c[j].Weight * c[j].Weight;
+                rarityC += rarity;
                 if ((usedC & (1u << j)) == 0)
                 {
                     unmatchedC += c[j].Weight;
+                    unmatchedRarityC += rarity;
+                    if (!c[j].IsPatronymic)
+                    {
+                        unmatchedSurnameC += c[j].Weight;
+                    }
                 }
             }
+            candidateHasPatronymic |= c[j].IsPatronymic;
         }
-        earned -= MismatchPenalty * Math.Min(unmatchedQ, unmatchedC);
+        // A list name with a patronymic is given name, patronymic and surname: its unmatched other words are the surname
+        // the query leaves out ("Olga Ivanovna" against KULYGINA, Olga Ivanovna), and that is charged in full.
+        var charged = Math.Min(unmatchedQ, unmatchedC);
+        if (candidateHasPatronymic)
+        {
+            charged = Math.Max(charged, unmatchedSurnameC);
+        }
+        earned -= MismatchPenalty * charged;
         var total = totalQuery + (CandidateSideWeight * totalCandidate);
         var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
+        if (NasabInverted(q.AsSpan(0, n), c.AsSpan(0, m), partnerOfQ))
+        {
+            score = Math.Min(score, InvertedLineageCap);
+        }
+        if (!wordMatched)
+        {
+            // initials alone ("N.N.") meet many names: at least one written-out word must be met
+            score = Math.Min(score, InitialsOnlyCap);
+        }
         // Common words alone do not make a match: when the list name's rare words are not met ("Korea Trading Corporation"
         // against KOREA HYOKSIN TRADING CORPORATION), the score is capped by the share of its rarity mass that was matched.
-        return distinctiveC <= 0 ? score : Math.Min(score, CoverageFloor + ((1 - CoverageFloor) * (distinctiveC - unmatchedC) / distinctiveC));
+        return rarityC <= 0 ? score : Math.Min(score, CoverageFloor + ((1 - CoverageFloor) * (rarityC - unmatchedRarityC) / rarityC));
     }
 
     /// <summary>Similarity of two adjacent tokens written together with one other token: 1.0 when the letters are the same,
@@ -252,6 +366,12 @@ public static class NameMatcher
         if (fold.Length == first.Fold.Length + second.Fold.Length && fold.StartsWith(first.Fold) && fold.EndsWith(second.Fold))
         {
             return 0.93;
+        }
+        if (text.Length == 2 && !(first.KoreanLike && second.KoreanLike) && first.Text.Length > 1 && second.Text.Length > 1 && text[0] == first.Text[0] && text[1] == second.Text[0])
+        {
+            // initials written together ("JC" / Jean-Claude), as a single initial meets its word; not for Korean given
+            // names, whose syllables are too few to tell apart by their first letters
+            return 0.8;
         }
         var joinedLength = first.Text.Length + second.Text.Length;
         if (joinedLength < 6 || joinedLength > 40 || Math.Abs(joinedLength - text.Length) > 2)

@@ -65,4 +65,57 @@ public sealed class NameMatcherTests
         generic.Match.ShouldBeFalse();
         specific.Score.ShouldBeGreaterThan(generic.Score);
     }
+
+    [Theory]
+    [InlineData("Anglea Merkel", "Angela Merkel")]
+    [InlineData("Olaf Schloz", "Olaf Scholz")]
+    public void Two_swapped_letters_are_one_typo(string query, string candidate) => Score(query, candidate).ShouldBeGreaterThan(0.7);
+
+    [Fact]
+    public void Transposition_distance_counts_a_swap_once()
+    {
+        Similarity.TranspositionDistance("scholz", "schloz").ShouldBe(1);
+        Similarity.TranspositionDistance("castro", "castillo").ShouldBe(Similarity.Levenshtein("castro", "castillo"));
+        Similarity.TranspositionDistance("", "abc").ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_surname_like_the_patronymic_does_not_stand_for_the_missing_surname()
+    {
+        Score("Marina Petrova", "ZARUBINA, Marina Petrovna").ShouldBeLessThan(0.5);
+        Score("Marina Petrovna", "ZARUBINA, Marina Petrovna").ShouldBeLessThan(0.6);
+        Score("Marina Zarubina", "ZARUBINA, Marina Petrovna").ShouldBeGreaterThanOrEqualTo(0.8);
+        Score("Marina Petrovna Zarubina", "ZARUBINA, Marina Petrovna").ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("JC Marlowe", "Jean-Claude Marlowe")]
+    [InlineData("Alex Trembley", "Alexander Trembley")]
+    public void Initials_written_together_and_cut_short_names_match(string query, string candidate) =>
+        Score(query, candidate).ShouldBeGreaterThan(0.7);
+
+    [Fact]
+    public void Initials_alone_do_not_make_a_match() => Score("N.N.", "Norbert Nemeth").ShouldBeLessThanOrEqualTo(NameMatcher.InitialsOnlyCap);
+
+    [Fact]
+    public void A_short_company_word_is_not_a_cut_short_name() => Score("Bai", "Baikal").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void Father_and_son_changing_places_around_bin_is_another_person()
+    {
+        Score("Tariq bin Yusuf al-Qarani", "YUSUF BIN TARIQ AL-QARANI").ShouldBeLessThanOrEqualTo(NameMatcher.InvertedLineageCap);
+        Score("Tariq bin Yusuf al-Qarani", "TARIQ BIN YUSUF AL-QARANI").ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_long_shared_start_is_not_a_cut_short_name() =>
+        Score("Surveillancegeneral", "SURVEILLANCE").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void One_vowel_changed_in_a_short_word_is_a_typo()
+    {
+        NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("musk")).Similarity.ShouldBe(0.8);
+        NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("mask")).Similarity.ShouldBe(0.8);
+        NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("mork")).Similarity.ShouldBeLessThan(0.8);
+    }
 }
