@@ -43,7 +43,7 @@ public sealed class SiteAnalyzer
     {
         options ??= new SiteAnalysisOptions();
         var targetText = SiteText.Of(target);
-        var self = Enumerable.Range(0, index.Count).Where(i => index[i].ContentHash == target.ContentHash).ToHashSet();
+        var self = index.SitesWithContentHash(target.ContentHash).ToHashSet();
 
         var candidates = Candidates(target, index, self, options);
         var evaluated = new List<(int Id, CandidateScore Score)>();
@@ -288,9 +288,14 @@ public sealed class SiteAnalyzer
         var shared = new Dictionary<int, List<string>>();
         foreach (var identifier in SiteIndex.Identifiers(target).Distinct(StringComparer.Ordinal))
         {
-            var sites = index.SitesWithIdentifier(identifier).Where(id => !self.Contains(id)).ToList();
             var kind = identifier[..identifier.IndexOf(':', StringComparison.Ordinal)];
             var limit = kind == "address" ? options.MaxAddressPivotSites : options.MaxIdentifierSites;
+            // A hub (one template shared by every generated site) would be filtered in full only to be dropped.
+            if (index.CountWithIdentifier(identifier) > limit + self.Count)
+            {
+                continue;
+            }
+            var sites = index.SitesWithIdentifier(identifier).Where(id => !self.Contains(id)).ToList();
             if (sites.Count == 0 || sites.Count > limit)
             {
                 continue;
@@ -357,7 +362,7 @@ public sealed class SiteAnalyzer
             findings.Add(new SiteFinding("SITE_SAME_SITE", "info", $"another version of {same.Reference}: {string.Join("; ", same.SameSiteEvidence)}"));
         }
 
-        var foreignDomains = copies.Select(c => index.Sites.FirstOrDefault(s => s.Key == c.Reference)?.Domain).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var foreignDomains = copies.Select(c => index.FirstWithKey(c.Reference)?.Domain).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var group in target.Artefacts.Where(a => a.Kind is "httrack" or "saved_from" or "canonical" or "og_url")
                      .Select(a => (a.Kind, a.Page, Domain: SiteFeatures.RegistrableOfUrl(a.Value, PublicSuffix.Default)))
                      .Where(a => a.Domain is not null && a.Domain != target.Domain && (a.Kind is "httrack" or "saved_from" || foreignDomains.Contains(a.Domain)))
@@ -376,7 +381,7 @@ public sealed class SiteAnalyzer
         }
         foreach (var clone in copies)
         {
-            var reference = index.Sites.FirstOrDefault(s => s.Key == clone.Reference);
+            var reference = index.FirstWithKey(clone.Reference);
             if (reference is null || !clone.BrandSubstitutions.Any(s => s.Type == "name"))
             {
                 continue;
@@ -394,7 +399,7 @@ public sealed class SiteAnalyzer
         }
         foreach (var pivot in pivots)
         {
-            var site = index.Sites.FirstOrDefault(s => s.Key == pivot.Site);
+            var site = index.FirstWithKey(pivot.Site);
             var strong = pivot.Shared.Where(s => !s.StartsWith("template:", StringComparison.Ordinal) && !s.StartsWith("addresses:", StringComparison.Ordinal)).ToList();
             if (site is { Role: SiteRole.Suspect } && (strong.Count > 0 || pivot.Shared.Any(s => s.StartsWith("addresses:", StringComparison.Ordinal))))
             {
@@ -404,9 +409,10 @@ public sealed class SiteAnalyzer
 
         if (target.Domain is { } domain)
         {
-            foreach (var reference in index.Sites.Where(s => s.Role == SiteRole.Reference && s.Domain is not null && s.Domain != domain).DistinctBy(s => s.Domain))
+            var prepared = Lookalikes.Prepare(domain);
+            foreach (var reference in index.ReferenceDomains.Where(r => r.Domain != domain))
             {
-                if (Lookalikes.Compare(domain, reference.Domain!) is { } lookalike)
+                if (Lookalikes.Compare(prepared, reference) is { } lookalike)
                 {
                     findings.Add(new SiteFinding("DOMAIN_LOOKALIKE", "high", $"{lookalike.Explanation} ({lookalike.Kind})"));
                 }

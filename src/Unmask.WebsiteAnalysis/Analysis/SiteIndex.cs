@@ -1,3 +1,4 @@
+using Unmask.WebsiteAnalysis.Domains;
 using Unmask.WebsiteAnalysis.Extraction;
 using Unmask.WebsiteAnalysis.Similarity;
 
@@ -21,6 +22,10 @@ public sealed class SiteIndex
     private readonly PostingMap<ulong> _fingerprints = new();
     private readonly PostingMap<ulong> _bands = new();
     private readonly PostingMap<string> _identifiers = new(StringComparer.Ordinal);
+    private readonly PostingMap<string> _contentHashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _referenceDomains = new(StringComparer.Ordinal);
+    private readonly List<LookalikeDomain> _referenceDomainForms = [];
 
     public int Count => _sites.Count;
 
@@ -57,7 +62,25 @@ public sealed class SiteIndex
         {
             _identifiers.Add(identifier, id);
         }
+        _contentHashes.Add(site.ContentHash, id);
+        _firstByKey.TryAdd(site.Key, id);
+        if (site.Role == SiteRole.Reference && site.Domain is { } domain && _referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
+        {
+            _referenceDomainForms.Add(Lookalikes.Prepare(domain));
+        }
     }
+
+    /// <summary>Ids of the indexed sites with this content hash (copies of an analysed site).</summary>
+    public IReadOnlyList<int> SitesWithContentHash(string contentHash) => _contentHashes.Get(contentHash);
+
+    /// <summary>The first indexed site with this key, or null.</summary>
+    public IndexedSite? FirstWithKey(string key) => _firstByKey.TryGetValue(key, out var id) ? _sites[id] : null;
+
+    /// <summary>Distinct domains declared by reference sites, in the order first indexed, prepared for look-alike comparison.</summary>
+    public IReadOnlyList<LookalikeDomain> ReferenceDomains => _referenceDomainForms;
+
+    /// <summary>Number of sites carrying the identifier, without allocating.</summary>
+    public int CountWithIdentifier(string identifier) => _identifiers.CountOf(identifier);
 
     /// <summary>Distinct winnowed fingerprints of the site's content and quotation segments (as <see cref="SiteText"/> joins them).</summary>
     public static HashSet<ulong> ContentFingerprints(IndexedSite site)
