@@ -60,10 +60,10 @@ public sealed class SiteAnalyzer
         // (two clones of one firm share that firm's text, not an operator).
         var clones = new List<CloneMatch>();
         var explained = new HashSet<(AlignedBlock, int)>();
-        foreach (var (id, evaluatedScore) in evaluated.OrderBy(e => index[e.Id].Role == SiteRole.Reference ? 0 : 1).ThenByDescending(e => e.Score.CopiedWords))
+        foreach (var (id, evaluatedScore) in evaluated.OrderBy(e => index.RoleOf(e.Id) == SiteRole.Reference ? 0 : 1).ThenByDescending(e => e.Score.CopiedWords))
         {
-            var site = index[id];
             var score = evaluatedScore;
+            var site = score.Reference.Site;
             var passages = score.Passages;
             if (site.Role == SiteRole.Suspect)
             {
@@ -111,7 +111,7 @@ public sealed class SiteAnalyzer
         {
             hits[id] = hits.GetValueOrDefault(id) + 3;
         }
-        return hits.Where(h => !self.Contains(h.Key) && h.Value >= 2 && (options.IncludeSuspectClones || index[h.Key].Role == SiteRole.Reference))
+        return hits.Where(h => !self.Contains(h.Key) && h.Value >= 2 && (options.IncludeSuspectClones || index.RoleOf(h.Key) == SiteRole.Reference))
             .OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(options.MaxCandidates).Select(h => h.Key).ToList();
     }
 
@@ -129,7 +129,7 @@ public sealed class SiteAnalyzer
             }
             foreach (var id in sites)
             {
-                if (id != referenceId && !self.Contains(id) && index[id].Role == SiteRole.Reference && index[id].Key != referenceKey)
+                if (id != referenceId && !self.Contains(id) && index.RoleOf(id) == SiteRole.Reference && index.KeyOf(id) != referenceKey)
                 {
                     return 1;
                 }
@@ -301,7 +301,7 @@ public sealed class SiteAnalyzer
                 continue;
             }
             // Identifiers of a legitimate (reference) site link its clones to it, not to each other.
-            var ownerReferences = sites.Where(id => index[id].Role == SiteRole.Reference).ToList();
+            var ownerReferences = sites.Where(id => index.RoleOf(id) == SiteRole.Reference).ToList();
             foreach (var id in sites)
             {
                 if (ownerReferences.Count > 0 && !ownerReferences.Contains(id))
@@ -317,8 +317,8 @@ public sealed class SiteAnalyzer
             }
         }
         return shared
-            .Where(s => s.Value.Any(v => !v.StartsWith("template:", StringComparison.Ordinal)) || index[s.Key].Role == SiteRole.Reference)
-            .Select(s => new Pivot(index[s.Key].Key, s.Value))
+            .Where(s => s.Value.Any(v => !v.StartsWith("template:", StringComparison.Ordinal)) || index.RoleOf(s.Key) == SiteRole.Reference)
+            .Select(s => new Pivot(index.KeyOf(s.Key), s.Value))
             .GroupBy(p => p.Site).Select(g => new Pivot(g.Key, g.SelectMany(p => p.Shared).Distinct().ToList()))
             .OrderByDescending(p => p.Shared.Count(v => !v.StartsWith("template:", StringComparison.Ordinal) && !v.StartsWith("addresses:", StringComparison.Ordinal)))
             .ThenBy(p => p.Site, StringComparer.Ordinal).ToList();
