@@ -27,8 +27,8 @@ public sealed class SiteIndex
     private readonly List<int> _storedLengths = [];
     private readonly List<string> _keys = [];
     private readonly List<SiteRole> _roles = [];
-    private readonly PostingMap<ulong> _fingerprints = new();
-    private readonly PostingMap<ulong> _bands = new();
+    private readonly HashPostingMap _fingerprints = new();
+    private readonly HashPostingMap _bands = new();
     private readonly PostingMap<string> _identifiers = new(StringComparer.Ordinal);
     private readonly PostingMap<string> _contentHashes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
