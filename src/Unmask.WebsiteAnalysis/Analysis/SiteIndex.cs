@@ -29,8 +29,9 @@ public sealed class SiteIndex
     private readonly List<SiteRole> _roles = [];
     private readonly HashPostingMap _fingerprints = new();
     private readonly HashPostingMap _bands = new();
-    private readonly PostingMap<string> _identifiers = new(StringComparer.Ordinal);
-    private readonly PostingMap<string> _contentHashes = new(StringComparer.Ordinal);
+    // Identifiers and content hashes are keyed by their 64-bit hash: the strings themselves are in the stored sites.
+    private readonly HashPostingMap _identifiers = new();
+    private readonly HashPostingMap _contentHashes = new();
     private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _referenceDomains = new(StringComparer.Ordinal);
     private readonly List<LookalikeDomain> _referenceDomainForms = [];
@@ -78,9 +79,9 @@ public sealed class SiteIndex
         }
         foreach (var identifier in Identifiers(site).Distinct(StringComparer.Ordinal))
         {
-            _identifiers.Add(identifier, id);
+            _identifiers.Add(HashOf(identifier), id);
         }
-        _contentHashes.Add(site.ContentHash, id);
+        _contentHashes.Add(HashOf(site.ContentHash), id);
         _firstByKey.TryAdd(site.Key, id);
         if (site.Role == SiteRole.Reference && site.Domain is { } domain && _referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
         {
@@ -89,7 +90,7 @@ public sealed class SiteIndex
     }
 
     /// <summary>Ids of the indexed sites with this content hash (copies of an analysed site).</summary>
-    public IReadOnlyList<int> SitesWithContentHash(string contentHash) => _contentHashes.Get(contentHash);
+    public IReadOnlyList<int> SitesWithContentHash(string contentHash) => _contentHashes.Get(HashOf(contentHash));
 
     /// <summary>The first indexed site with this key, or null.</summary>
     public IndexedSite? FirstWithKey(string key) => _firstByKey.TryGetValue(key, out var id) ? Decode(id) : null;
@@ -98,7 +99,7 @@ public sealed class SiteIndex
     public IReadOnlyList<LookalikeDomain> ReferenceDomains => _referenceDomainForms;
 
     /// <summary>Number of sites carrying the identifier, without allocating.</summary>
-    public int CountWithIdentifier(string identifier) => _identifiers.CountOf(identifier);
+    public int CountWithIdentifier(string identifier) => _identifiers.CountOf(HashOf(identifier));
 
     /// <summary>Distinct winnowed fingerprints of the site's content and quotation segments (as <see cref="SiteText"/> joins them).</summary>
     public static HashSet<ulong> ContentFingerprints(IndexedSite site)
@@ -116,7 +117,7 @@ public sealed class SiteIndex
 
     public IReadOnlyList<int> SitesWithFingerprint(ulong fingerprint) => _fingerprints.Get(fingerprint);
 
-    public IReadOnlyList<int> SitesWithIdentifier(string identifier) => _identifiers.Get(identifier);
+    public IReadOnlyList<int> SitesWithIdentifier(string identifier) => _identifiers.Get(HashOf(identifier));
 
     /// <summary>Sites with a page whose MinHash shares at least one LSH band with one of the given signatures.</summary>
     public HashSet<int> LshCandidates(IEnumerable<uint[]> signatures)
@@ -148,6 +149,8 @@ public sealed class SiteIndex
             .Concat(f.Messengers.Select(m => "messenger:" + m))
             .Append("template:" + f.Template);
     }
+
+    private static ulong HashOf(string text) => System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(text));
 
     private static (byte[] Stored, int Length) Encode(IndexedSite site)
     {
