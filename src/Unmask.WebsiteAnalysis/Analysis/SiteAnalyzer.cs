@@ -43,7 +43,7 @@ public sealed class SiteAnalyzer
     {
         options ??= new SiteAnalysisOptions();
         var targetText = SiteText.Of(target);
-        var self = Enumerable.Range(0, index.Count).Where(i => index[i].ContentHash == target.ContentHash).ToHashSet();
+        var self = index.SitesWithContentHash(target.ContentHash).ToHashSet();
 
         var candidates = Candidates(target, index, self, options);
         var evaluated = new List<(int Id, CandidateScore Score)>();
@@ -60,10 +60,10 @@ public sealed class SiteAnalyzer
         // (two clones of one firm share that firm's text, not an operator).
         var clones = new List<CloneMatch>();
         var explained = new HashSet<(AlignedBlock, int)>();
-        foreach (var (id, evaluatedScore) in evaluated.OrderBy(e => index[e.Id].Role == SiteRole.Reference ? 0 : 1).ThenByDescending(e => e.Score.CopiedWords))
+        foreach (var (id, evaluatedScore) in evaluated.OrderBy(e => index.RoleOf(e.Id) == SiteRole.Reference ? 0 : 1).ThenByDescending(e => e.Score.CopiedWords))
         {
-            var site = index[id];
             var score = evaluatedScore;
+            var site = score.Reference.Site;
             var passages = score.Passages;
             if (site.Role == SiteRole.Suspect)
             {
@@ -111,7 +111,7 @@ public sealed class SiteAnalyzer
         {
             hits[id] = hits.GetValueOrDefault(id) + 3;
         }
-        return hits.Where(h => !self.Contains(h.Key) && h.Value >= 2 && (options.IncludeSuspectClones || index[h.Key].Role == SiteRole.Reference))
+        return hits.Where(h => !self.Contains(h.Key) && h.Value >= 2 && (options.IncludeSuspectClones || index.RoleOf(h.Key) == SiteRole.Reference))
             .OrderByDescending(h => h.Value).ThenBy(h => h.Key).Take(options.MaxCandidates).Select(h => h.Key).ToList();
     }
 
@@ -129,7 +129,7 @@ public sealed class SiteAnalyzer
             }
             foreach (var id in sites)
             {
-                if (id != referenceId && !self.Contains(id) && index[id].Role == SiteRole.Reference && index[id].Key != referenceKey)
+                if (id != referenceId && !self.Contains(id) && index.RoleOf(id) == SiteRole.Reference && index.KeyOf(id) != referenceKey)
                 {
                     return 1;
                 }
@@ -288,15 +288,20 @@ public sealed class SiteAnalyzer
         var shared = new Dictionary<int, List<string>>();
         foreach (var identifier in SiteIndex.Identifiers(target).Distinct(StringComparer.Ordinal))
         {
-            var sites = index.SitesWithIdentifier(identifier).Where(id => !self.Contains(id)).ToList();
             var kind = identifier[..identifier.IndexOf(':', StringComparison.Ordinal)];
             var limit = kind == "address" ? options.MaxAddressPivotSites : options.MaxIdentifierSites;
+            // A hub (one template shared by every generated site) would be filtered in full only to be dropped.
+            if (index.CountWithIdentifier(identifier) > limit + self.Count)
+            {
+                continue;
+            }
+            var sites = index.SitesWithIdentifier(identifier).Where(id => !self.Contains(id)).ToList();
             if (sites.Count == 0 || sites.Count > limit)
             {
                 continue;
             }
             // Identifiers of a legitimate (reference) site link its clones to it, not to each other.
-            var ownerReferences = sites.Where(id => index[id].Role == SiteRole.Reference).ToList();
+            var ownerReferences = sites.Where(id => index.RoleOf(id) == SiteRole.Reference).ToList();
             foreach (var id in sites)
             {
                 if (ownerReferences.Count > 0 && !ownerReferences.Contains(id))
@@ -312,8 +317,8 @@ public sealed class SiteAnalyzer
             }
         }
         return shared
-            .Where(s => s.Value.Any(v => !v.StartsWith("template:", StringComparison.Ordinal)) || index[s.Key].Role == SiteRole.Reference)
-            .Select(s => new Pivot(index[s.Key].Key, s.Value))
+            .Where(s => s.Value.Any(v => !v.StartsWith("template:", StringComparison.Ordinal)) || index.RoleOf(s.Key) == SiteRole.Reference)
+            .Select(s => new Pivot(index.KeyOf(s.Key), s.Value))
             .GroupBy(p => p.Site).Select(g => new Pivot(g.Key, g.SelectMany(p => p.Shared).Distinct().ToList()))
             .OrderByDescending(p => p.Shared.Count(v => !v.StartsWith("template:", StringComparison.Ordinal) && !v.StartsWith("addresses:", StringComparison.Ordinal)))
             .ThenBy(p => p.Site, StringComparer.Ordinal).ToList();
@@ -357,7 +362,7 @@ public sealed class SiteAnalyzer
             findings.Add(new SiteFinding("SITE_SAME_SITE", "info", $"another version of {same.Reference}: {string.Join("; ", same.SameSiteEvidence)}"));
         }
 
-        var foreignDomains = copies.Select(c => index.Sites.FirstOrDefault(s => s.Key == c.Reference)?.Domain).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var foreignDomains = copies.Select(c => index.FirstWithKey(c.Reference)?.Domain).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var group in target.Artefacts.Where(a => a.Kind is "httrack" or "saved_from" or "canonical" or "og_url")
                      .Select(a => (a.Kind, a.Page, Domain: SiteFeatures.RegistrableOfUrl(a.Value, PublicSuffix.Default)))
                      .Where(a => a.Domain is not null && a.Domain != target.Domain && (a.Kind is "httrack" or "saved_from" || foreignDomains.Contains(a.Domain)))
@@ -376,7 +381,7 @@ public sealed class SiteAnalyzer
         }
         foreach (var clone in copies)
         {
-            var reference = index.Sites.FirstOrDefault(s => s.Key == clone.Reference);
+            var reference = index.FirstWithKey(clone.Reference);
             if (reference is null || !clone.BrandSubstitutions.Any(s => s.Type == "name"))
             {
                 continue;
@@ -394,7 +399,7 @@ public sealed class SiteAnalyzer
         }
         foreach (var pivot in pivots)
         {
-            var site = index.Sites.FirstOrDefault(s => s.Key == pivot.Site);
+            var site = index.FirstWithKey(pivot.Site);
             var strong = pivot.Shared.Where(s => !s.StartsWith("template:", StringComparison.Ordinal) && !s.StartsWith("addresses:", StringComparison.Ordinal)).ToList();
             if (site is { Role: SiteRole.Suspect } && (strong.Count > 0 || pivot.Shared.Any(s => s.StartsWith("addresses:", StringComparison.Ordinal))))
             {
@@ -404,9 +409,10 @@ public sealed class SiteAnalyzer
 
         if (target.Domain is { } domain)
         {
-            foreach (var reference in index.Sites.Where(s => s.Role == SiteRole.Reference && s.Domain is not null && s.Domain != domain).DistinctBy(s => s.Domain))
+            var prepared = Lookalikes.Prepare(domain);
+            foreach (var reference in index.ReferenceDomains.Where(r => r.Domain != domain))
             {
-                if (Lookalikes.Compare(domain, reference.Domain!) is { } lookalike)
+                if (Lookalikes.Compare(prepared, reference) is { } lookalike)
                 {
                     findings.Add(new SiteFinding("DOMAIN_LOOKALIKE", "high", $"{lookalike.Explanation} ({lookalike.Kind})"));
                 }

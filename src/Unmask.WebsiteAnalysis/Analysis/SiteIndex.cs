@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Unmask.WebsiteAnalysis.Domains;
 using Unmask.WebsiteAnalysis.Extraction;
 using Unmask.WebsiteAnalysis.Similarity;
 
@@ -17,16 +20,33 @@ public sealed class SiteIndex
     public const int Bands = 16;
     public const int RowsPerBand = 4;
 
-    private readonly List<IndexedSite> _sites = [];
-    private readonly PostingMap<ulong> _fingerprints = new();
-    private readonly PostingMap<ulong> _bands = new();
-    private readonly PostingMap<string> _identifiers = new(StringComparer.Ordinal);
+    // Sites are kept as Brotli-compressed UTF-8 JSON (page text as UTF-16 strings and per-block objects were most of the index's
+    // size at 100,000 sites) and decoded on access; only the few compared per analysis are. Key and role, which candidate search
+    // and commonness read for many sites, are kept decoded.
+    private readonly List<byte[]> _stored = [];
+    private readonly List<int> _storedLengths = [];
+    private readonly List<string> _keys = [];
+    private readonly List<SiteRole> _roles = [];
+    private readonly HashPostingMap _fingerprints = new();
+    private readonly HashPostingMap _bands = new();
+    // Identifiers and content hashes are keyed by their 64-bit hash: the strings themselves are in the stored sites.
+    private readonly HashPostingMap _identifiers = new();
+    private readonly HashPostingMap _contentHashes = new();
+    private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _referenceDomains = new(StringComparer.Ordinal);
+    private readonly List<LookalikeDomain> _referenceDomainForms = [];
 
-    public int Count => _sites.Count;
+    public int Count => _stored.Count;
 
-    public IReadOnlyList<IndexedSite> Sites => _sites;
+    /// <summary>The indexed sites, each decoded when read.</summary>
+    public IReadOnlyList<IndexedSite> Sites => new DecodedSites(this);
 
-    public IndexedSite this[int id] => _sites[id];
+    /// <summary>The site with this id, decoded from the index (a new object on each read).</summary>
+    public IndexedSite this[int id] => Decode(id);
+
+    public string KeyOf(int id) => _keys[id];
+
+    public SiteRole RoleOf(int id) => _roles[id];
 
     public static SiteIndex Build(IEnumerable<IndexedSite> sites)
     {
@@ -40,8 +60,12 @@ public sealed class SiteIndex
 
     public void Add(IndexedSite site)
     {
-        var id = _sites.Count;
-        _sites.Add(site);
+        var id = _stored.Count;
+        var (stored, length) = Encode(site);
+        _stored.Add(stored);
+        _storedLengths.Add(length);
+        _keys.Add(site.Key);
+        _roles.Add(site.Role);
         foreach (var fingerprint in ContentFingerprints(site))
         {
             _fingerprints.Add(fingerprint, id);
@@ -55,9 +79,27 @@ public sealed class SiteIndex
         }
         foreach (var identifier in Identifiers(site).Distinct(StringComparer.Ordinal))
         {
-            _identifiers.Add(identifier, id);
+            _identifiers.Add(HashOf(identifier), id);
+        }
+        _contentHashes.Add(HashOf(site.ContentHash), id);
+        _firstByKey.TryAdd(site.Key, id);
+        if (site.Role == SiteRole.Reference && site.Domain is { } domain && _referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
+        {
+            _referenceDomainForms.Add(Lookalikes.Prepare(domain));
         }
     }
+
+    /// <summary>Ids of the indexed sites with this content hash (copies of an analysed site).</summary>
+    public IReadOnlyList<int> SitesWithContentHash(string contentHash) => _contentHashes.Get(HashOf(contentHash));
+
+    /// <summary>The first indexed site with this key, or null.</summary>
+    public IndexedSite? FirstWithKey(string key) => _firstByKey.TryGetValue(key, out var id) ? Decode(id) : null;
+
+    /// <summary>Distinct domains declared by reference sites, in the order first indexed, prepared for look-alike comparison.</summary>
+    public IReadOnlyList<LookalikeDomain> ReferenceDomains => _referenceDomainForms;
+
+    /// <summary>Number of sites carrying the identifier, without allocating.</summary>
+    public int CountWithIdentifier(string identifier) => _identifiers.CountOf(HashOf(identifier));
 
     /// <summary>Distinct winnowed fingerprints of the site's content and quotation segments (as <see cref="SiteText"/> joins them).</summary>
     public static HashSet<ulong> ContentFingerprints(IndexedSite site)
@@ -75,7 +117,7 @@ public sealed class SiteIndex
 
     public IReadOnlyList<int> SitesWithFingerprint(ulong fingerprint) => _fingerprints.Get(fingerprint);
 
-    public IReadOnlyList<int> SitesWithIdentifier(string identifier) => _identifiers.Get(identifier);
+    public IReadOnlyList<int> SitesWithIdentifier(string identifier) => _identifiers.Get(HashOf(identifier));
 
     /// <summary>Sites with a page whose MinHash shares at least one LSH band with one of the given signatures.</summary>
     public HashSet<int> LshCandidates(IEnumerable<uint[]> signatures)
@@ -106,6 +148,46 @@ public sealed class SiteIndex
             .Concat(f.Addresses.Select(a => "address:" + a))
             .Concat(f.Messengers.Select(m => "messenger:" + m))
             .Append("template:" + f.Template);
+    }
+
+    private static ulong HashOf(string text) => System.IO.Hashing.XxHash64.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(text));
+
+    private static (byte[] Stored, int Length) Encode(IndexedSite site)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(site);
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length)];
+        if (!BrotliEncoder.TryCompress(json, buffer, out var written, quality: 1, window: 22))
+        {
+            throw new InvalidOperationException("Brotli compression of an indexed site failed");
+        }
+        return (buffer.AsSpan(0, written).ToArray(), json.Length);
+    }
+
+    private IndexedSite Decode(int id)
+    {
+        var json = new byte[_storedLengths[id]];
+        if (!BrotliDecoder.TryDecompress(_stored[id], json, out var written) || written != json.Length)
+        {
+            throw new InvalidOperationException($"indexed site {id} could not be decompressed");
+        }
+        return JsonSerializer.Deserialize<IndexedSite>(json) ?? throw new InvalidOperationException($"indexed site {id} is empty");
+    }
+
+    private sealed class DecodedSites(SiteIndex index) : IReadOnlyList<IndexedSite>
+    {
+        public IndexedSite this[int id] => index.Decode(id);
+
+        public int Count => index.Count;
+
+        public IEnumerator<IndexedSite> GetEnumerator()
+        {
+            for (var id = 0; id < index.Count; id++)
+            {
+                yield return index.Decode(id);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static IEnumerable<ulong> BandKeys(uint[] signature)

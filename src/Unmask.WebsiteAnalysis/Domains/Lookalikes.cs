@@ -7,42 +7,79 @@ namespace Unmask.WebsiteAnalysis.Domains;
 /// <c>typo</c> (one edit: insertion, deletion, substitution or transposition), <c>added_words</c> (acme.com / acme-consulting-llc.com).</summary>
 public sealed record LookalikeMatch(string Domain, string LooksLike, string Kind, string Explanation);
 
+/// <summary>A domain split for look-alike comparison: its label under the public suffix, that label's confusable skeleton, and the
+/// label without hyphens.</summary>
+public sealed record LookalikeDomain(string Domain, string Label, string Suffix, string Skeleton, string Plain);
+
 public static class Lookalikes
 {
     public static LookalikeMatch? Compare(string candidate, string original, PublicSuffix? suffixes = null)
     {
         suffixes ??= PublicSuffix.Default;
-        if (candidate.Equals(original, StringComparison.OrdinalIgnoreCase))
+        return Compare(Prepare(candidate, suffixes), Prepare(original, suffixes));
+    }
+
+    /// <summary>The parts of a domain that comparisons use, computed once (an index compares one domain with every reference).</summary>
+    public static LookalikeDomain Prepare(string domain, PublicSuffix? suffixes = null)
+    {
+        var (label, suffix) = Split(domain, suffixes ?? PublicSuffix.Default);
+        return new LookalikeDomain(domain, label, suffix, Skeleton(Unicode(label)), label.Replace("-", "", StringComparison.Ordinal));
+    }
+
+    public static LookalikeMatch? Compare(LookalikeDomain candidate, LookalikeDomain original)
+    {
+        if (candidate.Domain.Equals(original.Domain, StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
-        var (candidateLabel, candidateSuffix) = Split(candidate, suffixes);
-        var (originalLabel, originalSuffix) = Split(original, suffixes);
-        if (candidateLabel.Length < 3 || originalLabel.Length < 4)
+        var (candidateName, originalName) = (candidate.Domain, original.Domain);
+        if (candidate.Label.Length < 3 || original.Label.Length < 4)
         {
             return null;
         }
-        if (candidateLabel == originalLabel)
+        if (candidate.Label == original.Label)
         {
-            return new(candidate, original, "tld_swap", $"{candidate} is {original} under .{candidateSuffix} instead of .{originalSuffix}");
+            return new(candidateName, originalName, "tld_swap", $"{candidateName} is {originalName} under .{candidate.Suffix} instead of .{original.Suffix}");
         }
-        var candidateSkeleton = Skeleton(Unicode(candidateLabel));
-        var originalSkeleton = Skeleton(Unicode(originalLabel));
-        if (candidateSkeleton == originalSkeleton)
+        if (candidate.Skeleton == original.Skeleton)
         {
-            return new(candidate, original, "homoglyph", $"{candidate} reads as {original} (look-alike characters)");
+            return new(candidateName, originalName, "homoglyph", $"{candidateName} reads as {originalName} (look-alike characters)");
         }
-        var plainCandidate = candidateLabel.Replace("-", "", StringComparison.Ordinal);
-        var plainOriginal = originalLabel.Replace("-", "", StringComparison.Ordinal);
-        if (plainOriginal.Length >= 5 && DamerauLevenshtein(plainCandidate, plainOriginal) == 1)
+        if (original.Plain.Length >= 5 && IsOneEditApart(candidate.Plain, original.Plain))
         {
-            return new(candidate, original, "typo", $"{candidate} is one keystroke away from {original}");
+            return new(candidateName, originalName, "typo", $"{candidateName} is one keystroke away from {originalName}");
         }
-        if (plainOriginal.Length >= 5 && plainCandidate.Length > plainOriginal.Length + 1 && plainCandidate.Contains(plainOriginal, StringComparison.Ordinal))
+        if (original.Plain.Length >= 5 && candidate.Plain.Length > original.Plain.Length + 1 && candidate.Plain.Contains(original.Plain, StringComparison.Ordinal))
         {
-            return new(candidate, original, "added_words", $"{candidate} is {original} with added words");
+            return new(candidateName, originalName, "added_words", $"{candidateName} is {originalName} with added words");
         }
         return null;
+    }
+
+    /// <summary>True when the Damerau-Levenshtein distance (adjacent transpositions) is exactly 1, without building the matrix.</summary>
+    public static bool IsOneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+        var suffix = 0;
+        while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+        var restA = a.Length - prefix - suffix;
+        var restB = b.Length - prefix - suffix;
+        if (restA + restB == 1 || (restA == 1 && restB == 1))
+        {
+            return true; // one insertion/deletion, or one substitution
+        }
+        return restA == 2 && restB == 2 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix];
     }
 
     private static (string Label, string Suffix) Split(string domain, PublicSuffix suffixes)

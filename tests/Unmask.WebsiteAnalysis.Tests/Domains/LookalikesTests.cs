@@ -33,3 +33,41 @@ public sealed class LookalikesTests
     public void Registrable_domain_follows_the_public_suffix_list(string host, string? expected) =>
         PublicSuffix.Default.RegistrableDomain(host).ShouldBe(expected);
 }
+
+public sealed class OneEditTests
+{
+    [Fact]
+    public void One_edit_check_agrees_with_the_full_distance_on_random_labels()
+    {
+        var random = new Random(7);
+        string Label(int length) => new(Enumerable.Range(0, length).Select(_ => "abcd"[random.Next(4)]).ToArray());
+        for (var i = 0; i < 20_000; i++)
+        {
+            var a = Label(random.Next(0, 7));
+            var b = random.Next(3) == 0 ? Label(random.Next(0, 7)) : Mutate(a, random);
+            Lookalikes.IsOneEditApart(a, b).ShouldBe(Lookalikes.DamerauLevenshtein(a, b) == 1, $"{a} / {b}");
+        }
+    }
+
+    private static string Mutate(string text, Random random)
+    {
+        var chars = text.ToList();
+        switch (random.Next(4))
+        {
+            case 0:
+                chars.Insert(random.Next(chars.Count + 1), "abcd"[random.Next(4)]);
+                break;
+            case 1 when chars.Count > 0:
+                chars.RemoveAt(random.Next(chars.Count));
+                break;
+            case 2 when chars.Count > 0:
+                chars[random.Next(chars.Count)] = "abcd"[random.Next(4)];
+                break;
+            case 3 when chars.Count > 1:
+                var at = random.Next(chars.Count - 1);
+                (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]);
+                break;
+        }
+        return new string(chars.ToArray());
+    }
+}

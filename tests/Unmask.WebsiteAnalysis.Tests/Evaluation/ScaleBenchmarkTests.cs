@@ -2,6 +2,11 @@ using Unmask.WebsiteAnalysis.Evaluation;
 
 namespace Unmask.WebsiteAnalysis.Tests.Evaluation;
 
+/// <summary>Index size is measured as process-wide managed heap growth, so nothing may run alongside.</summary>
+[CollectionDefinition(nameof(ScaleBenchmarkTests), DisableParallelization = true)]
+public sealed class ScaleBenchmarkCollection;
+
+[Collection(nameof(ScaleBenchmarkTests))]
 public sealed class ScaleBenchmarkTests(ITestOutputHelper output)
 {
     [Fact]
