@@ -125,7 +125,7 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
             html.Append($"<h3>{E(report.Target)}</h3><ul>");
             foreach (var clone in report.Clones)
             {
-                html.Append($"<li>{E(clone.Relation)} of <b>{E(clone.Reference)}</b>: {clone.CopiedFraction:P0} of its text copied; swapped ")
+                html.Append($"<li>{E(clone.Relation)} of <b>{E(clone.Reference)}</b>: {Math.Round(clone.CopiedFraction * 100)}% of its text copied; swapped ")
                     .Append(E(string.Join(", ", clone.BrandSubstitutions.Select(b => $"'{b.Original}' → '{b.Replacement}'")))).Append("</li>");
             }
             foreach (var pivot in report.Pivots)

@@ -47,7 +47,7 @@ public static class DemoCommand
             {
                 foreach (var clone in site.Clones)
                 {
-                    await o.WriteLineAsync($"  {site.Target} is a {clone.Relation} of {clone.Reference} ({clone.CopiedFraction.ToString("P0", System.Globalization.CultureInfo.InvariantCulture)} copied; {string.Join(", ", clone.BrandSubstitutions.Take(3).Select(b => $"'{b.Original}'->'{b.Replacement}'"))})");
+                    await o.WriteLineAsync($"  {site.Target} is a {clone.Relation} of {clone.Reference} ({Math.Round(clone.CopiedFraction * 100)}% copied; {string.Join(", ", clone.BrandSubstitutions.Take(3).Select(b => $"'{b.Original}'->'{b.Replacement}'"))})");
                 }
                 foreach (var pivot in site.Pivots.Where(p => p.Shared.Any(s => !s.StartsWith("template", StringComparison.Ordinal))))
                 {
