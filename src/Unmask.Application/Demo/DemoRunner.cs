@@ -52,7 +52,7 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
 
         var screening = await ScreeningService.LoadAsync(store, cancellationToken);
         var answers = new List<ScreeningResponse>();
-        await foreach (var answer in screening.ScreenBatchAsync(Batch(Sample("screening", "queries.csv")), new ScreeningOptions(), cancellationToken))
+        await foreach (var answer in screening.ScreenBatchAsync(BatchInput.Read(Sample("screening", "queries.csv"), skipBadRows: true), new ScreeningOptions(), cancellationToken))
         {
             if (answer.Response is not null)
             {
@@ -73,19 +73,6 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
         }
         await File.WriteAllTextAsync(reportPath, RenderReport(summary, time.GetUtcNow()), cancellationToken);
         return summary;
-    }
-
-    private static IEnumerable<BatchRow> Batch(string csv)
-    {
-        using var reader = new StreamReader(csv);
-        var rows = new Io.CsvRows(reader, csv).Read().ToList();
-        var header = rows[0].Fields.Select(f => f.Trim()).ToList();
-        foreach (var row in rows.Skip(1))
-        {
-            string? Get(string column) => header.IndexOf(column) is var i and >= 0 && i < row.Fields.Count ? row.Fields[i] : null;
-            var (query, error) = ScreeningQueries.Build(Get("id"), Get("name"), Get("schema"), Get("birth_date"), Get("country"), Get("id_number"));
-            yield return new BatchRow(row.Line, Get("id") ?? "", Get("name") ?? "", query, error);
-        }
     }
 
     private static string RenderReport(DemoSummary summary, DateTimeOffset now)

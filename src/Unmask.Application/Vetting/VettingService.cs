@@ -112,6 +112,7 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
     private sealed class SiteCopyCheck(SiteService sites, CancellationToken cancellationToken) : ISiteCopyCheck
     {
         private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+        private IReadOnlyDictionary<string, SiteRole>? _roles;
 
         public string? KeyOf(string snapshotPath) => _keys.GetValueOrDefault(snapshotPath);
 
@@ -121,7 +122,8 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
             {
                 var (report, _) = sites.AnalyzeAsync(snapshotPath, null, cancellationToken).GetAwaiter().GetResult();
                 _keys[snapshotPath] = report.Target;
-                var roles = sites.RolesAsync(cancellationToken).GetAwaiter().GetResult();
+                // Roles of the indexed sites are read once per run; an analysed snapshot only adds suspects.
+                var roles = _roles ??= sites.RolesAsync(cancellationToken).GetAwaiter().GetResult();
                 var clone = report.Clones.FirstOrDefault(c => c.Relation == "clone");
                 var shared = report.Pivots.SelectMany(p => p.Shared.Select(s =>
                 {
