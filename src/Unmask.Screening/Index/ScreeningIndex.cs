@@ -159,11 +159,11 @@ public sealed partial class ScreeningIndex
     {
         if (token.IsLegalForm)
         {
-            return 0.4;
+            return NameToken.LegalFormWeight;
         }
         if (token.IsFiller)
         {
-            return 0.3;
+            return NameToken.FillerWeight;
         }
         var df = Math.Max(_tokenFrequency.GetValueOrDefault(token.Text), _tokenFrequency.GetValueOrDefault("f:" + token.Fold));
         if (KoreanSurnames.IsKnownSpelling(token.Text) && token.Text.Length <= 4)

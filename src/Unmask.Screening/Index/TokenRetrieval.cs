@@ -7,7 +7,7 @@ namespace Unmask.Screening.Index;
 /// Candidate retrieval at the token level. Every distinct list token has an id; a query token finds the list tokens it can
 /// earn credit against through keys that cover every way <see cref="NameMatcher.CompareTokens"/> gives credit: the spelling
 /// and its romanisation fold with up to one deleted letter (two for words of seven letters or more, the symmetric-deletion
-/// idea of SymSpell: two words one edit apart share a key), Korean surname groups, and consonant skeletons for Arabic and
+/// idea of SymSpell: two words one edit apart share a key), Korean surname groups, groups of name forms (Ted / Theodore), and consonant skeletons for Arabic and
 /// Hebrew. Each such token's similarity is computed once per query; name rows holding it then accumulate an upper bound of
 /// their alignment score, so only the few best rows are aligned in full.
 /// </summary>
@@ -28,6 +28,7 @@ internal sealed class TokenRetrieval
     private readonly ulong[] _keyHashes;
     private readonly int[] _keyTokens;
     private readonly int[][] _surnameGroups;
+    private readonly Dictionary<int, int[]> _equivalenceGroups;
     private readonly Dictionary<string, int[]> _skeletonAll;
     private readonly Dictionary<string, int[]> _skeletonAbjad;
     private readonly int[][] _rowsByToken;
@@ -47,6 +48,7 @@ internal sealed class TokenRetrieval
         var keys = new List<(ulong Hash, int Token)>(_tokens.Length * 12);
         var keyBuffer = new ulong[MaxKeys];
         var surnames = new List<int>[128];
+        var equivalents = new Dictionary<int, List<int>>();
         var skeletonAll = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var skeletonAbjad = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var token in _tokens)
@@ -62,6 +64,14 @@ internal sealed class TokenRetrieval
                 {
                     (surnames[bit] ??= []).Add(token.Id);
                 }
+            }
+            foreach (var group in token.EquivalenceGroups)
+            {
+                if (!equivalents.TryGetValue(group, out var members))
+                {
+                    equivalents[group] = members = [];
+                }
+                members.Add(token.Id);
             }
             if (token.Skeleton.Length >= 2 && !token.IsNumber)
             {
@@ -89,6 +99,7 @@ internal sealed class TokenRetrieval
             _bucketStart[bucket] = i;
         }
         _surnameGroups = surnames.Select(g => g?.ToArray() ?? []).ToArray();
+        _equivalenceGroups = equivalents.ToDictionary(p => p.Key, p => p.Value.ToArray());
         _skeletonAll = skeletonAll.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _skeletonAbjad = skeletonAbjad.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
 
@@ -176,6 +187,16 @@ internal sealed class TokenRetrieval
                     {
                         Verify(query, token, found, seen, stamp);
                     }
+                }
+            }
+        }
+        foreach (var group in query.EquivalenceGroups)
+        {
+            if (_equivalenceGroups.TryGetValue(group, out var members))
+            {
+                foreach (var token in members)
+                {
+                    Verify(query, token, found, seen, stamp);
                 }
             }
         }

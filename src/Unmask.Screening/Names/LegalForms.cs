@@ -27,6 +27,39 @@ public static class LegalForms
     private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal)
     {
         "the", "of", "and", "for", "de", "la", "le", "el", "del", "der", "die", "und", "et", "y", "da", "do", "dos", "das", "al",
+        // titles and honorifics written before a name in notes and news ("President Erdogan", "Sheikh Isa", "Dr. Kim")
+        "mr", "mrs", "ms", "miss", "mister", "dr", "prof", "professor", "president", "sheikh", "shaikh", "sheik", "haji",
+        "hajji", "mullah", "mulla", "maulana", "maulvi", "mawlawi", "comrade", "sir", "madame", "mme", "excellency", "hon",
+    };
+
+    // Short forms of common words in company names, as registries and HR systems abbreviate them.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        ["intl"] = "international", ["int"] = "international", ["natl"] = "national", ["mfg"] = "manufacturing",
+        ["assn"] = "association", ["assoc"] = "association", ["dept"] = "department", ["univ"] = "university",
+        ["inst"] = "institute", ["govt"] = "government", ["tech"] = "technology", ["mgmt"] = "management",
+        ["svcs"] = "services", ["bros"] = "brothers", ["hldgs"] = "holdings", ["grp"] = "group", ["inds"] = "industries",
+        ["engg"] = "engineering", ["equip"] = "equipment", ["trdg"] = "trading", ["shpg"] = "shipping", ["devt"] = "development",
+    };
+
+    // Words that say what kind of body a name belongs to, or where, rather than which one it is. A name whose matched
+    // words are all of this kind ("Korea Trading Corporation") has not named anyone yet.
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "trading", "trade", "traders", "bank", "banking", "group", "holding", "holdings", "international", "industries",
+        "industry", "industrial", "import", "export", "imports", "exports", "technology", "technologies", "network",
+        "networks", "solutions", "services", "service", "general", "national", "development", "investment", "investments",
+        "commercial", "enterprise", "enterprises", "shipping", "marine", "maritime", "logistics", "energy", "construction",
+        "engineering", "equipment", "machinery", "electronics", "electronic", "software", "systems", "system", "global",
+        "united", "joint", "venture", "partners", "capital", "fund", "trust", "association", "committee", "bureau", "ministry",
+        "department", "office", "center", "centre", "factory", "plant", "works", "mining", "oil", "gas", "petroleum",
+        "chemical", "chemicals", "pharmaceutical", "medical", "foreign", "economic", "cooperation", "management",
+        "consulting", "resources", "products", "manufacturing", "transport", "airlines", "aviation", "steel", "metal",
+        "metals", "security", "finance", "financial", "insurance", "university", "institute", "research", "academy",
+        "agency", "council", "republic", "state", "people", "peoples", "democratic", "federal", "government", "new",
+        "korea", "korean", "chosun", "choson", "joson", "dprk", "china", "chinese", "sino", "russia", "russian", "asia",
+        "asian", "pacific", "europe", "european", "america", "american", "africa", "african", "arab", "arabian", "middle",
+        "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central", "hong", "kong",
     };
 
     // Legal forms written out in several words, replaced by their short form (longest first).
@@ -62,8 +95,13 @@ public static class LegalForms
         return tokens;
     }
 
-    /// <summary>The short form of a legal-form word ("limited" = "ltd"), or the token unchanged.</summary>
-    public static string CanonicalForm(string token) => Canonical.TryGetValue(token, out var form) ? form : token;
+    /// <summary>The short form of a legal-form word ("limited" = "ltd"), the full form of an abbreviation ("intl" =
+    /// "international"), or the token unchanged.</summary>
+    public static string CanonicalForm(string token) =>
+        Canonical.TryGetValue(token, out var form) ? form : Abbreviations.TryGetValue(token, out var word) ? word : token;
+
+    /// <summary>A word that names a kind of body or a place rather than a particular one (trading, bank, Korea).</summary>
+    public static bool IsGeneric(string token) => GenericWords.Contains(token);
 
     public static bool IsLegalForm(string token) => Forms.Contains(token);
 

@@ -7,16 +7,26 @@ public sealed class NameToken
     {
         Text = text;
         Fold = Spelling.KoreanFold(text);
+        LatinFold = Spelling.LatinFold(text);
         Phonetic = Spelling.PhoneticKey(text);
         Skeleton = Spelling.ConsonantSkeleton(text);
         IsNumber = text.All(char.IsAsciiDigit);
         IsLegalForm = LegalForms.IsLegalForm(text);
         IsFiller = LegalForms.IsFiller(text);
+        IsGeneric = LegalForms.IsGeneric(text);
         IsPatronymic = IsPatronymicForm(text);
         KoreanLike = !IsNumber && Spelling.IsKoreanLike(text);
         FromAbjad = fromAbjad;
         SurnameGroups = KoreanSurnames.GroupMask(text);
+        EquivalenceGroups = NameEquivalents.GroupsOf(text);
+        Weight = IsLegalForm ? LegalFormWeight : IsFiller ? FillerWeight : 1;
     }
+
+    public const double LegalFormWeight = 0.4;
+    public const double FillerWeight = 0.3;
+
+    /// <summary><see cref="NameEquivalents.GroupsOf"/> the text: the groups of other forms of this name it belongs to.</summary>
+    public int[] EquivalenceGroups { get; }
 
     /// <summary>Position in the index's token table, or -1 for a query token the index has never seen.</summary>
     public int Id { get; internal set; } = -1;
@@ -29,11 +39,17 @@ public sealed class NameToken
     /// <summary><see cref="Spelling.KoreanFold"/> of the text.</summary>
     public string Fold { get; }
 
+    /// <summary><see cref="Spelling.LatinFold"/> of the text: the spelling key for words that do not read as Korean.</summary>
+    public string LatinFold { get; }
+
     public string Phonetic { get; }
     public string Skeleton { get; }
     public bool IsNumber { get; }
     public bool IsLegalForm { get; }
     public bool IsFiller { get; }
+
+    /// <summary><see cref="LegalForms.IsGeneric"/>: a word for a kind of body or a place (trading, bank, Korea).</summary>
+    public bool IsGeneric { get; }
     public bool KoreanLike { get; }
 
     /// <summary>An East Slavic patronymic (Ivanovich, Ivanovna, Oleksandrovych): the father's given name, not a surname.</summary>
@@ -61,7 +77,7 @@ public sealed class NameToken
     public bool FromAbjad { get; }
 
     /// <summary>How much the token says about identity: rare tokens weigh more (set from the index's token frequencies).</summary>
-    public double Weight { get; internal set; } = 1;
+    public double Weight { get; internal set; }
 
     public override string ToString() => Text;
 }

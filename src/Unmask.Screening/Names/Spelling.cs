@@ -13,10 +13,19 @@ public static class Spelling
     /// Voiced and voiceless stops (g/k, d/t, b/p, j/ch) merge, eo/eu lose their e, doubled letters collapse.
     /// A leading lower-case "l" before a consonant is read as "i": OFAC sometimes types "ll" for "Il".
     /// </summary>
-    public static string KoreanFold(string token)
+    public static string KoreanFold(string token) => Fold(token, korean: true);
+
+    /// <summary>
+    /// The spelling differences any romanised name shows, without Korean's merges: c/k/q, ch, ph = f, th = t, w = v,
+    /// doubled letters single (Mikhail / Mikail, Wladimir / Vladimir, Mohammad / Mohamad). Voiced and voiceless stops,
+    /// r and l, and eo/eu stay apart: outside Korean they tell names apart (Castillo / Castro, Gold / Colt).
+    /// </summary>
+    public static string LatinFold(string token) => Fold(token, korean: false);
+
+    private static string Fold(string token, bool korean)
     {
         var s = token;
-        if (s.Length >= 2 && s[0] == 'l' && !IsVowel(s[1]) && s[1] is not ('y' or 'w'))
+        if (korean && s.Length >= 2 && s[0] == 'l' && !IsVowel(s[1]) && s[1] is not ('y' or 'w'))
         {
             s = "i" + s[1..];
         }
@@ -27,17 +36,19 @@ public static class Spelling
             var next = i + 1 < s.Length ? s[i + 1] : '\0';
             switch (c)
             {
-                case 'e' when next is 'o' or 'u': continue;                 // eo -> o, eu -> u
+                case 'e' when korean && next is 'o' or 'u': continue;       // eo -> o, eu -> u
                 case 'o' when next == 'o': b.Append('u'); i++; continue;    // oo -> u (Yoo, Joo, Koo)
                 case 'e' when next == 'e': b.Append('i'); i++; continue;    // ee -> i (Lee, Rhee)
                 case 'o' when next == 'u': b.Append('u'); i++; continue;    // ou -> u (Youn)
-                case 'g': b.Append('k'); continue;
-                case 'd': b.Append('t'); continue;
-                case 'b': b.Append('p'); continue;
-                case 'f': b.Append('p'); continue;
-                case 'r': b.Append('l'); continue;
-                case 'z': b.Append('s'); continue;
-                case 'j': b.Append('c'); continue;
+                case 'p' when !korean && next == 'h': b.Append('f'); i++; continue;
+                case 'w' when !korean: b.Append('v'); continue;
+                case 'g' when korean: b.Append('k'); continue;
+                case 'd' when korean: b.Append('t'); continue;
+                case 'b' when korean: b.Append('p'); continue;
+                case 'f' when korean: b.Append('p'); continue;
+                case 'r' when korean: b.Append('l'); continue;
+                case 'z' when korean: b.Append('s'); continue;
+                case 'j' when korean: b.Append('c'); continue;
                 case 'c' when next == 'h': b.Append('c'); i++; continue;
                 case 't' when next == 'c' && i + 2 < s.Length && s[i + 2] == 'h': b.Append('c'); i += 2; continue;
                 case 'c': b.Append('k'); continue;
@@ -172,11 +183,20 @@ public static class Spelling
 
     public static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
+    /// <summary>Romanised syllables that Korean names are made of. Given names are almost always Sino-Korean syllables, which
+    /// never start with a tense consonant (ㄲ ㄸ ㅃ ㅆ ㅉ) and end only in ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ or nothing, and never have the
+    /// medials ㅒ ㅙ ㅞ. Taking every Hangul syllable instead would make Western words Korean-looking ("Messi" = me-ssi,
+    /// "Bessi"), and Korean-looking words are compared strictly.</summary>
     private static HashSet<string> BuildKoreanSyllables()
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         for (var c = '\uAC00'; c <= '\uD7A3'; c++)
         {
+            var (initial, medial, final) = Hangul.Decompose(c);
+            if (initial is 1 or 4 or 8 or 10 or 13 || medial is 3 or 10 or 15 || final is not (0 or 1 or 4 or 8 or 16 or 17 or 21))
+            {
+                continue;
+            }
             set.Add(Hangul.RomaniseSyllable(c, KoreanRomanisation.Revised));
             set.Add(Hangul.RomaniseSyllable(c, KoreanRomanisation.McCuneReischauer));
         }

@@ -136,6 +136,7 @@ public static class Features
                 TokenMatchKind.Romanisation => "romanisation variants",
                 TokenMatchKind.Transliteration => "same consonants across scripts",
                 TokenMatchKind.Merged => "written together / apart",
+                TokenMatchKind.Equivalent => "forms of one name",
                 _ => string.Create(CultureInfo.InvariantCulture, $"similar {a.Similarity:0.00}"),
             };
             parts.Insert(0, $"{left} ~ {right} ({how})");

@@ -11,6 +11,7 @@ public enum TokenMatchKind
     Transliteration,
     Typo,
     Merged,
+    Equivalent,
 }
 
 /// <summary>One aligned unit: query tokens [QueryStart..QueryStart+QueryCount) with candidate tokens likewise.</summary>
@@ -60,6 +61,10 @@ public static class NameMatcher
     /// <summary>Cap of a name score when only initials met their words.</summary>
     public const double InitialsOnlyCap = 0.5;
 
+    /// <summary>Cap of a name score when every matched query word is generic (trading, bank, Korea) and the list name has
+    /// words the query did not meet: "Korea Trading Corporation" names no particular firm.</summary>
+    public const double GenericOnlyCap = 0.65;
+
     /// <summary>Parts of a name written together with a typo that are this short must be spelled exactly.</summary>
     private const int ShortPart = 4;
 
@@ -98,12 +103,17 @@ public static class NameMatcher
             }
             return (Similarity.JaroWinkler(a.Skeleton, b.Skeleton) * 0.9, TokenMatchKind.Transliteration);
         }
+        if (a.EquivalenceGroups.Length > 0 && b.EquivalenceGroups.Length > 0 && NameEquivalents.Share(a.EquivalenceGroups, b.EquivalenceGroups))
+        {
+            return (NameEquivalents.Similarity, TokenMatchKind.Equivalent);
+        }
         if ((a.SurnameGroups & b.SurnameGroups) != UInt128.Zero)
         {
             return (0.95, TokenMatchKind.SurnameVariant);
         }
         var bothKorean = a.KoreanLike && b.KoreanLike;
-        if (a.Fold == b.Fold)
+        var eitherKorean = a.KoreanLike || b.KoreanLike;
+        if (eitherKorean ? a.Fold == b.Fold : a.LatinFold == b.LatinFold)
         {
             return (bothKorean ? 0.95 : 0.9, TokenMatchKind.Romanisation);
         }
@@ -127,7 +137,11 @@ public static class NameMatcher
         // Edit-distance ratio: one typo in five letters keeps 0.8 (Messi/Bessi), a different name of the same stem does not
         // (Castro/Castillo 0.5). Jaro-Winkler was tried and rewards shared prefixes too much for names.
         var raw = 1 - ((double)Similarity.TranspositionDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
-        var folded = (1 - ((double)Similarity.TranspositionDistance(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97;
+        // The Korean fold (r = l, g = k) makes other names close (Castillo / Castro), and even the Latin fold's edit ratio
+        // does (Vellabati / Velayati): words that do not read as Korean are alike on their Latin fold only when it is equal.
+        var folded = eitherKorean
+            ? (1 - ((double)Similarity.TranspositionDistance(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97
+            : 0;
         if (Math.Max(raw, folded) < 0.8 && OneVowelApart(a.Text, b.Text))
         {
             // one vowel changed in a short word ("Mosk" / Musk) is a typo as one slip in five letters is
@@ -269,6 +283,7 @@ public static class NameMatcher
         uint usedQ = 0, usedC = 0;
         double earned = 0;
         var wordMatched = false;
+        var distinctiveMatched = false;
         Span<sbyte> partnerOfQ = stackalloc sbyte[PreparedName.MaxTokens];
         partnerOfQ.Fill(-1);
         for (var p = 0; p < count; p++)
@@ -296,7 +311,16 @@ public static class NameMatcher
             {
                 partnerOfQ[i] = (sbyte)pair.CandidateStart;
             }
-            wordMatched |= pair.Similarity >= 1 || (q[pair.QueryStart].Text.Length > 2 && c[pair.CandidateStart].Text.Length > 2);
+            wordMatched |= pair.Similarity >= 1 || (pair.QueryCount, pair.CandidateCount) switch
+            {
+                (2, _) => c[pair.CandidateStart].Text.Length > 2,
+                (_, 2) => q[pair.QueryStart].Text.Length > 2,
+                _ => q[pair.QueryStart].Text.Length > 2 && c[pair.CandidateStart].Text.Length > 2,
+            };
+            for (var i = pair.QueryStart; i < pair.QueryStart + pair.QueryCount; i++)
+            {
+                distinctiveMatched |= !q[i].IsGeneric && !q[i].IsLegalForm && !q[i].IsFiller;
+            }
             collector?.Add(new TokenAlignment(pair.QueryStart, pair.QueryCount, pair.CandidateStart, pair.CandidateCount, pair.Similarity, pair.Kind));
         }
         // A word on each side that found no partner is a different name element (AL-MOSULI / AL-TIKRITI, Bowne Sweden /
@@ -343,6 +367,10 @@ public static class NameMatcher
         {
             score = Math.Min(score, InvertedLineageCap);
         }
+        if (!distinctiveMatched && unmatchedC > 0)
+        {
+            score = Math.Min(score, GenericOnlyCap);
+        }
         if (!wordMatched)
         {
             // initials alone ("N.N.") meet many names: at least one written-out word must be met
@@ -354,7 +382,7 @@ public static class NameMatcher
     }
 
     /// <summary>Similarity of two adjacent tokens written together with one other token: 1.0 when the letters are the same,
-    /// 0.93 when equal after romanisation folding, the edit ratio times 0.98 when it is at least 0.85, else 0.</summary>
+    /// 0.93 when equal after romanisation folding, 0.92 when the consonants are equal across scripts (Arabic), the edit ratio times 0.98 when it is at least 0.85, else 0.</summary>
     private static double JoinedEquals(NameToken first, NameToken second, NameToken whole)
     {
         var text = whole.Text.AsSpan();
@@ -366,6 +394,11 @@ public static class NameMatcher
         if (fold.Length == first.Fold.Length + second.Fold.Length && fold.StartsWith(first.Fold) && fold.EndsWith(second.Fold))
         {
             return 0.93;
+        }
+        if (first.FromAbjad != whole.FromAbjad)
+        {
+            // عبد الله (bd llh) is Abdullah: across scripts only the consonants can be compared, as for single words
+            return whole.Skeleton.Length > 2 && Spelling.ConsonantSkeleton(first.Text + second.Text) == whole.Skeleton ? 0.92 : 0;
         }
         if (text.Length == 2 && !(first.KoreanLike && second.KoreanLike) && first.Text.Length > 1 && second.Text.Length > 1 && text[0] == first.Text[0] && text[1] == second.Text[0])
         {

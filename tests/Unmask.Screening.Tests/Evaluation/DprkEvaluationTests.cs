@@ -18,9 +18,9 @@ public sealed class DprkEvaluationTests(ITestOutputHelper output)
             output.WriteLine($"{(failure.IsMatch ? "FN" : "FP")} {failure.Score:0.000} [{failure.Group}] {failure.Query} -> {failure.Expected}");
         }
         report.Recall.ShouldBeGreaterThanOrEqualTo(0.98);
-        // Target is 1%; measured 1 of 40 negatives: "Korea Trading Corporation" against KOREA <rare word> TRADING CORPORATION
-        // (0.75). "Wang Wei" no longer meets "LI, Fangwei": short parts written together must be spelled exactly.
-        report.FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.025);
+        // Target 1 %: "Korea Trading Corporation" is capped as generic words only; "Wang Wei" does not meet "LI, Fangwei"
+        // (short parts written together must be spelled exactly).
+        report.FalsePositiveRate.ShouldBeLessThanOrEqualTo(0.01);
     }
 
     [Fact]

@@ -27,9 +27,26 @@ public sealed class SpellingTests
         Spelling.IsKoreanLike("jongun").ShouldBeTrue();
         Spelling.IsKoreanLike("hyok").ShouldBeTrue();
         Spelling.IsKoreanLike("scholz").ShouldBeFalse();
+        // only syllables names are made of: no tense initials (ssi), no finals such as s or t
+        Spelling.IsKoreanLike("messi").ShouldBeFalse();
+        Spelling.IsKoreanLike("bessi").ShouldBeFalse();
         Spelling.IsKoreanLike("").ShouldBeFalse();
         Spelling.IsKoreanLike(new string('a', 40)).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("mohammad", "mohamad")]
+    [InlineData("wladimir", "vladimir")]
+    [InlineData("philipp", "filip")]
+    public void Latin_fold_makes_spelling_variants_meet(string left, string right) =>
+        Spelling.LatinFold(left).ShouldBe(Spelling.LatinFold(right));
+
+    [Theory]
+    [InlineData("castillo", "castro")]
+    [InlineData("gold", "colt")]
+    [InlineData("merkur", "merkel")]
+    public void Latin_fold_keeps_letters_that_tell_names_apart(string left, string right) =>
+        Spelling.LatinFold(left).ShouldNotBe(Spelling.LatinFold(right));
 
     [Fact]
     public void Phonetic_key_is_shared_by_spelling_variants()

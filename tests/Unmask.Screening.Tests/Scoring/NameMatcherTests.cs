@@ -118,4 +118,39 @@ public sealed class NameMatcherTests
         NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("mask")).Similarity.ShouldBe(0.8);
         NameMatcher.CompareTokens(new NameToken("mosk"), new NameToken("mork")).Similarity.ShouldBeLessThan(0.8);
     }
+
+    [Theory]
+    [InlineData("Ted Doe", "Theodore Doe")]
+    [InlineData("Bibi Hadrami", "Benjamin Hadrami")]
+    [InlineData("Serhiy Petrenko", "Sergei Petrenko")]
+    [InlineData("Osama bin Ladun", "Usama ibn Ladun")]
+    [InlineData("Abd al-Karim Hudri", "Abdul Karim Hudri")]
+    public void Short_and_foreign_forms_of_one_given_name_match(string query, string candidate) =>
+        Score(query, candidate).ShouldBeGreaterThanOrEqualTo(0.7);
+
+    [Fact]
+    public void Forms_of_different_names_do_not_meet() => Score("Ted Doe", "Benjamin Doe").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void Titles_are_not_part_of_the_name() =>
+        Score("President Hwang Pyongdo", "Hwang Pyongdo").ShouldBeGreaterThan(0.9);
+
+    [Fact]
+    public void Abbreviated_company_words_meet_their_full_form() =>
+        Score("Fennick Int'l Trdg", "Fennick International Trading").ShouldBeGreaterThan(0.9);
+
+    [Fact]
+    public void Generic_words_alone_do_not_name_a_firm()
+    {
+        Score("Korea Trading Corporation", "Korea Trading Bank").ShouldBeLessThanOrEqualTo(NameMatcher.GenericOnlyCap);
+        Score("Korea Trading Corporation", "Korea Paeksol Trading Corporation").ShouldBeLessThanOrEqualTo(NameMatcher.GenericOnlyCap);
+        // the whole generic name written out still matches
+        Score("Korea Mining Development Trading Corp.", "KOREA MINING DEVELOPMENT TRADING CORPORATION").ShouldBe(1, 1e-9);
+    }
+
+    [Fact]
+    public void Western_words_are_not_compared_as_korean_syllables() => Score("Lionel Bessi", "Lionel Messi").ShouldBeGreaterThanOrEqualTo(0.7);
+
+    [Fact]
+    public void The_korean_fold_does_not_make_other_names_alike() => Score("Raul Castillo", "Raul Castro").ShouldBeLessThan(0.7);
 }
