@@ -114,6 +114,10 @@ public sealed partial class ScreeningIndex
                         {
                             frequency["f:" + token.Fold] = frequency.GetValueOrDefault("f:" + token.Fold) + 1;
                         }
+                        if (seen.Add("s:" + token.Skeleton))
+                        {
+                            frequency["s:" + token.Skeleton] = frequency.GetValueOrDefault("s:" + token.Skeleton) + 1;
+                        }
                     }
                 }
             }
@@ -153,8 +157,11 @@ public sealed partial class ScreeningIndex
 
     /// <summary>
     /// Rarity weight of a token: 1 + ln((N + 1) / (df + 1)) where df counts entities with the token (or a spelling that folds
-    /// to the same key, so "Gim" is as common as "Kim"), capped at 8; legal forms weigh 0.4 and filler words 0.3.
+    /// to the same key, so "Gim" is as common as "Kim"; for Arabic script, or the same consonants), capped at 8; initials
+    /// weigh at most <see cref="InitialWeight"/>, legal forms 0.4 and filler words 0.3.
     /// </summary>
+    public const double InitialWeight = 3;
+
     public double WeightOf(NameToken token)
     {
         if (token.IsLegalForm)
@@ -166,12 +173,20 @@ public sealed partial class ScreeningIndex
             return NameToken.FillerWeight;
         }
         var df = Math.Max(_tokenFrequency.GetValueOrDefault(token.Text), _tokenFrequency.GetValueOrDefault("f:" + token.Fold));
+        if (token.FromAbjad)
+        {
+            // few list names are written in Arabic script, so "علي" (ly) would look rare by its letters: its consonants
+            // say how common it is across scripts (Ali, Aly)
+            df = Math.Max(df, _tokenFrequency.GetValueOrDefault("s:" + token.Skeleton));
+        }
         if (KoreanSurnames.IsKnownSpelling(token.Text) && token.Text.Length <= 4)
         {
             // all spellings of a surname share its commonness: "Lee" is as common as "Ri"
             df = Math.Max(df, Entities.Count / 50);
         }
-        return Math.Min(8, 1 + Math.Log((Entities.Count + 1.0) / (df + 1.0)));
+        var weight = Math.Min(8, 1 + Math.Log((Entities.Count + 1.0) / (df + 1.0)));
+        // an initial stands for any of many names, however rare the letter is as a token on its own
+        return token.Text.Length == 1 ? Math.Min(weight, InitialWeight) : weight;
     }
 
     /// <summary>Prepares a query name with this index's token weights.</summary>

@@ -6,6 +6,7 @@ namespace Unmask.Screening.Names;
 public static class Spelling
 {
     private static readonly HashSet<string> KoreanSyllables = BuildKoreanSyllables();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KoreanSyllableSpans = KoreanSyllables.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Folds the differences between Korean romanisations (and common customary spellings) so that RR, MR and passport forms
@@ -71,7 +72,7 @@ public static class Spelling
         return b.ToString();
     }
 
-    /// <summary>True when the token can be read as a run of romanised Korean syllables (RR or MR), e.g. "jongun", "hyok".
+    /// <summary>True when the token can be read as one or two romanised Korean name syllables (RR or MR), e.g. "jongun", "hyok".
     /// Such tokens are short and differ by one letter between different names (Jon/Jong, Un/Il), so they are compared strictly.</summary>
     public static bool IsKoreanLike(string token)
     {
@@ -83,19 +84,15 @@ public static class Spelling
         {
             return true;
         }
-        Span<bool> reachable = stackalloc bool[token.Length + 1];
-        reachable[0] = true;
-        for (var end = 1; end <= token.Length; end++)
+        // one syllable, or two: a Korean given name has two syllables, written together (Jongun) or apart
+        for (var split = token.Length; split >= 1; split--)
         {
-            for (var start = Math.Max(0, end - 7); start < end && !reachable[end]; start++)
+            if (KoreanSyllableSpans.Contains(token.AsSpan(0, split)) && (split == token.Length || KoreanSyllableSpans.Contains(token.AsSpan(split))))
             {
-                if (reachable[start] && KoreanSyllables.Contains(token[start..end]))
-                {
-                    reachable[end] = true;
-                }
+                return true;
             }
         }
-        return reachable[token.Length];
+        return false;
     }
 
     /// <summary>

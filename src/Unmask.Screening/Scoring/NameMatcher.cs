@@ -97,11 +97,20 @@ public static class NameMatcher
         }
         if (a.FromAbjad != b.FromAbjad)
         {
+            var (latin, abjad) = a.FromAbjad ? (b, a) : (a, b);
+            if (Spelling.IsVowel(abjad.Text[0]) && !Spelling.IsVowel(latin.Text[0]))
+            {
+                // a word written with a leading alif starts with a vowel in Latin letters too (akhwnd = Akhund, not Chinedu);
+                // the other way round is common, as Latin writes the vowel of a dropped ayn (ly = Ali)
+                return (0, TokenMatchKind.Transliteration);
+            }
             if (a.Skeleton.Length > 0 && a.Skeleton == b.Skeleton)
             {
                 return (0.92, TokenMatchKind.Transliteration);
             }
-            return (Similarity.JaroWinkler(a.Skeleton, b.Skeleton) * 0.9, TokenMatchKind.Transliteration);
+            // edit ratio of the consonants: Jaro-Winkler let unrelated short skeletons meet (Chinedu / akhwnd)
+            var longest = Math.Max(a.Skeleton.Length, b.Skeleton.Length);
+            return (longest == 0 ? 0 : (1 - ((double)Similarity.Levenshtein(a.Skeleton, b.Skeleton) / longest)) * 0.9, TokenMatchKind.Transliteration);
         }
         if (a.EquivalenceGroups.Length > 0 && b.EquivalenceGroups.Length > 0 && NameEquivalents.Share(a.EquivalenceGroups, b.EquivalenceGroups))
         {
@@ -112,8 +121,7 @@ public static class NameMatcher
             return (0.95, TokenMatchKind.SurnameVariant);
         }
         var bothKorean = a.KoreanLike && b.KoreanLike;
-        var eitherKorean = a.KoreanLike || b.KoreanLike;
-        if (eitherKorean ? a.Fold == b.Fold : a.LatinFold == b.LatinFold)
+        if (bothKorean ? a.Fold == b.Fold : a.LatinFold == b.LatinFold)
         {
             return (bothKorean ? 0.95 : 0.9, TokenMatchKind.Romanisation);
         }
@@ -139,7 +147,7 @@ public static class NameMatcher
         var raw = 1 - ((double)Similarity.TranspositionDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
         // The Korean fold (r = l, g = k) makes other names close (Castillo / Castro), and even the Latin fold's edit ratio
         // does (Vellabati / Velayati): words that do not read as Korean are alike on their Latin fold only when it is equal.
-        var folded = eitherKorean
+        var folded = bothKorean
             ? (1 - ((double)Similarity.TranspositionDistance(a.Fold, b.Fold) / Math.Max(1, Math.Max(a.Fold.Length, b.Fold.Length)))) * 0.97
             : 0;
         if (Math.Max(raw, folded) < 0.8 && OneVowelApart(a.Text, b.Text))

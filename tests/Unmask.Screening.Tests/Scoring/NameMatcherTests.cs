@@ -153,4 +153,20 @@ public sealed class NameMatcherTests
 
     [Fact]
     public void The_korean_fold_does_not_make_other_names_alike() => Score("Raul Castillo", "Raul Castro").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void Western_names_made_of_korean_sounds_are_not_compared_as_korean()
+    {
+        // three syllables or more is not a Korean name word, and a word is read as Korean only when both sides are
+        Score("Maria Sharma", "Maalim Salman").ShouldBeLessThan(0.7);
+        Score("Priya Kim", "Biya Khim").ShouldBeLessThan(0.7);
+    }
+
+    [Fact]
+    public void Consonants_across_scripts_need_a_matching_first_vowel() =>
+        Score("Chinedu Hassan", "محمد حسن آخوند").ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void Arabic_words_written_apart_meet_the_latin_word_written_together() =>
+        Score("عبد الله", "Abdullah").ShouldBeGreaterThanOrEqualTo(0.7);
 }
