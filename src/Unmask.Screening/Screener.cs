@@ -25,7 +25,7 @@ public sealed class Screener(ScreeningIndex index)
     public ScreeningResponse Screen(ScreeningQuery query, ScreeningOptions options)
     {
         var prepared = Prepare(query, options);
-        var scored = new List<(int Entity, double Score)>();
+        var scored = new List<ScoredEntity>();
         var scratch = Index.RentScratch();
         try
         {
@@ -83,10 +83,11 @@ public sealed class Screener(ScreeningIndex index)
                 }
             }
             scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(Index.Entities[x.Entity].Id, Index.Entities[y.Entity].Id));
+            // only the returned few are described; their best names were found while scoring
             var results = new List<ScreeningResult>(Math.Min(options.Limit, scored.Count));
             for (var i = 0; i < scored.Count && i < options.Limit; i++)
             {
-                results.Add(Result(prepared, scored[i].Entity, options, similarities));
+                results.Add(Result(prepared, scored[i].Entity, options, similarities, scored[i].Name));
             }
             return new ScreeningResponse(query.Id, query, results);
         }
@@ -96,27 +97,30 @@ public sealed class Screener(ScreeningIndex index)
         }
     }
 
-    private double? Consider(PreparedQuery prepared, int entity, ScreeningOptions options, QuerySimilarities? similarities, List<(int Entity, double Score)> scored)
+    private readonly record struct ScoredEntity(int Entity, double Score, BestNameMatch Name);
+
+    private double? Consider(PreparedQuery prepared, int entity, ScreeningOptions options, QuerySimilarities? similarities, List<ScoredEntity> scored)
     {
         var indexed = Index.Entities[entity];
         if (!Eligible(prepared, indexed, options))
         {
             return null;
         }
-        var score = Evaluate(prepared, indexed, entity, null, similarities).Score;
+        var evaluation = Evaluate(prepared, indexed, entity, null, similarities, null);
+        var score = evaluation.Score;
         if (score < options.MinimumScore)
         {
             return null;
         }
-        scored.Add((entity, score));
+        scored.Add(new ScoredEntity(entity, score, evaluation.Best));
         return score;
     }
 
-    private static bool Contains(List<(int Entity, double Score)> scored, int entity)
+    private static bool Contains(List<ScoredEntity> scored, int entity)
     {
-        foreach (var (e, _) in scored)
+        foreach (var candidate in scored)
         {
-            if (e == entity)
+            if (candidate.Entity == entity)
             {
                 return true;
             }
@@ -148,7 +152,7 @@ public sealed class Screener(ScreeningIndex index)
         {
             return null;
         }
-        return Result(prepared, entity, options, null);
+        return Result(prepared, entity, options, null, null);
     }
 
     private sealed record PreparedQuery(
@@ -225,13 +229,17 @@ public sealed class Screener(ScreeningIndex index)
     internal static bool SchemaCompatible(Schema query, Schema entity) =>
         query.Name is "Thing" or "CryptoWallet" or "Domain" || Schemas.Common(query, entity) is not null;
 
-    private readonly record struct Evaluation(double Score, NameComparison? Name, PreparedName? MatchedName);
+    private readonly record struct Evaluation(double Score, NameComparison? Name, BestNameMatch Best);
 
-    private (double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name) BestName(PreparedQuery query, IndexedEntity entity, int entityIndex, QuerySimilarities? similarities)
+    /// <summary>The best-scoring pair of query and list name readings of one entity.</summary>
+    private readonly record struct BestNameMatch(double Score, NameVariant? Query, NameVariant? Candidate, PreparedName? Name, int QueryStart);
+
+    private BestNameMatch BestName(PreparedQuery query, IndexedEntity entity, int entityIndex, QuerySimilarities? similarities)
     {
         double best = 0;
         NameVariant? bestQuery = null, bestCandidate = null;
         PreparedName? bestName = null;
+        var bestStart = 0;
         var position = 0;
         var rowStart = similarities is null ? 0 : Index.RowStart(entityIndex);
         foreach (var name in query.Names)
@@ -255,25 +263,27 @@ public sealed class Screener(ScreeningIndex index)
                             : NameMatcher.Align(qv, cv, null, new CachedComparer(similarities, start))) * factor;
                         if (score > best || bestQuery is null)
                         {
-                            (best, bestQuery, bestCandidate, bestName) = (score, qv, cv, entity.Names[n]);
+                            (best, bestQuery, bestCandidate, bestName, bestStart) = (score, qv, cv, entity.Names[n], start);
                         }
                     }
                 }
             }
         }
-        return (best, bestQuery, bestCandidate, bestName);
+        return new BestNameMatch(best, bestQuery, bestCandidate, bestName, bestStart);
     }
 
     /// <summary>The one scoring path: features, weighted by the algorithm, summed; the parts are the explanation. Without
     /// <paramref name="parts"/> (scoring candidates that may not be returned) the same sum is computed and nothing is
     /// described.</summary>
-    private Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, int entityIndex, List<ScoreContribution>? parts, QuerySimilarities? similarities)
+    private Evaluation Evaluate(PreparedQuery query, IndexedEntity entity, int entityIndex, List<ScoreContribution>? parts, QuerySimilarities? similarities, BestNameMatch? known)
     {
         var algorithm = query.Algorithm;
         var explain = parts is not null;
         var identifier = Features.IdentifierAgreement(query.IdentifierKeys, entity.IdentifierKeys);
-        var (nameScore, qv, cv, matched) = BestName(query, entity, entityIndex, similarities);
-        NameComparison? comparison = explain && qv is not null && cv is not null ? NameMatcher.Compare(qv, cv) : null;
+        var best = known ?? BestName(query, entity, entityIndex, similarities);
+        var (nameScore, qv, cv, matched, start) = best;
+        NameComparison? comparison = !explain || qv is null || cv is null ? null
+            : similarities is null ? NameMatcher.Compare(qv, cv) : NameMatcher.Compare(qv, cv, new CachedComparer(similarities, start));
         if (identifier.Value > 0)
         {
             var weight = algorithm.WeightOf(Features.IdentifierMatch);
@@ -283,11 +293,11 @@ public sealed class Screener(ScreeningIndex index)
                 parts?.Add(new ScoreContribution(Features.NameSimilarity, nameScore, 0, 0,
                     Invariant($"name similarity {nameScore:0.00} not counted: the identifier is conclusive")));
             }
-            return new Evaluation(1.0, comparison, matched);
+            return new Evaluation(1.0, comparison, best);
         }
         if (query.Names.Count == 0)
         {
-            return new Evaluation(0, null, null);
+            return new Evaluation(0, null, best);
         }
         var nameWeight = algorithm.WeightOf(Features.NameSimilarity);
         var sum = nameScore * nameWeight;
@@ -315,7 +325,7 @@ public sealed class Screener(ScreeningIndex index)
             parts?.Add(new ScoreContribution("floor", sum, 1, -sum, "score floored at 0.00"));
             sum = 0;
         }
-        return new Evaluation(sum, comparison, matched);
+        return new Evaluation(sum, comparison, best);
     }
 
     private static double AddIfFired(List<ScoreContribution>? parts, ScoringAlgorithm algorithm, string feature, FeatureScore score)
@@ -329,11 +339,11 @@ public sealed class Screener(ScreeningIndex index)
         return 0;
     }
 
-    private ScreeningResult Result(PreparedQuery query, int entityIndex, ScreeningOptions options, QuerySimilarities? similarities)
+    private ScreeningResult Result(PreparedQuery query, int entityIndex, ScreeningOptions options, QuerySimilarities? similarities, BestNameMatch? known)
     {
         var entity = Index.Entities[entityIndex];
         var parts = new List<ScoreContribution>(6);
-        var evaluation = Evaluate(query, entity, entityIndex, parts, similarities);
+        var evaluation = Evaluate(query, entity, entityIndex, parts, similarities, known);
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var part in parts.Where(p => p.Feature is not ("cap" or "floor")))
         {
@@ -344,7 +354,7 @@ public sealed class Screener(ScreeningIndex index)
             .ToList();
         var score = Math.Clamp(evaluation.Score, 0, 1);
         return new ScreeningResult(entity.Id, entity.Caption, entity.Schema.Name, [entity.Source.Dataset], entity.Programs,
-            score, score >= options.Threshold, evaluation.MatchedName?.Original ?? entity.Caption, features, explanation)
+            score, score >= options.Threshold, evaluation.Best.Name?.Original ?? entity.Caption, features, explanation)
         {
             Contributions = parts,
         };

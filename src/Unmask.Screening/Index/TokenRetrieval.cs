@@ -150,11 +150,37 @@ internal sealed class TokenRetrieval
     /// (sorted by token id). <paramref name="stamp"/>/<paramref name="seen"/> dedupe without clearing an array per query.</summary>
     public void Similar(NameToken query, List<TokenSimilarity> found, int[] seen, int stamp)
     {
-        var start = found.Count;
         if (query.Text.Length == 1)
         {
             return; // initials are compared when names are aligned; as keys they would pull in every name with that letter
         }
+        // Batches repeat the same given names and surnames over and over: what a token meets is looked up once.
+        if (_similarCache.TryGetValue((query.Text, query.FromAbjad), out var cached))
+        {
+            found.AddRange(cached);
+            return;
+        }
+        var start = found.Count;
+        Lookup(query, found, seen, stamp);
+        var count = found.Count - start;
+        if (Volatile.Read(ref _similarCached) + count <= SimilarCacheCapacity
+            && _similarCache.TryAdd((query.Text, query.FromAbjad), found.GetRange(start, count).ToArray()))
+        {
+            Interlocked.Add(ref _similarCached, count);
+        }
+    }
+
+    /// <summary>Most similar-token entries kept in the cache (12 bytes each, so about 24 MB): a batch's names repeat long
+    /// before that; once full, further tokens are looked up every time.</summary>
+    private const int SimilarCacheCapacity = 2_000_000;
+
+    private int _similarCached;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, bool), TokenSimilarity[]> _similarCache = new();
+
+    private void Lookup(NameToken query, List<TokenSimilarity> found, int[] seen, int stamp)
+    {
+        var start = found.Count;
         Span<ulong> keys = stackalloc ulong[MaxKeys];
         var keyCount = KeysOf(query, keys);
         for (var k = 0; k < keyCount; k++)

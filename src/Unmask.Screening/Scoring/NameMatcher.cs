@@ -223,10 +223,13 @@ public static class NameMatcher
 
     public static double Score(NameVariant query, NameVariant candidate) => Align(query, candidate, null, default(DirectComparer));
 
-    public static NameComparison Compare(NameVariant query, NameVariant candidate)
+    public static NameComparison Compare(NameVariant query, NameVariant candidate) => Compare(query, candidate, default(DirectComparer));
+
+    internal static NameComparison Compare<TComparer>(NameVariant query, NameVariant candidate, TComparer comparer)
+        where TComparer : ITokenComparer
     {
         var aligned = new List<TokenAlignment>();
-        var score = Align(query, candidate, aligned, default(DirectComparer));
+        var score = Align(query, candidate, aligned, comparer);
         return new NameComparison(score, query, candidate, aligned);
     }
 
