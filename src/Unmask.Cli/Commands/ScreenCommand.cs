@@ -84,6 +84,11 @@ public static class ScreenCommand
         var asked = parsed.GetValue(GlobalOptions.Format);
         var format = asked is not null ? console.Format(parsed, "jsonl", "csv", "json")
             : outputFile?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "jsonl";
+        if (format == "csv")
+        {
+            // the CSV shape carries the best result per row only, so the rest need not be found and explained
+            options = options with { Limit = 1 };
+        }
         var rows = BatchInput.Read(inputFile, skipBadRows);
         var outputStream = outputFile is null ? null : new StreamWriter(outputFile, append: false, new UTF8Encoding(false));
         var writer = outputStream ?? console.Out;

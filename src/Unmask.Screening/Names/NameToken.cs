@@ -17,7 +17,8 @@ public sealed class NameToken
         IsPatronymic = IsPatronymicForm(text);
         KoreanLike = !IsNumber && Spelling.IsKoreanLike(text);
         FromAbjad = fromAbjad;
-        SurnameGroups = KoreanSurnames.GroupMask(text);
+        // a lone letter is an initial, not the surname O or I: "ANA I" is not Anna Lee
+        SurnameGroups = text.Length > 1 ? KoreanSurnames.GroupMask(text) : UInt128.Zero;
         EquivalenceGroups = NameEquivalents.GroupsOf(text);
         Weight = IsLegalForm ? LegalFormWeight : IsFiller ? FillerWeight : 1;
     }

@@ -61,6 +61,10 @@ public static class NameMatcher
     /// <summary>Cap of a name score when only initials met their words.</summary>
     public const double InitialsOnlyCap = 0.5;
 
+    /// <summary>Cap of a name score when a list name of one word (an alias, a vessel) meets a query that has other words of
+    /// its own: "Noah Hassan" is not the vessel NOAH.</summary>
+    public const double SingleWordCap = 0.65;
+
     /// <summary>Cap of a name score when every matched query word is generic (trading, bank, Korea) and the list name has
     /// words the query did not meet: "Korea Trading Corporation" names no particular firm.</summary>
     public const double GenericOnlyCap = 0.65;
@@ -338,17 +342,24 @@ public static class NameMatcher
         // Bowne Finland), not an omission: the lighter of the two unmatched masses is charged against the score.
         double unmatchedQ = 0, unmatchedC = 0, distinctiveC = 0, unmatchedSurnameC = 0, rarityC = 0, unmatchedRarityC = 0;
         var candidateHasPatronymic = false;
+        var unmatchedDistinctiveQ = 0;
         for (var i = 0; i < n; i++)
         {
             if ((usedQ & (1u << i)) == 0 && !q[i].IsLegalForm && !q[i].IsFiller)
             {
                 unmatchedQ += q[i].Weight;
+                if (!q[i].IsGeneric && q[i].Text.Length > 1)
+                {
+                    unmatchedDistinctiveQ++;
+                }
             }
         }
+        var contentC = 0;
         for (var j = 0; j < m; j++)
         {
             if (!c[j].IsLegalForm && !c[j].IsFiller)
             {
+                contentC++;
                 distinctiveC += c[j].Weight;
                 var rarity = c[j].Weight * c[j].Weight;
                 rarityC += rarity;
@@ -382,6 +393,10 @@ public static class NameMatcher
         {
             score = Math.Min(score, GenericOnlyCap);
         }
+        if (contentC == 1 && unmatchedDistinctiveQ > 0)
+        {
+            score = Math.Min(score, SingleWordCap);
+        }
         if (!wordMatched)
         {
             // initials alone ("N.N.") meet many names: at least one written-out word must be met
@@ -408,8 +423,10 @@ public static class NameMatcher
         }
         if (first.FromAbjad != whole.FromAbjad)
         {
-            // عبد الله (bd llh) is Abdullah: across scripts only the consonants can be compared, as for single words
-            return whole.Skeleton.Length > 2 && Spelling.ConsonantSkeleton(first.Text + second.Text) == whole.Skeleton ? 0.92 : 0;
+            // عبد الله (bd llh) is Abdullah: across scripts only the consonants can be compared, as for single words. Only
+            // Arabic words written apart meet a Latin word: two Latin words run together have too few consonants to tell
+            // (Mei Hassan = mhsn = محسن Mohsen).
+            return first.FromAbjad && whole.Skeleton.Length > 3 && Spelling.ConsonantSkeleton(first.Text + second.Text) == whole.Skeleton ? 0.92 : 0;
         }
         if (text.Length == 2 && !(first.KoreanLike && second.KoreanLike) && first.Text.Length > 1 && second.Text.Length > 1 && text[0] == first.Text[0] && text[1] == second.Text[0])
         {
