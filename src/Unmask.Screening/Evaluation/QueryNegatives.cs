@@ -14,8 +14,9 @@ public enum NegativeKind
     SwappedDistinctiveWord,
 }
 
-/// <summary>A name that must not match <see cref="SourceEntityId"/>, made from one of its names (<see cref="SourceName"/>).</summary>
-public sealed record NegativeQuery(string Name, string Schema, string SourceEntityId, string SourceName, NegativeKind Kind);
+/// <summary>A name that must not match <see cref="SourceEntityId"/>, made from one of its names (<see cref="SourceName"/>) and a
+/// part (given names or a distinctive word) of a name of <see cref="DonorEntityId"/>.</summary>
+public sealed record NegativeQuery(string Name, string Schema, string SourceEntityId, string SourceName, NegativeKind Kind, string DonorEntityId);
 
 /// <summary>
 /// Makes namesakes: names that look like a listed name but belong to someone else, for measuring false positives.
@@ -48,7 +49,7 @@ public sealed class QueryNegatives
             foreach (var name in entity.AllNames())
             {
                 _listedKeys.Add(ExactKey(name));
-                if (!IsLatin(name))
+                if (!QueryVariants.IsLatinScript(name))
                 {
                     continue;
                 }
@@ -71,7 +72,8 @@ public sealed class QueryNegatives
         _genericWords = frequency.Where(f => f.Value >= cut).Select(f => f.Key).Concat(LegalForms.Words).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, words) in organisationNames)
         {
-            var distinctive = words.Where(w => !IsGeneric(w) && LegalForms.Key(w).Length >= 4).ToList();
+            // Words only (no handles, numbers or codes), so the namesake reads as a firm's name.
+            var distinctive = words.Where(w => !IsGeneric(w) && LegalForms.Key(w).Length >= 4 && w.TrimEnd(',', '.').All(c => char.IsLetter(c) || c == '-')).ToList();
             if (distinctive.Count > 0)
             {
                 _distinctiveWords.Add((id, distinctive));
@@ -80,7 +82,7 @@ public sealed class QueryNegatives
     }
 
     /// <summary>True when the word (any case or punctuation) is generic among organisation names, or has no letters.</summary>
-    public bool IsGeneric(string word) => LegalForms.Key(word) is var key && (key.Length == 0 || _genericWords.Contains(key));
+    public bool IsGeneric(string word) => LegalForms.Key(word) is var key && (!key.Any(char.IsLetter) || _genericWords.Contains(key));
 
     /// <summary>True when the name is, folded as described on the class, a name or alias of an entity of the catalogue.</summary>
     public bool IsListedName(string name) => _listedKeys.Contains(ExactKey(name));
@@ -93,7 +95,7 @@ public sealed class QueryNegatives
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(random);
-        if (!IsLatin(name))
+        if (!QueryVariants.IsLatinScript(name))
         {
             return null;
         }
@@ -106,15 +108,15 @@ public sealed class QueryNegatives
             {
                 return null;
             }
-            if (!IsListedName(made))
+            if (!IsListedName(made.Value.Name))
             {
-                return new NegativeQuery(made, source.Schema.Name, source.Id, name, kind);
+                return new NegativeQuery(made.Value.Name, source.Schema.Name, source.Id, name, kind, made.Value.Donor);
             }
         }
         return null;
     }
 
-    private string? SameSurname(Entity source, string name, Random random)
+    private (string Name, string Donor)? SameSurname(Entity source, string name, Random random)
     {
         if (PersonName.Parse(name) is not { } parts || _givenNames.Count == 0)
         {
@@ -128,17 +130,18 @@ public sealed class QueryNegatives
             if (donorId != source.Id && !sourceGiven.Contains(ExactKey(string.Join(' ', given))))
             {
                 var style = parts.Given[0];
-                return (parts with { Given = given.Select(g => QueryVariants.LikeCase(g, style)).ToList() }).ToString();
+                return ((parts with { Given = given.Select(g => QueryVariants.LikeCase(g, style)).ToList() }).ToString(), donorId);
             }
         }
         return null;
     }
 
-    private string? SwappedDistinctiveWord(Entity source, string name, Random random)
+    private (string Name, string Donor)? SwappedDistinctiveWord(Entity source, string name, Random random)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var distinctive = Enumerable.Range(0, words.Length).Where(i => !IsGeneric(words[i])).ToList();
-        var hasGenericName = words.Any(w => IsGeneric(w) && !LegalForms.Words.Contains(LegalForms.Key(w)) && LegalForms.Key(w).Length > 0);
+        // The generic part must say what the firm does ("General Trading", "Shipping"): "of the" or a legal form alone is not a name.
+        var hasGenericName = words.Any(w => IsGeneric(w) && !LegalForms.Words.Contains(LegalForms.Key(w)) && w.Count(char.IsLetter) >= 4);
         if (distinctive.Count == 0 || !hasGenericName || _distinctiveWords.Count == 0)
         {
             return null;
@@ -166,7 +169,7 @@ public sealed class QueryNegatives
                     rebuilt.Add(words[i]);
                 }
             }
-            return string.Join(' ', rebuilt);
+            return (string.Join(' ', rebuilt), donorId);
         }
         return null;
 
@@ -193,8 +196,4 @@ public sealed class QueryNegatives
         Array.Sort(letters);
         return new string(letters);
     }
-
-    /// <summary>Latin letters only (with their accented forms): the other scripts are not rewritten by these generators.</summary>
-    internal static bool IsLatin(string name) =>
-        name.Any(char.IsLetter) && name.Where(char.IsLetter).All(c => c <= '\u024F' || c is >= '\u1E00' and <= '\u1EFF');
 }

@@ -13,7 +13,7 @@ public enum Transformation
     Order,
     /// <summary>Given-name syllables hyphenated, joined or split: Jong-Un / Jong Un / Jongun.</summary>
     Syllables,
-    /// <summary>A middle name, or one of several given names, left out.</summary>
+    /// <summary>A middle name (or patronymic), or one of several given names after the first, left out.</summary>
     GivenNameDropped,
     /// <summary>A company's legal form left out or written another way (Co., Ltd. / Company Limited; LLC dropped).</summary>
     LegalForm,
@@ -78,6 +78,10 @@ public static class QueryVariants
     }
 
     public static IReadOnlyList<Transformation> All { get; } = Enum.GetValues<Transformation>();
+
+    /// <summary>Latin letters only (with their accented forms): names in other scripts are not rewritten by these generators.</summary>
+    public static bool IsLatinScript(string name) =>
+        name.Any(char.IsLetter) && name.Where(char.IsLetter).All(c => c <= '\u024F' || c is >= '\u1E00' and <= '\u1EFF');
 
     /// <summary>The name rewritten by one transformation, or null when it does not apply or would change nothing.</summary>
     public static string? Apply(Transformation transformation, string name, Schema schema, Random random)
@@ -172,12 +176,14 @@ public static class QueryVariants
     private static string? DropGivenName(string name, Random random)
     {
         var parts = PersonName.Parse(name);
-        if (parts is null || parts.Given.Count < 2)
+        // The first given name is the one people use, so it stays ("Arkady Viktorovich" -> "Arkady", never "Viktorovich");
+        // two syllables are one Korean given name split in writing ("Jong Un"), not two names.
+        if (parts is null || parts.Given.Count < 2 || (parts.Given.Count == 2 && parts.Given.All(IsSyllable)))
         {
             return null;
         }
         var given = parts.Given.ToList();
-        given.RemoveAt(random.Next(given.Count));
+        given.RemoveAt(1 + random.Next(given.Count - 1));
         return (parts with { Given = given }).ToString();
     }
 
