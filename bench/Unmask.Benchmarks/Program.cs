@@ -15,7 +15,7 @@ var report = scenario switch
     "screen-namebench" => ScreeningBench.NameBenchmarks(),
     "screen-throughput" => await ScreeningBench.ThroughputAsync(Count(1_000_000), 7),
     "screen-variants" => await ScreeningVariantsBench.VariantsAsync(Count(2000), 7),
-    "screen-blocking" => await ScreeningVariantsBench.BlockingAsync(Count(200), 7),
+    "screen-blocking" => await ScreeningVariantsBench.BlockingAsync(Count(2000), 7),
     "sites-corpus" => SiteBench.Corpus(),
     _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus",
 };
