@@ -60,6 +60,11 @@ public static class ScreeningVariantsBench
             var alone = with.Where(p => p.Variant.Applied.Count == 1).ToList();
             report.AppendLine(Invariant($"  {transformation,-28}{Rate(with.Count(Hit), with.Count),-31}{Rate(alone.Count(Hit), alone.Count)}"));
         }
+        var korean = sample.Skip(entities).Select(k => k.Entity.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var stratum in positives.GroupBy(p => korean.Contains(p.Source.Entity.Id) ? "Korean-surname persons" : "uniform sample"))
+        {
+            report.AppendLine(Invariant($"  {stratum.Key,-28}{Rate(stratum.Count(Hit), stratum.Count())}"));
+        }
         foreach (var schema in positives.GroupBy(p => p.Source.Entity.Schema.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             report.AppendLine(Invariant($"  schema {schema.Key,-21}{Rate(schema.Count(Hit), schema.Count())}"));
@@ -103,10 +108,13 @@ public static class ScreeningVariantsBench
         var random = new Random(seed);
         var unrelated = queries / 10;
         var sample = Sample(catalogue, queries - unrelated, random);
-        var generated = sample
+        var variants = sample
             .Select(s => (s, Variants: QueryVariants.Generate(s.Name, s.Entity.Schema, random, 1)))
             .Where(x => x.Variants.Count > 0)
-            .Select(x => ScreeningQuery.ForName(x.Variants[0].Name, x.s.Entity.Schema.Name))
+            .Select(x => (x.Variants[0].Name, Schema: x.s.Entity.Schema.Name, Source: x.s.Entity.Id))
+            .ToList();
+        var sourceOf = variants.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Source).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var generated = variants.Select(v => ScreeningQuery.ForName(v.Name, v.Schema))
             .Concat(Enumerable.Range(0, unrelated).Select(_ => ScreeningQuery.ForName(
                 $"{ScreeningBench.Given[random.Next(ScreeningBench.Given.Length)]} {ScreeningBench.Family[random.Next(ScreeningBench.Family.Length)]}", "Person")))
             .ToList();
@@ -127,6 +135,7 @@ public static class ScreeningVariantsBench
         {
             Invariant($"index: {screener.Index.EntityCount:N0} entities (every imported list); {generated.Count - unrelated:N0} variant queries of sampled Person/Company/Organization names + {unrelated:N0} unrelated common names, seed {seed}"),
             report.ToString(),
+            Invariant($"lost matches that are the entity the query was written from: {report.LostMatches.Count(l => sourceOf.TryGetValue(l.Query, out var sources) && sources.Contains(l.EntityId)):N0}; queries that lost any match: {report.LostMatches.Select(l => l.Query).Distinct(StringComparer.Ordinal).Count():N0}"),
             Invariant($"time: {elapsed.TotalSeconds:F1} s, {elapsed.TotalMilliseconds / Math.Max(1, generated.Count):F0} ms per query (one indexed search + one exhaustive scan)"),
         };
         lines.AddRange(report.LostMatches.Select(l => Invariant($"  LOST \"{l.Query}\" -> {l.EntityId} ({catalogue.First(e => e.Id == l.EntityId).Caption}) {l.Score:0.000}")));
