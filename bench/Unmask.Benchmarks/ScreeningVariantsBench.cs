@@ -165,7 +165,9 @@ public static class ScreeningVariantsBench
         var koreanSample = new List<Sampled>(korean);
         foreach (var entity in eligible)
         {
-            var names = entity.Get("name").Concat(entity.Get("alias")).Where(QueryVariants.IsLatinScript).Distinct(StringComparer.Ordinal).ToList();
+            // A few UN entries come through as several names in one value ("A; B; C"): not a name anyone would rewrite.
+            var names = entity.Get("name").Concat(entity.Get("alias"))
+                .Where(n => QueryVariants.IsLatinScript(n) && !n.Contains(';', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
             if (names.Count == 0)
             {
                 continue;

@@ -135,8 +135,9 @@ public static class QueryVariants
             return null;
         }
         var given = parts.Given.ToList();
-        var hyphenated = Enumerable.Range(0, given.Count).Where(i => given[i].Count(c => c == '-') == 1 && given[i].Split('-').All(IsSyllable)).ToList();
-        var pairs = Enumerable.Range(0, given.Count - 1).Where(i => IsSyllable(given[i]) && IsSyllable(given[i + 1])).ToList();
+        var korean = parts.IsKorean;
+        var hyphenated = Enumerable.Range(0, given.Count).Where(i => given[i].Count(c => c == '-') == 1 && given[i].Split('-').All(g => IsSyllable(g, korean))).ToList();
+        var pairs = Enumerable.Range(0, given.Count - 1).Where(i => IsSyllable(given[i], korean) && IsSyllable(given[i + 1], korean)).ToList();
         if (hyphenated.Count + pairs.Count == 0)
         {
             return null;
@@ -170,15 +171,18 @@ public static class QueryVariants
             first + (first.Any(char.IsLower) ? second.ToLower(CultureInfo.InvariantCulture) : second);
     }
 
-    /// <summary>A romanised syllable as Korean given names are written: two to four letters ("Jong", "Un", "Chol").</summary>
-    private static bool IsSyllable(string token) => token.Length is >= 2 and <= 4 && token.All(char.IsLetter);
+    /// <summary>A romanised syllable as Korean (or Chinese) given names are written: two to four letters ("Jong", "Un", "Chol"),
+    /// or up to six in a Korean name ("Myong", "Kwang", "Hyong"); an apostrophe (McCune-Reischauer "My'ong") is not a letter.</summary>
+    private static bool IsSyllable(string token, bool korean) =>
+        token.Where(c => !Apostrophes.Contains(c)).ToArray() is var letters
+        && letters.Length >= 2 && letters.Length <= (korean ? 6 : 4) && letters.All(char.IsLetter);
 
     private static string? DropGivenName(string name, Random random)
     {
         var parts = PersonName.Parse(name);
         // The first given name is the one people use, so it stays ("Arkady Viktorovich" -> "Arkady", never "Viktorovich");
         // two syllables are one Korean given name split in writing ("Jong Un"), not two names.
-        if (parts is null || parts.Given.Count < 2 || (parts.Given.Count == 2 && parts.Given.All(IsSyllable)))
+        if (parts is null || parts.Given.Count < 2 || (parts.Given.Count == 2 && parts.Given.All(g => IsSyllable(g, parts.IsKorean))))
         {
             return null;
         }
@@ -282,6 +286,15 @@ public static class QueryVariants
         ["O", "Oh"],
         ["Kim", "Gim"],
     ];
+
+    /// <summary>Common Korean surnames beyond <see cref="KoreanSurnameSpellings"/>, used only to tell that a name is Korean.</summary>
+    internal static IReadOnlySet<string> OtherKoreanSurnames { get; } = new HashSet<string>(
+        ["Han", "Jang", "Chang", "Kang", "Ryu", "Yu", "So", "Song", "Hwang", "Yun", "Jo", "Cho", "Ko", "Mun", "Yang", "Paek", "Hyon",
+         "Sin", "Shin", "Ju", "Jong", "Chong", "Kwon", "Ro", "No", "Om", "Hong", "Thae", "Cha", "Sim", "Tong", "Ryom", "Ryang"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when the word is a Korean surname in one of its spellings.</summary>
+    internal static bool IsKoreanSurname(string word) => KoreanSurnameGroup(word) is not null || OtherKoreanSurnames.Contains(word);
 
     /// <summary>The spellings that write the same Korean surname as <paramref name="token"/> (itself included), or null.</summary>
     public static IReadOnlyList<string>? KoreanSurnameGroup(string token) =>
@@ -436,8 +449,11 @@ internal sealed record PersonName(IReadOnlyList<string> Surname, IReadOnlyList<s
         {
             return Split(words, surnameFirst: capitals[0] == 0);
         }
-        return Split(words, surnameFirst: QueryVariants.KoreanSurnameGroup(words[0]) is not null);
+        return Split(words, surnameFirst: QueryVariants.IsKoreanSurname(words[0]));
     }
+
+    /// <summary>True when the surname is a Korean one, so the given names are romanised syllables.</summary>
+    public bool IsKorean => Surname.Count == 1 && QueryVariants.IsKoreanSurname(Surname[0].TrimEnd(',', '.'));
 
     private static PersonName Split(string[] words, bool surnameFirst) => surnameFirst
         ? new PersonName([words[0]], words[1..], NameLayout.SurnameFirst)

@@ -71,6 +71,7 @@ public sealed class QueryVariantsTests
         Outcomes(Transformation.Syllables, "RI, Song-Hyok", Schemas.Person).ShouldBe(["RI, Song Hyok", "RI, Songhyok"], ignoreOrder: true);
         Outcomes(Transformation.Syllables, "RI, Song Hyok", Schemas.Person).ShouldBe(["RI, Song-Hyok", "RI, Songhyok"], ignoreOrder: true);
         Outcomes(Transformation.Syllables, "Song Hyok RI", Schemas.Person).ShouldBe(["Song-Hyok RI", "Songhyok RI"], ignoreOrder: true);
+        Outcomes(Transformation.Syllables, "HAN Kwang My'ong", Schemas.Person).ShouldBe(["HAN Kwang-My'ong", "HAN Kwangmy'ong"], ignoreOrder: true);
         Apply(Transformation.Syllables, "VOSTRIKOVA, Maria Elena", Schemas.Person).ShouldBeNull(); // not syllables
     }
 
@@ -81,6 +82,7 @@ public sealed class QueryVariantsTests
         Outcomes(Transformation.GivenNameDropped, "VOSTRIKOVA, Maria Elena Petrovna", Schemas.Person)
             .ShouldBe(["VOSTRIKOVA, Maria Petrovna", "VOSTRIKOVA, Maria Elena"], ignoreOrder: true);
         Apply(Transformation.GivenNameDropped, "PAK, Chol Min", Schemas.Person).ShouldBeNull(); // one Korean given name in two syllables
+        Apply(Transformation.GivenNameDropped, "HAN KWANG MY'ONG", Schemas.Person).ShouldBeNull();
         Apply(Transformation.GivenNameDropped, "Maria Vostrikova", Schemas.Person).ShouldBeNull();
     }
 
