@@ -13,9 +13,13 @@ var report = scenario switch
     "lists-all" => await ListImportBench.AllListsAsync(),
     "lists-read" => await ListImportBench.ReadOnlyAsync(),
     "screen-namebench" => ScreeningBench.NameBenchmarks(),
-    "screen-throughput" => await ScreeningBench.ThroughputAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, 7),
+    "screen-throughput" => await ScreeningBench.ThroughputAsync(Count(1_000_000), 7),
+    "screen-variants" => await ScreeningVariantsBench.VariantsAsync(Count(2000), 7),
+    "screen-blocking" => await ScreeningVariantsBench.BlockingAsync(Count(2000), 7),
     "sites-corpus" => SiteBench.Corpus(),
-    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], sites-corpus",
+    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus",
 };
 Console.WriteLine(report);
 Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+
+int Count(int fallback) => args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
