@@ -18,6 +18,10 @@ public sealed class Screener(ScreeningIndex index)
     /// remaining bound can reach the results.</summary>
     public const int CandidateLimit = 60;
 
+    /// <summary>Most candidates aligned while their bound can still reach the threshold: common names ("Muhammad Ali") have
+    /// hundreds of list names whose bounds tie, and a match must not be left behind for want of aligning it.</summary>
+    public const int MatchCandidateLimit = 600;
+
     public static IReadOnlyList<string> Algorithms { get; } = ScoringAlgorithms.All.Select(a => a.Name).ToArray();
 
     public ScreeningIndex Index { get; } = index ?? throw new ArgumentNullException(nameof(index));
@@ -58,7 +62,8 @@ public sealed class Screener(ScreeningIndex index)
                     var kth = new PriorityQueue<int, double>();
                     foreach (var (entity, bound) in scratch.Entities)
                     {
-                        if (bound + bonus < options.MinimumScore || aligned >= Math.Max(CandidateLimit, options.Limit * 4)
+                        if (bound + bonus < options.MinimumScore || aligned >= MatchCandidateLimit
+                            || (aligned >= Math.Max(CandidateLimit, options.Limit * 4) && bound + bonus < options.Threshold)
                             || (kth.Count >= options.Limit && kth.TryPeek(out _, out var lowest) && bound + bonus < lowest))
                         {
                             break;

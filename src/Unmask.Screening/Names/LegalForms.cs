@@ -73,6 +73,62 @@ public static class LegalForms
         (["public", "limited", "company"], "plc"), (["societe", "anonyme"], "sa"), (["sociedad", "anonima"], "sa"),
     ];
 
+    // Long words of written-out legal forms, which clerks and HR systems often mistype ("Comapny", "Limiteed").
+    private static readonly string[] LongFormWords =
+    [
+        "company", "limited", "liability", "corporation", "closed", "incorporated", "private", "partnership", "gesellschaft",
+        "beschrankter", "haftung", "obshchestvo", "ogranichennoy", "ogranichennoi", "otvetstvennostyu", "otvetstvennostiu",
+        "aktsionernoe", "aktiengesellschaft", "societe", "anonyme", "sociedad", "anonima", "kabushiki", "proprietary",
+    ];
+
+    /// <summary>Puts right a mistyped word of a written-out legal form: a word of six letters or more, not itself a form word,
+    /// that starts with the same letter as one and is one edit from it (two from nine letters on).</summary>
+    public static void CorrectFormTypos(List<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Length < 6 || Canonical.ContainsKey(token) || Forms.Contains(token))
+            {
+                continue;
+            }
+            foreach (var word in LongFormWords)
+            {
+                if (word[0] != token[0] || Math.Abs(word.Length - token.Length) > 2 || word == token)
+                {
+                    continue;
+                }
+                var allowed = Math.Min(token.Length, word.Length) >= 9 ? 2 : 1;
+                if (Similarity.TranspositionDistance(token, word) <= allowed
+                    && (!OneLetterReplaced(token, word) || IsFormWord(tokens, i - 1) || IsFormWord(tokens, i + 1)))
+                {
+                    tokens[i] = word;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>One letter replaced by another is also how different words differ ("Limiter" / limited), so that slip is put
+    /// right only next to another form word; dropped, doubled and swapped letters are slips wherever they are.</summary>
+    private static bool OneLetterReplaced(string a, string b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+        var differences = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            differences += a[i] != b[i] ? 1 : 0;
+        }
+        return differences == 1;
+    }
+
+    private static bool IsFormWord(List<string> tokens, int index) =>
+        index >= 0 && index < tokens.Count && (Forms.Contains(tokens[index]) || Canonical.ContainsKey(tokens[index])
+            || Array.IndexOf(LongFormWords, tokens[index]) >= 0 || tokens[index] is "joint" or "stock" or "public" or "open");
+
     /// <summary>Replaces written-out legal forms ("limited liability company") by their short form ("llc").</summary>
     public static List<string> ReplacePhrases(List<string> tokens)
     {

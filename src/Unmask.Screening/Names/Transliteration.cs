@@ -178,6 +178,7 @@ public static class Transliteration
             }
             joined.Add(raw[i]);
         }
+        LegalForms.CorrectFormTypos(joined);
         var tokens = LegalForms.ReplacePhrases(joined);
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -93,7 +93,7 @@ public static class NameMatcher
         {
             return (0, TokenMatchKind.Typo);
         }
-        if (a.IsPatronymic != b.IsPatronymic)
+        if (a.IsPatronymic != b.IsPatronymic && HasSurnameEnding(a.IsPatronymic ? b.Text : a.Text))
         {
             // Ivanova (a surname) is not Ivanovna (a patronymic) however close the letters: a father's name met by a
             // surname would let "Olga Ivanova" pass for any Olga Ivanovna whatever her surname.
@@ -134,11 +134,6 @@ public static class NameMatcher
             // an initial meets a word that starts with it ("J" / "John")
             return a.Text[0] == b.Text[0] ? (0.8, TokenMatchKind.Typo) : (0, TokenMatchKind.Typo);
         }
-        if (!a.KoreanLike && !b.KoreanLike && IsShortForm(a.Text, b.Text))
-        {
-            // a given name cut short ("Alex" / Alexander, "Chris" / Christopher) is the name, as an initial is
-            return (0.8, TokenMatchKind.Typo);
-        }
         if (bothKorean && Math.Max(a.Fold.Length, b.Fold.Length) <= 4)
         {
             // Korean syllables differ by one letter between different names (Jon/Jong, Un/Il, Chol/Chon): be strict.
@@ -160,6 +155,22 @@ public static class NameMatcher
             return (0.8, TokenMatchKind.Typo);
         }
         return (Math.Max(raw, folded), TokenMatchKind.Typo);
+    }
+
+    private static readonly string[] SurnameEndings = ["ova", "eva", "ov", "ev", "ina", "in", "sky", "skiy", "skaya", "ko", "uk", "yk"];
+
+    /// <summary>An East Slavic surname ending: such a word beside a patronymic is a surname, not a mistyped patronymic
+    /// (Ivanova / Ivanovna; but Vladimirovvich is Vladimirovich with a slip).</summary>
+    private static bool HasSurnameEnding(string text)
+    {
+        foreach (var ending in SurnameEndings)
+        {
+            if (text.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool OneVowelApart(string a, string b)
@@ -210,14 +221,6 @@ public static class NameMatcher
             }
         }
         return false;
-    }
-
-    /// <summary>One word is the first four or five letters of the other, which is at least two letters longer: the length of a
-    /// short given name; a longer shared start is a word with something written onto it (RECONNAISSANCEGENERAL).</summary>
-    private static bool IsShortForm(string a, string b)
-    {
-        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        return shorter.Length is >= 4 and <= 5 && longer.Length >= shorter.Length + 2 && longer.StartsWith(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>How much of a token's weight a similarity earns: all of it from 0.8 (one typo in five letters), nothing

@@ -18,6 +18,10 @@ public sealed class TransliterationTests
         Transliteration.Variants("Foo Limited Liability Company")[0].ShouldBe(["foo", "llc"]);
         Transliteration.Variants("A.B.C. Company")[0].ShouldBe(["abc", "co"]);
         Transliteration.Variants("ООО Ромашка")[0][0].ShouldBe("llc");
+        // mistyped form words are put right before the form is recognised; other words are left alone
+        Transliteration.Variants("Foo Limited Liabliity Comapny")[0].ShouldBe(["foo", "llc"]);
+        Transliteration.Variants("Foo Cmopany")[0].ShouldBe(["foo", "co"]);
+        Transliteration.Variants("Compass Limiter")[0].ShouldBe(["compass", "limiter"]);
     }
 
     [Fact]

@@ -169,4 +169,12 @@ public sealed class NameMatcherTests
     [Fact]
     public void Arabic_words_written_apart_meet_the_latin_word_written_together() =>
         Score("عبد الله", "Abdullah").ShouldBeGreaterThanOrEqualTo(0.7);
+
+    [Fact]
+    public void A_mistyped_patronymic_is_still_the_patronymic()
+    {
+        Score("Dmitrii Vladimirovvich Zauersky", "ZAUERSKY, Dmitrii Vladimirovich").ShouldBeGreaterThanOrEqualTo(0.7);
+        // a surname form stays apart from the patronymic it resembles
+        NameMatcher.CompareTokens(new NameToken("ivanova"), new NameToken("ivanovna")).Similarity.ShouldBe(0);
+    }
 }
