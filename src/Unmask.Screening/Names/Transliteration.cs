@@ -37,6 +37,12 @@ public static class Transliteration
         }
         if ((scripts & (Script.Han | Script.Kana)) != 0)
         {
+            if ((scripts & Script.Kana) == 0 && KoreanHanja.ReadAsKoreanName(cleanName) is { } hangul)
+            {
+                // a Korean name in Chinese characters (金正恩): Korean readings first, pinyin as well
+                variants.Add(Tokenize(RomaniseKorean(hangul, KoreanRomanisation.McCuneReischauer)));
+                variants.Add(Tokenize(RomaniseKorean(hangul, KoreanRomanisation.Revised)));
+            }
             var text = ReplaceNativeLegalForms(cleanName);
             foreach (var (han, english) in ChineseBusinessWords)
             {

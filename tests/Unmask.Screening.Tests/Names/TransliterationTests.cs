@@ -35,6 +35,16 @@ public sealed class TransliterationTests
     }
 
     [Fact]
+    public void Korean_names_in_chinese_characters_are_also_read_in_korean()
+    {
+        Transliteration.Variants("金正恩").ShouldContain(v => v.SequenceEqual(new[] { "kim", "jong", "un" }));
+        Transliteration.Variants("金正恩").ShouldContain(v => v.SequenceEqual(new[] { "gim", "jeong", "eun" }));
+        // a firm's name, or a character no Korean name uses, is read in pinyin only
+        Transliteration.Variants("延边银星网络科技有限公司").Count.ShouldBe(1);
+        Transliteration.Variants("山田太郎").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void Cyrillic_and_number_words()
     {
         Transliteration.Variants("Владимир Путин")[0].ShouldBe(["vladimir", "putin"]);
