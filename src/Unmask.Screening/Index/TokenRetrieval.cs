@@ -73,7 +73,7 @@ internal sealed class TokenRetrieval
                 }
                 members.Add(token.Id);
             }
-            if (token.Skeleton.Length >= 2 && !token.IsNumber)
+            if (token.Skeleton.Length >= 1 && !token.IsNumber)
             {
                 Add(skeletonAll, token.Skeleton, token.Id);
                 if (token.FromAbjad)
@@ -226,7 +226,7 @@ internal sealed class TokenRetrieval
                 }
             }
         }
-        if (query.Skeleton.Length >= 2 && !query.IsNumber
+        if (query.Skeleton.Length >= 1 && !query.IsNumber
             && (query.FromAbjad ? _skeletonAll : _skeletonAbjad).TryGetValue(query.Skeleton, out var sameSkeleton))
         {
             foreach (var token in sameSkeleton)

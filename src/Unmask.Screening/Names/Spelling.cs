@@ -163,9 +163,11 @@ public static class Spelling
     public static string ConsonantSkeleton(string token)
     {
         var b = new StringBuilder(token.Length);
-        foreach (var c in token)
+        for (var i = 0; i < token.Length; i++)
         {
-            if (IsVowel(c) || c is 'y' or 'w')
+            var c = token[i];
+            // y and w are vowels inside a word but consonants at its start (Yusuf, Walid): Wali is not علي (ly)
+            if (IsVowel(c) || (c is 'y' or 'w' && i > 0))
             {
                 continue;
             }

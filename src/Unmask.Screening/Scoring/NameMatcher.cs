@@ -108,13 +108,11 @@ public static class NameMatcher
                 // the other way round is common, as Latin writes the vowel of a dropped ayn (ly = Ali)
                 return (0, TokenMatchKind.Transliteration);
             }
-            if (a.Skeleton.Length > 0 && a.Skeleton == b.Skeleton)
-            {
-                return (0.92, TokenMatchKind.Transliteration);
-            }
-            // edit ratio of the consonants: Jaro-Winkler let unrelated short skeletons meet (Chinedu / akhwnd)
-            var longest = Math.Max(a.Skeleton.Length, b.Skeleton.Length);
-            return (longest == 0 ? 0 : (1 - ((double)Similarity.Levenshtein(a.Skeleton, b.Skeleton) / longest)) * 0.9, TokenMatchKind.Transliteration);
+            // Only equal consonants: near-equal ones made unrelated names meet (Chinedu / akhwnd). One consonant is shared
+            // by too many words (Abu / بابایی, Lee / الله) unless the word is as short as Ali / علي (ly) and Abu / أبو (abw).
+            var equal = a.Skeleton.Length > 0 && a.Skeleton == b.Skeleton
+                && (a.Skeleton.Length >= 2 || (abjad.Text.Length <= 3 && Spelling.IsVowel(latin.Text[0])));
+            return (equal ? 0.92 : 0, TokenMatchKind.Transliteration);
         }
         if (a.EquivalenceGroups.Length > 0 && b.EquivalenceGroups.Length > 0 && NameEquivalents.Share(a.EquivalenceGroups, b.EquivalenceGroups))
         {
@@ -329,12 +327,13 @@ public static class NameMatcher
             {
                 partnerOfQ[i] = (sbyte)pair.CandidateStart;
             }
-            wordMatched |= pair.Similarity >= 1 || (pair.QueryCount, pair.CandidateCount) switch
+            // a legal form or filler word met exactly ("D Company" / "Deenise Company") is not a written-out name word
+            wordMatched |= !q[pair.QueryStart].IsLegalForm && !q[pair.QueryStart].IsFiller && (pair.Similarity >= 1 || (pair.QueryCount, pair.CandidateCount) switch
             {
                 (2, _) => c[pair.CandidateStart].Text.Length > 2,
                 (_, 2) => q[pair.QueryStart].Text.Length > 2,
                 _ => q[pair.QueryStart].Text.Length > 2 && c[pair.CandidateStart].Text.Length > 2,
-            };
+            });
             for (var i = pair.QueryStart; i < pair.QueryStart + pair.QueryCount; i++)
             {
                 distinctiveMatched |= !q[i].IsGeneric && !q[i].IsLegalForm && !q[i].IsFiller;
@@ -431,7 +430,9 @@ public static class NameMatcher
             // (Mei Hassan = mhsn = محسن Mohsen).
             return first.FromAbjad && whole.Skeleton.Length > 3 && Spelling.ConsonantSkeleton(first.Text + second.Text) == whole.Skeleton ? 0.92 : 0;
         }
-        if (text.Length == 2 && !(first.KoreanLike && second.KoreanLike) && first.Text.Length > 1 && second.Text.Length > 1 && text[0] == first.Text[0] && text[1] == second.Text[0])
+        if (text.Length == 2 && !(first.KoreanLike && second.KoreanLike) && first.Text.Length > 2 && second.Text.Length > 2
+            && !whole.IsLegalForm && !whole.IsFiller && !first.IsGeneric && !second.IsGeneric && !first.IsFiller && !second.IsFiller
+            && text[0] == first.Text[0] && text[1] == second.Text[0])
         {
             // initials written together ("JC" / Jean-Claude), as a single initial meets its word; not for Korean given
             // names, whose syllables are too few to tell apart by their first letters

@@ -177,4 +177,15 @@ public sealed class NameMatcherTests
         // a surname form stays apart from the patronymic it resembles
         NameMatcher.CompareTokens(new NameToken("ivanova"), new NameToken("ivanovna")).Similarity.ShouldBe(0);
     }
+
+    [Fact]
+    public void Arabic_script_words_meet_latin_ones_only_on_enough_equal_consonants()
+    {
+        Score("Mohamed Ali", "محمد علي").ShouldBeGreaterThanOrEqualTo(0.7);
+        Score("Wali Hamdani", "علي حمداني").ShouldBeLessThan(0.7);   // a leading w is a consonant
+        Score("Hassaan Abu", "حسن بابایی").ShouldBeLessThan(0.7);    // one shared consonant is not enough
+    }
+
+    [Fact]
+    public void Legal_forms_met_exactly_do_not_make_initials_a_name() => Score("Deenise Company", "D Company").ShouldBeLessThanOrEqualTo(NameMatcher.InitialsOnlyCap);
 }
