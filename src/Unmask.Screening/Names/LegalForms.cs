@@ -157,7 +157,8 @@ public static class LegalForms
         Canonical.TryGetValue(token, out var form) ? form : Abbreviations.TryGetValue(token, out var word) ? word : token;
 
     /// <summary>A word that names a kind of body or a place rather than a particular one (trading, bank, Korea).</summary>
-    public static bool IsGeneric(string token) => GenericWords.Contains(token);
+    public static bool IsGeneric(string token) =>
+        GenericWords.Contains(token) || (token.Length > 3 && Unmask.Domain.Countries.TryGetCode(token, out _));
 
     public static bool IsLegalForm(string token) => Forms.Contains(token);
 

@@ -65,8 +65,9 @@ public static class NameMatcher
     /// its own: "Noah Hassan" is not the vessel NOAH.</summary>
     public const double SingleWordCap = 0.65;
 
-    /// <summary>Cap of a name score when every matched query word is generic (trading, bank, Korea) and the list name has
-    /// words the query did not meet: "Korea Trading Corporation" names no particular firm.</summary>
+    /// <summary>Cap of a name score when every matched query word is generic (trading, bank, Korea) and either name has
+    /// words the other did not meet: "Korea Trading Corporation" names no particular firm, and "Myanmar Economic Association"
+    /// is not MYANMAR ECONOMIC CORPORATION.</summary>
     public const double GenericOnlyCap = 0.65;
 
     /// <summary>Parts of a name written together with a typo that are this short must be spelled exactly.</summary>
@@ -391,7 +392,7 @@ public static class NameMatcher
         {
             score = Math.Min(score, InvertedLineageCap);
         }
-        if (!distinctiveMatched && unmatchedC > 0)
+        if (!distinctiveMatched && (unmatchedC > 0 || unmatchedQ > 0))
         {
             score = Math.Min(score, GenericOnlyCap);
         }
