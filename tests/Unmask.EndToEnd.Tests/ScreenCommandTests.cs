@@ -74,6 +74,23 @@ public sealed class ScreenCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rows_read_before_an_unclosed_quote_are_still_written()
+    {
+        var input = _folder.Write("quote.csv", "id,name\nR1,Kim Il Sung\nR2,\"Pak Ho\nR3,Ryang Chol Min\n");
+        var stopped = await CliProcess.RunAsync(_folder.Path, "screen", "--input", input, "--format", "jsonl", "--db", Db);
+        stopped.ExitCode.ShouldBe(2);
+        stopped.Stderr.ShouldContain("quote.csv:3");
+        stopped.Stderr.ShouldContain("never closed");
+        JsonDocument.Parse(stopped.Stdout.Trim().Split('\n').Single()).RootElement.GetProperty("id").GetString().ShouldBe("R1");
+
+        var skipped = await CliProcess.RunAsync(_folder.Path, "screen", "--input", input, "--skip-bad-rows", "--format", "jsonl", "--db", Db);
+        skipped.ExitCode.ShouldBe(0, skipped.Stderr);
+        var rows = skipped.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        rows.Count.ShouldBe(2);
+        rows[1].GetProperty("error").GetString()!.ShouldContain("never closed");
+    }
+
+    [Fact]
     public async Task Wallets_and_domains_are_screened_directly()
     {
         var wallet = await CliProcess.RunAsync(_folder.Path, "screen", "0x5a1e0000000000000000000000000000000d00d1", "--schema", "CryptoWallet", "--db", Db, "--format", "json");

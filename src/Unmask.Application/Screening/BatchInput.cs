@@ -13,13 +13,35 @@ public static class BatchInput
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var first = reader.Peek();
-        var rows = first == '{' ? ReadJsonLines(reader, path) : ReadCsv(reader, path);
-        foreach (var row in rows)
+        using var rows = (first == '{' ? ReadJsonLines(reader, path) : ReadCsv(reader, path)).GetEnumerator();
+        long lastNumber = 0;
+        while (true)
         {
+            BatchRow? failed = null;
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (InputException error) when (skipBadRows && error.Line is not null)
+            {
+                // a fault the reader cannot get past (a quote never closed runs to the end of the file): reported in place,
+                // and the batch ends there
+                failed = new BatchRow(error.Line.Value, (lastNumber + 1).ToString(CultureInfo.InvariantCulture), "", null, error.Reason);
+            }
+            if (failed is not null)
+            {
+                yield return failed;
+                yield break;
+            }
+            var row = rows.Current;
             if (row.Error is not null && !skipBadRows)
             {
                 throw new InputException(path, row.Number, row.Error + " (use --skip-bad-rows to report such rows and go on)");
             }
+            lastNumber++;
             yield return row;
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Unmask.Domain;
 using Unmask.Screening;
 using Unmask.Storage;
@@ -43,10 +44,25 @@ public sealed class ScreeningService
     {
         const int chunkSize = 2048;
         var chunk = new List<BatchRow>(chunkSize);
-        foreach (var row in rows)
+        using var enumerator = rows.GetEnumerator();
+        while (true)
         {
-            chunk.Add(row);
-            if (chunk.Count == chunkSize)
+            ExceptionDispatchInfo? failure = null;
+            var more = false;
+            try
+            {
+                more = enumerator.MoveNext();
+            }
+            catch (InputException error)
+            {
+                // the rows read before a fault are still screened and written: nothing already read is lost
+                failure = ExceptionDispatchInfo.Capture(error);
+            }
+            if (more)
+            {
+                chunk.Add(enumerator.Current);
+            }
+            if (chunk.Count == chunkSize || (!more && chunk.Count > 0))
             {
                 foreach (var answer in ScreenChunk(chunk, options, cancellationToken))
                 {
@@ -55,10 +71,11 @@ public sealed class ScreeningService
                 chunk.Clear();
                 await Task.Yield();
             }
-        }
-        foreach (var answer in ScreenChunk(chunk, options, cancellationToken))
-        {
-            yield return answer;
+            if (!more)
+            {
+                failure?.Throw();
+                yield break;
+            }
         }
     }
 
