@@ -205,7 +205,8 @@ public sealed class Screener(ScreeningIndex index)
             }
             rawNames.Clear();
         }
-        var names = rawNames.Select(Index.PrepareQueryName).Where(n => !n.IsEmpty).ToList();
+        var readings = rawNames.Select(QueryText.Read).ToList();
+        var names = readings.SelectMany(r => r.Names).Select(Index.PrepareQueryName).Where(n => !n.IsEmpty).ToList();
         if (names.Count == 0 && identifierKeys.Count == 0)
         {
             throw new ArgumentException(rawNames.Count == 0
@@ -219,6 +220,11 @@ public sealed class Screener(ScreeningIndex index)
             {
                 dates.Add(date);
             }
+        }
+        if (dates.Count == 0)
+        {
+            // a birth date written into the name ("Kim Jong Un, DOB 08 Jan 1984") counts when none was given apart
+            dates.AddRange(readings.SelectMany(r => r.BirthDates).Distinct());
         }
         var countries = query.Get("country").Concat(query.Get("nationality")).Concat(query.Get("citizenship"))
             .Select(c => c.Trim()).Where(c => c.Length > 0)
