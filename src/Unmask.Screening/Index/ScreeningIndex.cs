@@ -53,7 +53,7 @@ public sealed partial class ScreeningIndex
             var weak = new List<bool>();
             foreach (var (property, isWeak) in NameProperties)
             {
-                foreach (var raw in entity.Get(property))
+                foreach (var raw in entity.Get(property).SelectMany(QueryText.SplitListName))
                 {
                     var name = PreparedName.Parse(raw, null);
                     if (name.IsEmpty || names.Any(n => n.Original == name.Original))

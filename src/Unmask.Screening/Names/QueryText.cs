@@ -22,10 +22,10 @@ public static partial class QueryText
     private static partial Regex Tags();
 
     // Where the name ends and notes about the person begin: the date keywords, place of birth, nationality, passport.
-    [GeneratedRegex(@"(?:^|[\s,;(])(?:d\.?\s?o\.?\s?b\.?|date of birth|born|b\.|p\.?o\.?b\.?|place of birth|nationality|citizenship|passport|national id)\s*:?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[\s,;(])(?:d\.?\s?o\.?\s?b\.?|date of birth|born|b\.|p\.?o\.?b\.?|place of birth|nationality|citizenship|passport|national id)(?!\p{L})\s*:?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NoteStart();
 
-    [GeneratedRegex(@"\s*(?:\b(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|alias|also known as|formerly known as|known as)(?=[\s.:,]|$)[\s.:,]*|;)\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s*(?:\b(?:a\.?\s?k\.?\s?a\.?|f\.?\s?k\.?\s?a\.?|alias|also known as|formerly known as|known as)(?=[\s.:,]|$)[\s.:,]*|;|(?:^|\s)[a-h]\)\s)\s*", RegexOptions.IgnoreCase)]
     private static partial Regex AliasMarker();
 
     [GeneratedRegex(@"\(([^()]*)\)")]
@@ -58,11 +58,27 @@ public static partial class QueryText
             text = text[..note.Index];
             break;
         }
+        return new QueryReading(Split(text, raw, MaxReadings), dates);
+    }
+
+    /// <summary>The names one list value holds: itself, and its parts when it packs several ("A; B; C", "a) A b) B",
+    /// "NAME (ACRONYM)"), as some UN records do.</summary>
+    public static IReadOnlyList<string> SplitListName(string raw) =>
+        raw.Contains(';', StringComparison.Ordinal) || raw.Contains('(', StringComparison.Ordinal) || raw.Contains(')', StringComparison.Ordinal)
+            || raw.Contains("a.k.a", StringComparison.OrdinalIgnoreCase)
+            ? Split(raw, raw, MaxListReadings)
+            : [raw];
+
+    /// <summary>Most names taken from one list value (UN aliases pack up to a dozen spellings into one).</summary>
+    public const int MaxListReadings = 16;
+
+    private static List<string> Split(string text, string raw, int max)
+    {
         var names = new List<string>();
         void Add(string candidate)
         {
             var trimmed = candidate.Trim(' ', ',', '.', ';', ':', '-', '/');
-            if (trimmed.Length > 0 && !names.Contains(trimmed, StringComparer.Ordinal) && names.Count < MaxReadings)
+            if (trimmed.Length > 0 && !names.Contains(trimmed, StringComparer.Ordinal) && names.Count < max)
             {
                 names.Add(trimmed);
             }
@@ -85,7 +101,7 @@ public static partial class QueryText
                 Add(part);
             }
         }
-        return new QueryReading(names.Count > 0 ? names : [raw], dates);
+        return names.Count > 0 ? names : [raw];
     }
 
     private static bool IsQualifier(string text)

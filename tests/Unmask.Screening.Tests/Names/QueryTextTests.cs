@@ -29,6 +29,8 @@ public sealed class QueryTextTests
         QueryText.Read("Max Born").Names.ShouldBe(["Max Born"]);
         QueryText.Read("John B. Hallett").Names.ShouldBe(["John B. Hallett"]);
         QueryText.Read("Bowne A/S").Names.ShouldBe(["Bowne A/S"]);
+        QueryText.Read("Gazprom Dobycha Noyabrsk").Names.ShouldBe(["Gazprom Dobycha Noyabrsk"]);
+        QueryText.Read("Bornholm Passportservice Borneo").Names.ShouldBe(["Bornholm Passportservice Borneo"]);
     }
 
     [Fact]
@@ -36,6 +38,18 @@ public sealed class QueryTextTests
     {
         QueryText.Read("Bowne Global Solutions (France), S.A.R.L.").Names.ShouldBe(["Bowne Global Solutions (France), S.A.R.L"]);
         QueryText.Read("Nordlys Shipping (U.K.) Limited").Names.ShouldBe(["Nordlys Shipping (U.K.) Limited"]);
+    }
+
+    [Fact]
+    public void List_values_that_pack_several_names_are_split()
+    {
+        QueryText.SplitListName("Hosain Tavani; Husain Tavani; Hossein Tavani").ShouldBe(
+            ["Hosain Tavani; Husain Tavani; Hossein Tavani", "Hosain Tavani", "Husain Tavani", "Hossein Tavani"]);
+        QueryText.SplitListName("Reza Vahedi; Reza Vahidi b) M. Reza Vahedi").ShouldContain("M. Reza Vahedi");
+        QueryText.SplitListName("NORTHERN LAKES AIR CARGO (NLAC)").ShouldBe(["NORTHERN LAKES AIR CARGO (NLAC)", "NORTHERN LAKES AIR CARGO", "NLAC"]);
+        QueryText.SplitListName("KIM, Jong Un").ShouldBe(["KIM, Jong Un"]);
+        // a list name is not cut at words that start notes in a query
+        QueryText.SplitListName("Global Passport Services (GPS)").ShouldContain("Global Passport Services");
     }
 
     [Fact]
