@@ -7,26 +7,28 @@ namespace Unmask.Screening.Names;
 public static class LegalForms
 {
     // Spelled-out forms folded to one short form so "Company Limited" and "Co., Ltd." compare equal.
+    // ZAO and PAO written in Latin letters are left alone: they are also Chinese names (Pao Yu Yi); in Cyrillic they are read.
     private static readonly Dictionary<string, string> Canonical = new(StringComparer.Ordinal)
     {
         ["company"] = "co", ["compagnie"] = "co", ["limited"] = "ltd", ["corporation"] = "corp", ["incorporated"] = "inc",
         ["gesellschaft"] = "gmbh", ["obshchestvo"] = "ooo", ["kabushiki"] = "kk", ["kaisha"] = "kk", ["gaisha"] = "kk",
         ["private"] = "pvt", ["proprietary"] = "pty", ["cie"] = "co", ["llc"] = "llc", ["l.l.c"] = "llc",
-        ["aktiengesellschaft"] = "ag", ["oao"] = "ojsc", ["zao"] = "cjsc", ["pao"] = "pjsc", ["ao"] = "jsc", ["ooo"] = "llc",
+        ["aktiengesellschaft"] = "ag", ["oao"] = "ojsc", ["ao"] = "jsc", ["ooo"] = "llc",
         ["youxian"] = "ltd", ["gongsi"] = "co", ["zrt"] = "ltd", ["kft"] = "ltd", ["sp"] = "co", ["zoo"] = "ltd",
     };
 
     private static readonly HashSet<string> Forms = new(StringComparer.Ordinal)
     {
         "co", "ltd", "llc", "inc", "corp", "plc", "llp", "lp", "gmbh", "ag", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy",
-        "ab", "kk", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "zao", "oao", "pao", "tov", "pte", "pvt", "pty", "bhd", "sdn", "fze",
+        "ab", "kk", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "oao", "tov", "pte", "pvt", "pty", "bhd", "sdn", "fze",
         "fzco", "fzc", "fzllc", "jv", "kg", "ohg", "ug", "doo", "dd", "ad", "eood", "sro", "as", "asa", "oyj", "spzoo", "tic",
         "ltda", "sae", "sal", "wll", "psc", "est", "co.", "tbk", "jsc.", "cv", "pt",
     };
 
     private static readonly HashSet<string> FillerWords = new(StringComparer.Ordinal)
     {
-        "the", "of", "and", "for", "de", "la", "le", "el", "del", "der", "die", "und", "et", "y", "da", "do", "dos", "das", "al",
+        // not "da" or "do": they are also Korean name syllables (Da-young, Do-hyun), and weigh little by rarity anyway
+        "the", "of", "and", "for", "de", "la", "le", "el", "del", "der", "die", "und", "et", "y", "dos", "das", "al",
         // titles and honorifics written before a name in notes and news ("President Erdogan", "Sheikh Isa", "Dr. Kim")
         "mr", "mrs", "ms", "miss", "mister", "dr", "prof", "professor", "president", "sheikh", "shaikh", "sheik", "haji",
         "hajji", "mullah", "mulla", "maulana", "maulvi", "mawlawi", "comrade", "sir", "madame", "mme", "excellency", "hon",
@@ -92,6 +94,8 @@ public static class LegalForms
             {
                 continue;
             }
+            string? best = null;
+            var bestDistance = int.MaxValue;
             foreach (var word in LongFormWords)
             {
                 if (word[0] != token[0] || Math.Abs(word.Length - token.Length) > 2 || word == token)
@@ -99,12 +103,16 @@ public static class LegalForms
                     continue;
                 }
                 var allowed = Math.Min(token.Length, word.Length) >= 9 ? 2 : 1;
-                if (Similarity.TranspositionDistance(token, word) <= allowed
+                var distance = Similarity.TranspositionDistance(token, word);
+                if (distance <= allowed && distance < bestDistance
                     && (!OneLetterReplaced(token, word) || IsFormWord(tokens, i - 1) || IsFormWord(tokens, i + 1)))
                 {
-                    tokens[i] = word;
-                    break;
+                    (best, bestDistance) = (word, distance);
                 }
+            }
+            if (best is not null)
+            {
+                tokens[i] = best;
             }
         }
     }
@@ -171,7 +179,7 @@ public static class LegalForms
     [
         ("股份有限公司", " co ltd "), ("有限责任公司", " co ltd "), ("有限責任公司", " co ltd "), ("有限公司", " co ltd "),
         ("株式会社", " kk "), ("公司", " co "), ("集团", " group "), ("集團", " group "),
-        ("ООО", " ooo "), ("ОАО", " oao "), ("ЗАО", " zao "), ("ПАО", " pao "), ("АО", " ao "), ("ТОВ", " tov "),
+        ("ООО", " ooo "), ("ОАО", " oao "), ("ЗАО", " cjsc "), ("ПАО", " pjsc "), ("АО", " ao "), ("ТОВ", " tov "),
         ("주식회사", " co ltd "), ("유한회사", " co ltd "), ("㈜", " co ltd "),
     ];
 }

@@ -84,6 +84,10 @@ public static class Spelling
         {
             return true;
         }
+        if (token.Length is 2 or 3 && token[^1] == 'h' && IsVowel(token[^2]))
+        {
+            token = token[..^1]; // customary spellings of a final vowel: Ah, Oh, Eh (So-ah, Oh Se-hun)
+        }
         // one syllable, or two: a Korean given name has two syllables, written together (Jongun) or apart
         for (var split = token.Length; split >= 1; split--)
         {

@@ -61,6 +61,10 @@ public static class NameMatcher
     /// <summary>Cap of a name score when only initials met their words.</summary>
     public const double InitialsOnlyCap = 0.5;
 
+    /// <summary>Cap of a name score when both names are Korean (a surname and name syllables) and a syllable on either side
+    /// found no partner: a Korean given name is one unit, so Park Min-jun is not PAK TO CHUN and Kim Sang-kyu is not KIM KYU.</summary>
+    public const double KoreanSyllableCap = 0.65;
+
     /// <summary>Cap of a name score when a list name of one word (an alias, a vessel) meets a query that has other words of
     /// its own: "Noah Hassan" is not the vessel NOAH.</summary>
     public const double SingleWordCap = 0.65;
@@ -193,6 +197,23 @@ public static class NameMatcher
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    /// <summary>Two to four words, every one a Korean name syllable or two, the first or the last a Korean surname.</summary>
+    private static bool IsKoreanName(ReadOnlySpan<NameToken> tokens)
+    {
+        if (tokens.Length is < 2 or > 4 || (tokens[0].SurnameGroups == UInt128.Zero && tokens[^1].SurnameGroups == UInt128.Zero))
+        {
+            return false;
+        }
+        foreach (var token in tokens)
+        {
+            if (!token.KoreanLike)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static bool IsLineageWord(string text) => text is "bin" or "ibn" or "bint" or "binti" or "ben" or "ould";
 
@@ -399,6 +420,10 @@ public static class NameMatcher
         if (contentC == 1 && unmatchedDistinctiveQ > 0)
         {
             score = Math.Min(score, SingleWordCap);
+        }
+        if ((unmatchedQ > 0 || unmatchedC > 0) && IsKoreanName(q.AsSpan(0, n)) && IsKoreanName(c.AsSpan(0, m)))
+        {
+            score = Math.Min(score, KoreanSyllableCap);
         }
         if (!wordMatched)
         {

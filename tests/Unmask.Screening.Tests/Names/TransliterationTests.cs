@@ -22,6 +22,8 @@ public sealed class TransliterationTests
         Transliteration.Variants("Foo Limited Liabliity Comapny")[0].ShouldBe(["foo", "llc"]);
         Transliteration.Variants("Foo Cmopany")[0].ShouldBe(["foo", "co"]);
         Transliteration.Variants("Compass Limiter")[0].ShouldBe(["compass", "limiter"]);
+        Transliteration.Variants("Obshchestvo s Ogranichennoi Otvetstvennoostiu Sokol")[0].ShouldBe(["llc", "sokol"]);
+        Transliteration.Variants("ЗАО Сокол")[0].ShouldBe(["cjsc", "sokol"]);
     }
 
     [Fact]

@@ -188,4 +188,16 @@ public sealed class NameMatcherTests
 
     [Fact]
     public void Legal_forms_met_exactly_do_not_make_initials_a_name() => Score("Deenise Company", "D Company").ShouldBeLessThanOrEqualTo(NameMatcher.InitialsOnlyCap);
+
+    [Theory]
+    [InlineData("Park Min-jun", "PAK TO CHUN")]
+    [InlineData("Kim Sang-kyu", "KIM KYU")]
+    [InlineData("Han So-ah", "AH HAN")]
+    [InlineData("Jang Do-ho", "PAEK CHANG-HO")]
+    public void A_korean_name_with_a_syllable_left_over_is_another_person(string query, string candidate) =>
+        Score(query, candidate).ShouldBeLessThanOrEqualTo(NameMatcher.KoreanSyllableCap);
+
+    [Fact]
+    public void Chinese_surnames_that_spell_russian_legal_forms_stay_names() =>
+        Score("Lee Yu-ho", "PAO, Yu Yi").ShouldBeLessThan(0.7);
 }
