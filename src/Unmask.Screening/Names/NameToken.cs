@@ -16,9 +16,12 @@ public sealed class NameToken
         IsGeneric = LegalForms.IsGeneric(text);
         IsPatronymic = IsPatronymicForm(text);
         KoreanLike = !IsNumber && Spelling.IsKoreanLike(text);
+        EastAsianSyllables = KoreanLike || (!IsNumber && ChineseNames.IsPinyinLike(text));
+        ChineseSyllable = !IsNumber && ChineseNames.IsSingleSyllableOrSurname(text);
         FromAbjad = fromAbjad;
         // a lone letter is an initial, not the surname O or I: "ANA I" is not Anna Lee
         SurnameGroups = text.Length > 1 ? KoreanSurnames.GroupMask(text) : UInt128.Zero;
+        EastAsianSurname = SurnameGroups != UInt128.Zero || ChineseNames.IsSurname(text);
         EquivalenceGroups = NameEquivalents.GroupsOf(text);
         Weight = IsLegalForm ? LegalFormWeight : IsFiller ? FillerWeight : 1;
     }
@@ -52,6 +55,15 @@ public sealed class NameToken
     /// <summary><see cref="LegalForms.IsGeneric"/>: a word for a kind of body or a place (trading, bank, Korea).</summary>
     public bool IsGeneric { get; }
     public bool KoreanLike { get; }
+
+    /// <summary>One or two Korean or Chinese name syllables (jongun, guowei).</summary>
+    public bool EastAsianSyllables { get; }
+
+    /// <summary><see cref="ChineseNames.IsSingleSyllableOrSurname"/>.</summary>
+    public bool ChineseSyllable { get; }
+
+    /// <summary>A Korean or Chinese surname spelling.</summary>
+    public bool EastAsianSurname { get; }
 
     /// <summary>An East Slavic patronymic (Ivanovich, Ivanovna, Oleksandrovych): the father's given name, not a surname.</summary>
     public bool IsPatronymic { get; }

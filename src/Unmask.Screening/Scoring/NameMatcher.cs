@@ -61,8 +61,9 @@ public static class NameMatcher
     /// <summary>Cap of a name score when only initials met their words.</summary>
     public const double InitialsOnlyCap = 0.5;
 
-    /// <summary>Cap of a name score when both names are Korean (a surname and name syllables) and a syllable on either side
-    /// found no partner: a Korean given name is one unit, so Park Min-jun is not PAK TO CHUN and Kim Sang-kyu is not KIM KYU.</summary>
+    /// <summary>Cap of a name score when both names are Korean or Chinese (a surname and name syllables) and a syllable on
+    /// either side found no partner: the given name is one unit, so Park Min-jun is not PAK TO CHUN, Kim Sang-kyu is not
+    /// KIM KYU and Chen Ping is not CHEN Bing Shen.</summary>
     public const double KoreanSyllableCap = 0.65;
 
     /// <summary>Cap of a name score when a list name of one word (an alias, a vessel) meets a query that has other words of
@@ -146,6 +147,12 @@ public static class NameMatcher
         }
         // Edit-distance ratio: one typo in five letters keeps 0.8 (Messi/Bessi), a different name of the same stem does not
         // (Castro/Castillo 0.5). Jaro-Winkler was tried and rewards shared prefixes too much for names.
+        if (!bothKorean && a.ChineseSyllable && b.ChineseSyllable)
+        {
+            // Chinese syllables too differ by one letter between different names (Zheng / Zhang, Yang / Ying)
+            var distance = Similarity.TranspositionDistance(a.Text, b.Text);
+            return (Math.Max(0, 1 - (2.0 * distance / Math.Max(a.Text.Length, b.Text.Length))), TokenMatchKind.Typo);
+        }
         var raw = 1 - ((double)Similarity.TranspositionDistance(a.Text, b.Text) / Math.Max(a.Text.Length, b.Text.Length));
         // The Korean fold (r = l, g = k) makes other names close (Castillo / Castro), and even the Latin fold's edit ratio
         // does (Vellabati / Velayati): words that do not read as Korean are alike on their Latin fold only when it is equal.
@@ -198,16 +205,16 @@ public static class NameMatcher
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
-    /// <summary>Two to four words, every one a Korean name syllable or two, the first or the last a Korean surname.</summary>
-    private static bool IsKoreanName(ReadOnlySpan<NameToken> tokens)
+    /// <summary>Two to four words, every one a Korean or Chinese name syllable or two, the first or the last a surname.</summary>
+    private static bool IsEastAsianName(ReadOnlySpan<NameToken> tokens)
     {
-        if (tokens.Length is < 2 or > 4 || (tokens[0].SurnameGroups == UInt128.Zero && tokens[^1].SurnameGroups == UInt128.Zero))
+        if (tokens.Length is < 2 or > 4 || (!tokens[0].EastAsianSurname && !tokens[^1].EastAsianSurname))
         {
             return false;
         }
         foreach (var token in tokens)
         {
-            if (!token.KoreanLike)
+            if (!token.EastAsianSyllables)
             {
                 return false;
             }
@@ -421,7 +428,7 @@ public static class NameMatcher
         {
             score = Math.Min(score, SingleWordCap);
         }
-        if ((unmatchedQ > 0 || unmatchedC > 0) && IsKoreanName(q.AsSpan(0, n)) && IsKoreanName(c.AsSpan(0, m)))
+        if ((unmatchedQ > 0 || unmatchedC > 0) && IsEastAsianName(q.AsSpan(0, n)) && IsEastAsianName(c.AsSpan(0, m)))
         {
             score = Math.Min(score, KoreanSyllableCap);
         }

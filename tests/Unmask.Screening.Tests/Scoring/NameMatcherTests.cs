@@ -200,4 +200,15 @@ public sealed class NameMatcherTests
     [Fact]
     public void Chinese_surnames_that_spell_russian_legal_forms_stay_names() =>
         Score("Lee Yu-ho", "PAO, Yu Yi").ShouldBeLessThan(0.7);
+
+    [Theory]
+    [InlineData("Chen Ping", "CHEN, Bing Shen")]
+    [InlineData("Liu Jun", "HUO, Liujun")]
+    [InlineData("Zheng Lei", "ZHANG, Lei")]
+    public void A_chinese_name_with_a_syllable_left_over_or_another_surname_is_another_person(string query, string candidate) =>
+        Score(query, candidate).ShouldBeLessThan(0.7);
+
+    [Fact]
+    public void Western_words_that_read_as_two_pinyin_syllables_keep_their_typo_tolerance() =>
+        Score("Usama bin Ladin", "Usama bin Laden").ShouldBeGreaterThanOrEqualTo(0.7);
 }
