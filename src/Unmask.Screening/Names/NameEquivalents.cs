@@ -6,7 +6,9 @@ namespace Unmask.Screening.Names;
 /// romanisations (Sergei / Sergey / Serhiy, Joseph / Yusuf / Iosif, Mohammed / Muhammad / Mohd), and the Arabic words for
 /// "son of" / "daughter of" and "servant of" (bin / ibn / ben, bint / binti, abd / abdul / abdel). Compiled by hand from
 /// the usual English hypocorisms and the transliteration tables the lists themselves use (OFAC and UN aliases list these
-/// forms side by side). A word may sit in several groups (Ted is short for Theodore and for Edward).
+/// forms side by side). A word may sit in several groups (Ted is short for Theodore and for Edward). Arabic forms are kept
+/// apart from the European forms of the same biblical name (Yusuf / Joseph, Daoud / David): notes do not write one for
+/// the other, and common names would meet.
 /// </summary>
 public static class NameEquivalents
 {
@@ -22,7 +24,8 @@ public static class NameEquivalents
         ["richard", "rick", "dick", "rich", "ricky", "ricardo", "riccardo"],
         ["james", "jim", "jimmy", "jamie", "jaime", "jacques", "giacomo"],
         ["john", "jack", "johnny", "juan", "johann", "johannes", "jean", "giovanni", "joao", "sean", "ian"],
-        ["joseph", "joe", "joey", "jose", "giuseppe", "josef", "iosif", "yosef", "yusuf", "youssef", "yousef", "yousif", "yusif", "yusup"],
+        ["joseph", "joe", "joey", "jose", "giuseppe", "josef", "iosif", "yosef"],
+        ["yusuf", "youssef", "yousef", "yousif", "yusif", "yusup", "yousuf", "youcef"],
         ["michael", "mike", "mick", "miguel", "michel", "michele", "mikhail", "mykhailo", "mihail", "mikael", "mikhael", "misha"],
         ["alexander", "alex", "sasha", "alejandro", "alessandro", "aleksandr", "aleksander", "oleksandr", "alexandre", "alexandr", "alexandros", "iskandar", "iskander"],
         ["alexei", "alexey", "aleksei", "aleksey", "oleksiy", "oleksii", "alyosha"],
@@ -38,12 +41,16 @@ public static class NameEquivalents
         ["charles", "charlie", "chuck", "carlos", "karl", "carl", "carlo"],
         ["henry", "harry", "hank", "enrique", "heinrich", "henri", "enrico", "genrikh"],
         ["daniel", "dan", "danny", "daniil", "danylo", "daniyal"],
-        ["david", "dave", "davy", "davide", "davit", "daoud", "dawood", "dawud", "daud"],
+        ["david", "dave", "davy", "davide", "davit"],
+        ["daoud", "dawood", "dawud", "daud", "dawoud"],
         ["samuel", "sam", "sammy", "samuil"],
         ["jacob", "jake", "yakov", "yaakov", "jakob", "yakub", "yaqub", "jacobo"],
-        ["abraham", "abe", "ibrahim", "avraham", "abram"],
-        ["moses", "moshe", "musa", "moises", "moisei"],
-        ["solomon", "suleiman", "sulaiman", "suleyman", "sulayman", "shlomo"],
+        ["abraham", "abe", "avraham", "abram"],
+        ["ibrahim", "ebrahim", "brahim", "ibraheem"],
+        ["moses", "moshe", "moises", "moisei"],
+        ["musa", "mousa", "moussa", "mussa"],
+        ["solomon", "shlomo"],
+        ["suleiman", "sulaiman", "suleyman", "sulayman", "soliman", "sleiman"],
         ["ismail", "ismael", "ishmael", "ismoil"],
         ["mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohamad", "muhamad", "mohd", "mehmet", "mehmed", "mamadou", "mukhammad", "magomed"],
         ["ahmed", "ahmad", "akhmed", "akhmad"],
@@ -79,7 +86,8 @@ public static class NameEquivalents
         ["ekaterina", "yekaterina", "kateryna", "katerina", "catherine", "katherine", "kate", "katie", "katya", "caterina", "katarzyna"],
         ["elizabeth", "elisabeth", "liz", "lizzie", "beth", "betty", "yelizaveta", "elizaveta", "elisabetta"],
         ["margaret", "maggie", "meg", "peggy", "margarita", "marguerite", "margherita"],
-        ["maria", "mariya", "mary", "marie", "masha", "maryam", "miriam", "mariam"],
+        ["maria", "mariya", "mary", "marie", "masha"],
+        ["maryam", "miriam", "mariam", "meryem"],
         ["anna", "hanna", "hannah", "ganna", "anya", "ann", "anne"],
         ["olga", "olha", "helga"],
         ["bin", "ibn", "ben", "bn", "ould", "walad"],
