@@ -53,6 +53,10 @@ public static class Transliteration
         }
         var prepared = (scripts & Script.Cyrillic) != 0 ? ReplaceNativeLegalForms(cleanName) : cleanName;
         variants.Add(Tokenize(AnyAscii.Transliteration.Transliterate(prepared)));
+        if ((scripts & Script.Cyrillic) != 0 && CyrillicKorean.Read(cleanName) is { } korean)
+        {
+            variants.Add(Tokenize(korean)); // Ким Чен Ын = Kim Jong Un
+        }
         return variants;
     }
 

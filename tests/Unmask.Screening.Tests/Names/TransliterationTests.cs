@@ -47,6 +47,17 @@ public sealed class TransliterationTests
     }
 
     [Fact]
+    public void Korean_names_in_russian_spelling_are_also_read_in_mccune_reischauer()
+    {
+        Transliteration.Variants("Ким Чен Ын").ShouldContain(v => v.SequenceEqual(new[] { "kim", "jong", "un" }));
+        Transliteration.Variants("Ким Ир Сен").ShouldContain(v => v.SequenceEqual(new[] { "kim", "il", "song" }));
+        Transliteration.Variants("Чхве Рён Хэ").ShouldContain(v => v.SequenceEqual(new[] { "choe", "ryong", "hae" }));
+        Transliteration.Variants("Пак Хва Сон").ShouldContain(v => v.SequenceEqual(new[] { "pak", "hwa", "song" }));
+        // a Russian name with a Korean-looking word is read only as Russian
+        Transliteration.Variants("Ким Сергей Петрович").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void Cyrillic_and_number_words()
     {
         Transliteration.Variants("Владимир Путин")[0].ShouldBe(["vladimir", "putin"]);
