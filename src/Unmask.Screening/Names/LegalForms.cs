@@ -44,6 +44,16 @@ public static class LegalForms
         ["engg"] = "engineering", ["equip"] = "equipment", ["trdg"] = "trading", ["shpg"] = "shipping", ["devt"] = "development",
     };
 
+    // Short forms that stand for several words, written out so they meet the full name ("IT" = information technology).
+    private static readonly Dictionary<string, string[]> MultiWordAbbreviations = new(StringComparer.Ordinal)
+    {
+        ["it"] = ["information", "technology"], ["us"] = ["united", "states"], ["usa"] = ["united", "states"],
+        ["uk"] = ["united", "kingdom"], ["uae"] = ["united", "arab", "emirates"], ["ict"] = ["information", "communication", "technology"],
+    };
+
+    /// <summary>The words a multi-word abbreviation stands for, or the token alone.</summary>
+    public static IEnumerable<string> Expand(string token) => MultiWordAbbreviations.TryGetValue(token, out var words) ? words : [token];
+
     // Words that say what kind of body a name belongs to, or where, rather than which one it is. A name whose matched
     // words are all of this kind ("Korea Trading Corporation") has not named anyone yet.
     private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
@@ -104,6 +114,10 @@ public static class LegalForms
                 }
                 var allowed = Math.Min(token.Length, word.Length) >= 9 ? 2 : 1;
                 var distance = Similarity.TranspositionDistance(token, word);
+                if (distance == 2 && token.Length == word.Length)
+                {
+                    continue; // two letters replaced is another word more often than a slip (Cooperation / corporation)
+                }
                 if (distance <= allowed && distance < bestDistance
                     && (!OneLetterReplaced(token, word) || IsFormWord(tokens, i - 1) || IsFormWord(tokens, i + 1)))
                 {

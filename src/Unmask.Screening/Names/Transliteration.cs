@@ -202,6 +202,6 @@ public static class Transliteration
                 }
             }
         }
-        return tokens.Select(LegalForms.CanonicalForm).ToArray();
+        return tokens.SelectMany(LegalForms.Expand).Select(LegalForms.CanonicalForm).ToArray();
     }
 }

@@ -24,6 +24,8 @@ public sealed class TransliterationTests
         Transliteration.Variants("Compass Limiter")[0].ShouldBe(["compass", "limiter"]);
         Transliteration.Variants("Obshchestvo s Ogranichennoi Otvetstvennoostiu Sokol")[0].ShouldBe(["llc", "sokol"]);
         Transliteration.Variants("ЗАО Сокол")[0].ShouldBe(["cjsc", "sokol"]);
+        Transliteration.Variants("Hwasong IT Cooperation Co.")[0].ShouldBe(["hwasong", "information", "technology", "cooperation", "co"]);
+        Transliteration.Variants("U.S. Department of State")[0].ShouldBe(["united", "states", "department", "of", "state"]);
     }
 
     [Fact]
