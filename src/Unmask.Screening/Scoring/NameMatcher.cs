@@ -58,6 +58,9 @@ public static class NameMatcher
     /// <summary>Cap of a name score when father and son change places around BIN / IBN (see <see cref="NasabInverted"/>).</summary>
     public const double InvertedLineageCap = 0.6;
 
+    /// <summary>Share of an initial's credit taken back when the list name keeps a written-out word the query did not meet.</summary>
+    public const double InitialBesideUnmatchedShare = 0.5;
+
     /// <summary>Cap of a name score when only initials met their words.</summary>
     public const double InitialsOnlyCap = 0.5;
 
@@ -329,6 +332,7 @@ public static class NameMatcher
         double earned = 0;
         var wordMatched = false;
         var distinctiveMatched = false;
+        double initialCredit = 0;
         Span<sbyte> partnerOfQ = stackalloc sbyte[PreparedName.MaxTokens];
         partnerOfQ.Fill(-1);
         for (var p = 0; p < count; p++)
@@ -351,7 +355,12 @@ public static class NameMatcher
             {
                 weightC += c[j].Weight;
             }
-            earned += Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
+            var credit = Credit(pair.Similarity) * (weightQ + (CandidateSideWeight * weightC));
+            earned += credit;
+            if (pair.QueryCount == 1 && pair.CandidateCount == 1 && (q[pair.QueryStart].Text.Length == 1) != (c[pair.CandidateStart].Text.Length == 1))
+            {
+                initialCredit += credit;
+            }
             for (var i = pair.QueryStart; i < pair.QueryStart + pair.QueryCount; i++)
             {
                 partnerOfQ[i] = (sbyte)pair.CandidateStart;
@@ -414,6 +423,12 @@ public static class NameMatcher
             charged = Math.Max(charged, unmatchedSurnameC);
         }
         earned -= MismatchPenalty * charged;
+        if (unmatchedC > 0)
+        {
+            // an initial standing for a query word is weak when the list name has a written-out word the query lacks:
+            // "He Yan" is not HE, Daniel Y.
+            earned -= InitialBesideUnmatchedShare * initialCredit;
+        }
         var total = totalQuery + (CandidateSideWeight * totalCandidate);
         var score = total <= 0 ? 0 : Math.Clamp(earned / total, 0, 1);
         if (NasabInverted(q.AsSpan(0, n), c.AsSpan(0, m), partnerOfQ))

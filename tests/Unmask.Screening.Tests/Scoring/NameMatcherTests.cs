@@ -216,4 +216,11 @@ public sealed class NameMatcherTests
     [Fact]
     public void Western_words_that_read_as_two_pinyin_syllables_keep_their_typo_tolerance() =>
         Score("Usama bin Ladin", "Usama bin Laden").ShouldBeGreaterThanOrEqualTo(0.7);
+
+    [Fact]
+    public void An_initial_is_weak_when_the_list_name_keeps_a_written_out_given_name()
+    {
+        Score("He Yan", "HE, Daniel Y.").ShouldBeLessThan(0.7);
+        Score("Daniel Yan He", "HE, Daniel Y.").ShouldBeGreaterThanOrEqualTo(0.7);
+    }
 }
