@@ -61,7 +61,7 @@ public sealed class QueryNegatives
                 {
                     var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                     organisationNames.Add((entity.Id, words));
-                    foreach (var key in words.Select(LegalForms.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
+                    foreach (var key in words.Select(VariantLegalForms.Key).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
                     {
                         frequency[key] = frequency.GetValueOrDefault(key) + 1;
                     }
@@ -69,11 +69,11 @@ public sealed class QueryNegatives
             }
         }
         var cut = Math.Max(genericMinimum, genericShare * organisationNames.Count);
-        _genericWords = frequency.Where(f => f.Value >= cut).Select(f => f.Key).Concat(LegalForms.Words).ToHashSet(StringComparer.Ordinal);
+        _genericWords = frequency.Where(f => f.Value >= cut).Select(f => f.Key).Concat(VariantLegalForms.Words).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, words) in organisationNames)
         {
             // Words only (no handles, numbers or codes), so the namesake reads as a firm's name.
-            var distinctive = words.Where(w => !IsGeneric(w) && LegalForms.Key(w).Length >= 4 && w.TrimEnd(',', '.').All(c => char.IsLetter(c) || c == '-')).ToList();
+            var distinctive = words.Where(w => !IsGeneric(w) && VariantLegalForms.Key(w).Length >= 4 && w.TrimEnd(',', '.').All(c => char.IsLetter(c) || c == '-')).ToList();
             if (distinctive.Count > 0)
             {
                 _distinctiveWords.Add((id, distinctive));
@@ -82,7 +82,7 @@ public sealed class QueryNegatives
     }
 
     /// <summary>True when the word (any case or punctuation) is generic among organisation names, or has no letters.</summary>
-    public bool IsGeneric(string word) => LegalForms.Key(word) is var key && (!key.Any(char.IsLetter) || _genericWords.Contains(key));
+    public bool IsGeneric(string word) => VariantLegalForms.Key(word) is var key && (!key.Any(char.IsLetter) || _genericWords.Contains(key));
 
     /// <summary>True when the name is, folded as described on the class, a name or alias of an entity of the catalogue.</summary>
     public bool IsListedName(string name) => _listedKeys.Contains(ExactKey(name));
@@ -141,16 +141,16 @@ public sealed class QueryNegatives
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var distinctive = Enumerable.Range(0, words.Length).Where(i => !IsGeneric(words[i])).ToList();
         // The generic part must say what the firm does ("General Trading", "Shipping"): "of the" or a legal form alone is not a name.
-        var hasGenericName = words.Any(w => IsGeneric(w) && !LegalForms.Words.Contains(LegalForms.Key(w)) && w.Count(char.IsLetter) >= 4);
+        var hasGenericName = words.Any(w => IsGeneric(w) && !VariantLegalForms.Words.Contains(VariantLegalForms.Key(w)) && w.Count(char.IsLetter) >= 4);
         if (distinctive.Count == 0 || !hasGenericName || _distinctiveWords.Count == 0)
         {
             return null;
         }
-        var own = distinctive.Select(i => LegalForms.Key(words[i])).ToHashSet(StringComparer.Ordinal);
+        var own = distinctive.Select(i => VariantLegalForms.Key(words[i])).ToHashSet(StringComparer.Ordinal);
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var (donorId, donated) = _distinctiveWords[random.Next(_distinctiveWords.Count)];
-            if (donorId == source.Id || donated.Any(w => own.Contains(LegalForms.Key(w))))
+            if (donorId == source.Id || donated.Any(w => own.Contains(VariantLegalForms.Key(w))))
             {
                 continue;
             }
@@ -191,7 +191,7 @@ public sealed class QueryNegatives
         }
         var words = folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => QueryVariants.KoreanSurnameGroup(w) is { } group ? group[0].ToLowerInvariant() : w).ToList();
-        var withoutForms = words.Where(w => !LegalForms.Words.Contains(w)).ToList();
+        var withoutForms = words.Where(w => !VariantLegalForms.Words.Contains(w)).ToList();
         var letters = string.Concat(withoutForms.Count > 0 ? withoutForms : words).ToCharArray();
         Array.Sort(letters);
         return new string(letters);

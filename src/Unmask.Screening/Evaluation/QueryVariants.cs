@@ -334,7 +334,7 @@ public static class QueryVariants
     private static string? ChangeLegalForm(string name, Random random)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (LegalForms.Find(words) is not { } found)
+        if (VariantLegalForms.Find(words) is not { } found)
         {
             return null;
         }
@@ -343,7 +343,7 @@ public static class QueryVariants
         {
             return null;
         }
-        var alternatives = found.Group.Where(f => !LegalForms.Key(f).Equals(found.Key, StringComparison.Ordinal)).ToList();
+        var alternatives = found.Group.Where(f => !VariantLegalForms.Key(f).Equals(found.Key, StringComparison.Ordinal)).ToList();
         // Dropping the form is the most common rewriting (HR systems keep "Acme", not "Acme Co., Ltd."), so it weighs as much as
         // all the other spellings together.
         if (alternatives.Count == 0 || random.Next(2) == 0)
@@ -358,7 +358,7 @@ public static class QueryVariants
 
 /// <summary>Legal forms written at the end (Co., Ltd.) or, in post-Soviet style, at the start (LLC, OOO) of a company name,
 /// grouped by the spellings that mean the same form.</summary>
-internal static class LegalForms
+internal static class VariantLegalForms
 {
     public static IReadOnlyList<IReadOnlyList<string>> Groups { get; } =
     [

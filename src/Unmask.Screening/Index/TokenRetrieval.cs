@@ -67,11 +67,7 @@ internal sealed class TokenRetrieval
             }
             foreach (var group in token.EquivalenceGroups)
             {
-                if (!equivalents.TryGetValue(group, out var members))
-                {
-                    equivalents[group] = members = [];
-                }
-                members.Add(token.Id);
+                Add(equivalents, group, token.Id);
             }
             if (token.Skeleton.Length >= 1 && !token.IsNumber)
             {
@@ -119,8 +115,8 @@ internal sealed class TokenRetrieval
                 if (t + 1 < tokens.Length)
                 {
                     var weight = (float)(tokens[t].Weight + tokens[t + 1].Weight);
-                    AddJoined(joinedByText, tokens[t].Text + tokens[t + 1].Text, row, weight);
-                    AddJoined(joinedByFold, tokens[t].Fold + tokens[t + 1].Fold, row, weight);
+                    Add(joinedByText, tokens[t].Text + tokens[t + 1].Text, (row, weight));
+                    Add(joinedByFold, tokens[t].Fold + tokens[t + 1].Fold, (row, weight));
                 }
             }
         }
@@ -301,22 +297,14 @@ internal sealed class TokenRetrieval
         return hash;
     }
 
-    private static void Add(Dictionary<string, List<int>> map, string key, int value)
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
+        where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list))
         {
             map[key] = list = [];
         }
         list.Add(value);
-    }
-
-    private static void AddJoined(Dictionary<string, List<(int, float)>> map, string key, int row, float weight)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = [];
-        }
-        list.Add((row, weight));
     }
 }
 

@@ -41,18 +41,7 @@ public static class ChineseNames
         {
             return false;
         }
-        if (Surnames.Contains(token))
-        {
-            return true;
-        }
-        for (var split = token.Length; split >= 1; split--)
-        {
-            if (SyllableSpans.Contains(token.AsSpan(0, split)) && (split == token.Length || SyllableSpans.Contains(token.AsSpan(split))))
-            {
-                return true;
-            }
-        }
-        return false;
+        return Surnames.Contains(token) || Spelling.IsOneOrTwoSyllables(token, SyllableSpans);
     }
 
     public static bool IsSurname(string token) => Surnames.Contains(token);

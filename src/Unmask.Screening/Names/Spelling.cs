@@ -89,9 +89,15 @@ public static class Spelling
             token = token[..^1]; // customary spellings of a final vowel: Ah, Oh, Eh (So-ah, Oh Se-hun)
         }
         // one syllable, or two: a Korean given name has two syllables, written together (Jongun) or apart
+        return IsOneOrTwoSyllables(token, KoreanSyllableSpans);
+    }
+
+    /// <summary>True when <paramref name="token"/> is one syllable of <paramref name="syllables"/>, or two written together.</summary>
+    internal static bool IsOneOrTwoSyllables(string token, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> syllables)
+    {
         for (var split = token.Length; split >= 1; split--)
         {
-            if (KoreanSyllableSpans.Contains(token.AsSpan(0, split)) && (split == token.Length || KoreanSyllableSpans.Contains(token.AsSpan(split))))
+            if (syllables.Contains(token.AsSpan(0, split)) && (split == token.Length || syllables.Contains(token.AsSpan(split))))
             {
                 return true;
             }

@@ -67,7 +67,7 @@ public static class NameMatcher
     /// <summary>Cap of a name score when both names are Korean or Chinese (a surname and name syllables) and a syllable on
     /// either side found no partner: the given name is one unit, so Park Min-jun is not PAK TO CHUN, Kim Sang-kyu is not
     /// KIM KYU and Chen Ping is not CHEN Bing Shen.</summary>
-    public const double KoreanSyllableCap = 0.65;
+    public const double EastAsianSyllableCap = 0.65;
 
     /// <summary>Cap of a name score when a list name of one word (an alias, a vessel) meets a query that has other words of
     /// its own: "Noah Hassan" is not the vessel NOAH.</summary>
@@ -445,7 +445,7 @@ public static class NameMatcher
         }
         if ((unmatchedQ > 0 || unmatchedC > 0) && IsEastAsianName(q.AsSpan(0, n)) && IsEastAsianName(c.AsSpan(0, m)))
         {
-            score = Math.Min(score, KoreanSyllableCap);
+            score = Math.Min(score, EastAsianSyllableCap);
         }
         if (!wordMatched)
         {

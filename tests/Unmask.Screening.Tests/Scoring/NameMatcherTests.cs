@@ -200,7 +200,7 @@ public sealed class NameMatcherTests
     [InlineData("Han So-ah", "AH HAN")]
     [InlineData("Jang Do-ho", "PAEK CHANG-HO")]
     public void A_korean_name_with_a_syllable_left_over_is_another_person(string query, string candidate) =>
-        Score(query, candidate).ShouldBeLessThanOrEqualTo(NameMatcher.KoreanSyllableCap);
+        Score(query, candidate).ShouldBeLessThanOrEqualTo(NameMatcher.EastAsianSyllableCap);
 
     [Fact]
     public void Chinese_surnames_that_spell_russian_legal_forms_stay_names() =>
