@@ -16,4 +16,10 @@ public static class GlobalOptions
         Description = "Output format: json, jsonl, csv, table or html (what each command supports is in its help). Default: table on a terminal, json otherwise",
         Recursive = true,
     };
+
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On an internal fault, also print the details (stack trace) after the one-line message",
+        Recursive = true,
+    };
 }

@@ -63,6 +63,27 @@ public sealed class GraphAndCaseCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Show_path_and_clusters_honour_format_table()
+    {
+        var show = await CliProcess.RunAsync(_folder.Path, "graph", "show", "vendor:V-2", "--format", "table", "--db", Db);
+        show.ExitCode.ShouldBe(0, show.Stderr);
+        show.Stdout.TrimStart().ShouldNotStartWith("{");
+        show.Stdout.ShouldContain("vendor:V-2");
+        show.Stdout.ShouldContain("relation");
+
+        var path = await CliProcess.RunAsync(_folder.Path, "graph", "path", "applicant:A-3", "site:novalinktech.example", "--format", "table", "--db", Db);
+        path.ExitCode.ShouldBe(0, path.Stderr);
+        path.Stdout.ShouldContain("path 1:");
+        path.Stdout.ShouldContain("applicant:A-3");
+
+        var clusters = await CliProcess.RunAsync(_folder.Path, "graph", "clusters", "--format", "table", "--db", Db);
+        clusters.ExitCode.ShouldBe(0, clusters.Stderr);
+        clusters.Stdout.TrimStart().ShouldNotStartWith("[");
+        clusters.Stdout.ShouldContain("cluster-1");
+        clusters.Stdout.ShouldContain("vendor:V-2");
+    }
+
+    [Fact]
     public async Task A_case_is_opened_decided_audited_and_exported()
     {
         var open = await CliProcess.RunAsync(_folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", Db, "--format", "json");

@@ -50,13 +50,20 @@ public static class GraphCommands
         var command = new Command("show", "A node and its neighbourhood, with the evidence on every edge") { node, depth };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            console.Format(parsed, "json", "table");
+            var format = console.Format(parsed, "json", "table");
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
             var graph = await new GraphService(store).LoadAsync(cancellationToken);
             var resolved = Resolve(graph, parsed.GetValue(node)!);
             await Note(console, resolved);
             var result = graph.Neighbourhood(resolved.Node.Id, Math.Clamp(parsed.GetValue(depth), 0, 6));
-            await console.Out.WriteLineAsync(Json(w => GraphJson.WriteShow(w, result)));
+            if (format == "table")
+            {
+                GraphTables.WriteShow(console, result);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(Json(w => GraphJson.WriteShow(w, result)));
+            }
             return ExitCodes.Success;
         });
         return command;
@@ -71,7 +78,7 @@ public static class GraphCommands
         var command = new Command("path", "The shortest evidence paths between two nodes, explained in words") { from, to, maxLength, limit };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            console.Format(parsed, "json", "table");
+            var format = console.Format(parsed, "json", "table");
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
             var graph = await new GraphService(store).LoadAsync(cancellationToken);
             var a = Resolve(graph, parsed.GetValue(from)!);
@@ -79,7 +86,14 @@ public static class GraphCommands
             await Note(console, a);
             await Note(console, b);
             var result = graph.Paths(a.Node.Id, b.Node.Id, Math.Clamp(parsed.GetValue(maxLength), 1, 12), Math.Clamp(parsed.GetValue(limit), 1, 20));
-            await console.Out.WriteLineAsync(Json(w => GraphJson.WritePaths(w, result)));
+            if (format == "table")
+            {
+                await GraphTables.WritePathsAsync(console, result);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(Json(w => GraphJson.WritePaths(w, result)));
+            }
             return ExitCodes.Success;
         });
         return command;
@@ -92,11 +106,18 @@ public static class GraphCommands
         var command = new Command("clusters", "Connected groups of records, sites and list entities, riskiest first, with the reason each member is in") { minSize, failOn };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            console.Format(parsed, "json", "table");
+            var format = console.Format(parsed, "json", "table");
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
             var graph = await new GraphService(store).LoadAsync(cancellationToken);
             var clusters = graph.Clusters(Math.Max(1, parsed.GetValue(minSize)));
-            await console.Out.WriteLineAsync(Json(w => GraphJson.WriteClusters(w, clusters)));
+            if (format == "table")
+            {
+                await GraphTables.WriteClustersAsync(console, clusters);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(Json(w => GraphJson.WriteClusters(w, clusters)));
+            }
             var level = parsed.GetValue(failOn);
             if (level is not null)
             {
