@@ -56,7 +56,7 @@ public sealed class ListPartsCommandTests : IDisposable
     {
         (await Cli("lists", "import", Collection("emails.csv"), Collection("phones.csv"))).ExitCode.ShouldBe(0);
 
-        var remove = await Cli("lists", "remove", $"{Dataset}/phones", "--by", "analyst-7");
+        var remove = await Cli("lists", "remove", $"{Dataset}/phones", "--by", "analyst-7", "--format", "table");
 
         remove.ExitCode.ShouldBe(0, remove.Stderr);
         remove.Stdout.ShouldContain("removed part phones");
