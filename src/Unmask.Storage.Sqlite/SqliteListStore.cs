@@ -9,26 +9,70 @@ namespace Unmask.Storage.Sqlite;
 
 internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider time) : IListStore
 {
-    private const string SummaryColumns =
-        "v.dataset, v.title, v.publisher, v.kind, v.published, d.version_number, v.entities, v.names, v.identifiers, v.imported_at, v.file, v.content_hash, v.warnings";
+    private const string PartColumns =
+        "v.dataset, v.part, v.file, v.published, v.entities, v.names, v.identifiers, v.imported_at, v.content_hash, v.warnings, v.title, v.publisher, v.kind";
+
+    // An entity id found in several current parts of one dataset is read from the part imported last (the highest version id).
+    private const string NotShadowed = """
+        NOT EXISTS (SELECT 1 FROM entities newer JOIN dataset_parts q ON q.current_version = newer.version_id
+                    WHERE newer.id = e.id AND q.dataset = p.dataset AND newer.version_id > e.version_id)
+        """;
 
     public async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<PendingImport> imports, CancellationToken cancellationToken = default)
     {
         await using var connection = open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var outcomes = new List<ImportResult>();
-        var written = new Dictionary<string, (long VersionId, DateOnly? Published)>(StringComparer.Ordinal);
+        var outcomes = new List<(ImportStatus Status, string Dataset, long VersionId)>();
+        var writtenHere = new Dictionary<(string Dataset, string Part), int>();
         foreach (var pending in imports)
         {
-            outcomes.Add(await ImportOneAsync(connection, transaction, pending.Entities, pending.Describe, written, cancellationToken));
+            var (versionId, import) = await WriteVersionAsync(connection, transaction, pending, cancellationToken);
+            var key = (import.Dataset.Name, import.Part);
+            var current = await CurrentPartAsync(connection, transaction, key.Name, key.Part, cancellationToken);
+            var published = import.Dataset.PublishedOn;
+            if (writtenHere.TryGetValue(key, out var earlier))
+            {
+                // Two files of one part in one command (a folder holding two releases): the newer wins, the later on a tie.
+                if (published < current!.Published)
+                {
+                    await DropEntitiesAsync(connection, transaction, versionId, cancellationToken);
+                    outcomes.Add((ImportStatus.Superseded, key.Name, versionId));
+                    continue;
+                }
+                outcomes[earlier] = outcomes[earlier] with { Status = ImportStatus.Superseded };
+            }
+            else if (!import.ReplaceNewer && published < current?.Published)
+            {
+                throw new InputException(import.File, null,
+                    $"published {Day(published)}, but the store holds a newer {key.Name}/{key.Part} (published {Day(current!.Published)}, "
+                    + $"from {current.File}); nothing was imported; use --replace-newer to import it anyway");
+            }
+            await MakeCurrentAsync(connection, transaction, versionId, key.Name, key.Part, cancellationToken);
+            writtenHere[key] = outcomes.Count;
+            outcomes.Add((ImportStatus.Imported, key.Name, versionId));
+        }
+
+        var results = new List<ImportResult>();
+        var datasets = new Dictionary<string, DatasetSummary>(StringComparer.Ordinal);
+        foreach (var (status, dataset, versionId) in outcomes)
+        {
+            if (!datasets.TryGetValue(dataset, out var summary))
+            {
+                summary = (await ReadDatasetsAsync(connection, transaction, dataset, cancellationToken)).Single();
+                datasets[dataset] = summary;
+            }
+            var part = await ReadVersionAsync(connection, transaction, versionId, cancellationToken);
+            results.Add(new ImportResult(status, summary, part, part.File));
         }
         await transaction.CommitAsync(cancellationToken);
-        return outcomes;
+        return results;
     }
 
-    private async Task<ImportResult> ImportOneAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IAsyncEnumerable<Entity> entities, Func<DatasetImport> describe,
-        Dictionary<string, (long VersionId, DateOnly? Published)> written, CancellationToken cancellationToken)
+    private static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+
+    /// <summary>Writes the entities as a new version (not yet current) and describes it once the stream has been read.</summary>
+    private async Task<(long VersionId, DatasetImport Import)> WriteVersionAsync(
+        SqliteConnection connection, SqliteTransaction transaction, PendingImport pending, CancellationToken cancellationToken)
     {
         long versionId;
         await using (var reserve = connection.CreateCommand())
@@ -62,7 +106,7 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         long duplicates = 0;
-        await foreach (var entity in entities.WithCancellation(cancellationToken))
+        await foreach (var entity in pending.Entities.WithCancellation(cancellationToken))
         {
             if (!ids.Add(entity.Id))
             {
@@ -78,141 +122,148 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var import = describe();
+        var import = pending.Describe();
         var warnings = import.Warnings.ToList();
         if (duplicates > 0)
         {
             warnings.Add($"{duplicates} records repeated an id already seen in this file; the later record replaced the earlier");
         }
         var dataset = import.Dataset;
-        if (written.TryGetValue(dataset.Name, out var earlier) && earlier.Published == dataset.PublishedOn
-            && await FileOfAsync(connection, transaction, earlier.VersionId, cancellationToken) is { } earlierFile
-            && !earlierFile.Split(" + ").Contains(import.File, StringComparer.Ordinal))
-        {
-            // Several files of one publication given together (OFAC's per-asset wallet lists, the typed CSVs of one IOC
-            // collection) make one version of their dataset rather than replacing each other.
-            await using var merge = connection.CreateCommand();
-            merge.Transaction = transaction;
-            merge.CommandText = """
-                INSERT OR REPLACE INTO entities (version_id, id, schema, dataset, caption, properties, names, identifiers)
-                    SELECT $earlier, id, schema, $d, caption, properties, names, identifiers FROM entities WHERE version_id = $id;
-                DELETE FROM entities WHERE version_id = $id;
-                DELETE FROM dataset_versions WHERE id = $id;
-                UPDATE dataset_versions SET file = file || ' + ' || $f,
-                    warnings = json_insert(warnings, '$[#]', $w),
-                    entities = (SELECT count(*) FROM entities WHERE version_id = $earlier),
-                    names = (SELECT coalesce(sum(names), 0) FROM entities WHERE version_id = $earlier),
-                    identifiers = (SELECT coalesce(sum(identifiers), 0) FROM entities WHERE version_id = $earlier)
-                WHERE id = $earlier;
-                """;
-            merge.Parameters.AddWithValue("$earlier", earlier.VersionId);
-            merge.Parameters.AddWithValue("$id", versionId);
-            merge.Parameters.AddWithValue("$d", dataset.Name);
-            merge.Parameters.AddWithValue("$f", import.File);
-            merge.Parameters.AddWithValue("$w", warnings.Count == 0 ? $"{import.File}: read together with the files before it" : $"{import.File}: {string.Join("; ", warnings)}");
-            await merge.ExecuteNonQueryAsync(cancellationToken);
-            return new ImportResult(ImportStatus.Imported, await SummaryAsync(connection, transaction, "v.id = $key", earlier.VersionId, cancellationToken), import.File);
-        }
-        if (!import.ReplaceNewer && dataset.PublishedOn is { } published
-            && await CurrentPublishedAsync(connection, transaction, dataset.Name, cancellationToken) is { } currentPublished
-            && published < currentPublished)
-        {
-            await using var discard = connection.CreateCommand();
-            discard.Transaction = transaction;
-            discard.CommandText = "DELETE FROM entities WHERE version_id = $id; DELETE FROM dataset_versions WHERE id = $id;";
-            discard.Parameters.AddWithValue("$id", versionId);
-            await discard.ExecuteNonQueryAsync(cancellationToken);
-            return new ImportResult(ImportStatus.SkippedOlder, await SummaryAsync(connection, transaction, "d.name = $key", dataset.Name, cancellationToken), import.File);
-        }
-        await using (var update = connection.CreateCommand())
-        {
-            update.Transaction = transaction;
-            update.CommandText = """
-                UPDATE dataset_versions SET dataset = $d, title = $t, publisher = $p, kind = $k, published = $pub, file = $f,
-                    content_hash = $h, dataset_override = $o, entities = $e, imported_at = $at, warnings = $w,
-                    names = (SELECT coalesce(sum(names), 0) FROM entities WHERE version_id = $id),
-                    identifiers = (SELECT coalesce(sum(identifiers), 0) FROM entities WHERE version_id = $id)
-                WHERE id = $id;
-                UPDATE entities SET dataset = $d WHERE version_id = $id AND dataset <> $d;
-                INSERT INTO datasets (name, current_version, version_number) VALUES ($d, $id, 1)
-                ON CONFLICT (name) DO UPDATE SET current_version = $id, version_number = datasets.version_number + 1;
-                DELETE FROM entities WHERE version_id IN (SELECT id FROM dataset_versions WHERE dataset = $d AND id <> $id);
-                """;
-            update.Parameters.AddWithValue("$d", dataset.Name);
-            update.Parameters.AddWithValue("$t", dataset.Title);
-            update.Parameters.AddWithValue("$p", dataset.Publisher);
-            update.Parameters.AddWithValue("$k", dataset.Kind.ToString());
-            update.Parameters.AddWithValue("$pub", (object?)dataset.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
-            update.Parameters.AddWithValue("$f", import.File);
-            update.Parameters.AddWithValue("$h", import.ContentHash);
-            update.Parameters.AddWithValue("$o", (object?)import.DatasetOverride ?? DBNull.Value);
-            update.Parameters.AddWithValue("$e", ids.Count);
-            update.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            update.Parameters.AddWithValue("$w", JsonSerializer.Serialize(warnings));
-            update.Parameters.AddWithValue("$id", versionId);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-        written[dataset.Name] = (versionId, dataset.PublishedOn);
-        return new ImportResult(ImportStatus.Imported, await SummaryAsync(connection, transaction, "v.id = $key", versionId, cancellationToken), import.File);
+        await using var describe = connection.CreateCommand();
+        describe.Transaction = transaction;
+        describe.CommandText = """
+            UPDATE dataset_versions SET dataset = $d, part = $part, title = $t, publisher = $p, kind = $k, published = $pub, file = $f,
+                content_hash = $h, dataset_override = $o, dataset_prefix = $x, entities = $e, imported_at = $at, warnings = $w,
+                names = (SELECT coalesce(sum(names), 0) FROM entities WHERE version_id = $id),
+                identifiers = (SELECT coalesce(sum(identifiers), 0) FROM entities WHERE version_id = $id)
+            WHERE id = $id;
+            UPDATE entities SET dataset = $d WHERE version_id = $id AND dataset <> $d;
+            """;
+        describe.Parameters.AddWithValue("$d", dataset.Name);
+        describe.Parameters.AddWithValue("$part", import.Part);
+        describe.Parameters.AddWithValue("$t", dataset.Title);
+        describe.Parameters.AddWithValue("$p", dataset.Publisher);
+        describe.Parameters.AddWithValue("$k", dataset.Kind.ToString());
+        describe.Parameters.AddWithValue("$pub", (object?)dataset.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value);
+        describe.Parameters.AddWithValue("$f", import.File);
+        describe.Parameters.AddWithValue("$h", import.ContentHash);
+        describe.Parameters.AddWithValue("$o", (object?)import.DatasetOverride ?? DBNull.Value);
+        describe.Parameters.AddWithValue("$x", (object?)import.DatasetPrefix ?? DBNull.Value);
+        describe.Parameters.AddWithValue("$e", ids.Count);
+        describe.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        describe.Parameters.AddWithValue("$w", JsonSerializer.Serialize(warnings));
+        describe.Parameters.AddWithValue("$id", versionId);
+        await describe.ExecuteNonQueryAsync(cancellationToken);
+        return (versionId, import);
     }
 
-    private static async Task<string?> FileOfAsync(SqliteConnection connection, SqliteTransaction transaction, long versionId, CancellationToken cancellationToken)
+    /// <summary>Makes a version its part's current one and drops the entities of the part's earlier versions.</summary>
+    private static async Task MakeCurrentAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long versionId, string dataset, string part, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT file FROM dataset_versions WHERE id = $id";
-        command.Parameters.AddWithValue("$id", versionId);
-        return (string?)await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static async Task<DatasetSummary> SummaryAsync(SqliteConnection connection, SqliteTransaction transaction, string where, object key, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {SummaryColumns} FROM datasets d JOIN dataset_versions v ON v.id = d.current_version WHERE {where}";
-        command.Parameters.AddWithValue("$key", key);
-        return (await ReadSummaries(command, cancellationToken))[0];
-    }
-
-    private static async Task<DateOnly?> CurrentPublishedAsync(SqliteConnection connection, SqliteTransaction transaction, string dataset, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT v.published FROM datasets d JOIN dataset_versions v ON v.id = d.current_version WHERE d.name = $d";
+        command.CommandText = """
+            INSERT INTO dataset_parts (dataset, part, current_version) VALUES ($d, $part, $id)
+            ON CONFLICT (dataset, part) DO UPDATE SET current_version = $id;
+            INSERT INTO datasets (name, version_number) VALUES ($d, 1)
+            ON CONFLICT (name) DO UPDATE SET version_number = datasets.version_number + 1;
+            DELETE FROM entities WHERE version_id IN (SELECT id FROM dataset_versions WHERE dataset = $d AND part = $part AND id <> $id);
+            """;
         command.Parameters.AddWithValue("$d", dataset);
-        return await command.ExecuteScalarAsync(cancellationToken) is string text ? DateOnly.Parse(text, CultureInfo.InvariantCulture) : null;
+        command.Parameters.AddWithValue("$part", part);
+        command.Parameters.AddWithValue("$id", versionId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task DropEntitiesAsync(SqliteConnection connection, SqliteTransaction transaction, long versionId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM entities WHERE version_id = $id";
+        command.Parameters.AddWithValue("$id", versionId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<PartSummary?> CurrentPartAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string dataset, string part, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {PartColumns} FROM dataset_parts p JOIN dataset_versions v ON v.id = p.current_version WHERE p.dataset = $d AND p.part = $part";
+        command.Parameters.AddWithValue("$d", dataset);
+        command.Parameters.AddWithValue("$part", part);
+        var parts = await ReadPartsAsync(command, cancellationToken);
+        return parts.Count > 0 ? parts[0].Part : null;
+    }
+
+    private static async Task<PartSummary> ReadVersionAsync(SqliteConnection connection, SqliteTransaction transaction, long versionId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {PartColumns} FROM dataset_versions v WHERE v.id = $id";
+        command.Parameters.AddWithValue("$id", versionId);
+        return (await ReadPartsAsync(command, cancellationToken))[0].Part;
     }
 
     public async Task<IReadOnlyList<DatasetSummary>> GetDatasetsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SummaryColumns} FROM datasets d JOIN dataset_versions v ON v.id = d.current_version ORDER BY d.name";
-        return await ReadSummaries(command, cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await ReadDatasetsAsync(connection, transaction, null, cancellationToken);
     }
 
-    public async Task<DatasetSummary?> FindCurrentByContentAsync(string contentHash, string? datasetOverride, CancellationToken cancellationToken = default)
+    public async Task<DatasetSummary?> FindCurrentByContentAsync(string contentHash, string? datasetOverride, string? datasetPrefix = null, CancellationToken cancellationToken = default)
     {
         await using var connection = open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT {SummaryColumns} FROM datasets d JOIN dataset_versions v ON v.id = d.current_version
-            WHERE v.content_hash = $h AND v.dataset_override IS $o
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT p.dataset FROM dataset_parts p JOIN dataset_versions v ON v.id = p.current_version
+            WHERE v.content_hash = $h AND v.dataset_override IS $o AND v.dataset_prefix IS $x LIMIT 1
             """;
         command.Parameters.AddWithValue("$h", contentHash);
         command.Parameters.AddWithValue("$o", (object?)datasetOverride ?? DBNull.Value);
-        var found = await ReadSummaries(command, cancellationToken);
-        return found.Count > 0 ? found[0] : null;
+        command.Parameters.AddWithValue("$x", (object?)datasetPrefix ?? DBNull.Value);
+        return await command.ExecuteScalarAsync(cancellationToken) is string dataset
+            ? (await ReadDatasetsAsync(connection, transaction, dataset, cancellationToken)).Single()
+            : null;
+    }
+
+    public async Task<DatasetSummary?> RemoveAsync(string dataset, string? part, CancellationToken cancellationToken = default)
+    {
+        await using var connection = open();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var before = (await ReadDatasetsAsync(connection, transaction, dataset, cancellationToken)).SingleOrDefault();
+        if (before is null || (part is not null && !before.Parts.Any(p => p.Part == part)))
+        {
+            return null;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM entities WHERE version_id IN (SELECT id FROM dataset_versions WHERE dataset = $d AND ($part IS NULL OR part = $part));
+            DELETE FROM dataset_parts WHERE dataset = $d AND ($part IS NULL OR part = $part);
+            DELETE FROM dataset_versions WHERE dataset = $d AND ($part IS NULL OR part = $part);
+            UPDATE datasets SET version_number = version_number + 1 WHERE name = $d;
+            DELETE FROM datasets WHERE name = $d AND NOT EXISTS (SELECT 1 FROM dataset_parts WHERE dataset = $d);
+            """;
+        command.Parameters.AddWithValue("$d", dataset);
+        command.Parameters.AddWithValue("$part", (object?)part ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return before;
     }
 
     public async IAsyncEnumerable<Entity> GetEntitiesAsync(IReadOnlyCollection<string>? datasets = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT e.id, e.schema, e.dataset, e.properties FROM entities e JOIN datasets d ON d.current_version = e.version_id";
+        command.CommandText = $"SELECT e.id, e.schema, e.dataset, e.properties FROM entities e JOIN dataset_parts p ON p.current_version = e.version_id WHERE {NotShadowed}";
         if (datasets is { Count: > 0 })
         {
-            command.CommandText += " WHERE d.name IN (SELECT value FROM json_each($names))";
+            command.CommandText += " AND p.dataset IN (SELECT value FROM json_each($names))";
             command.Parameters.AddWithValue("$names", JsonSerializer.Serialize(datasets));
         }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -227,8 +278,8 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         await using var connection = open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT e.id, e.schema, e.dataset, e.properties FROM entities e JOIN datasets d ON d.current_version = e.version_id
-            WHERE e.id = $id LIMIT 1
+            SELECT e.id, e.schema, e.dataset, e.properties FROM entities e JOIN dataset_parts p ON p.current_version = e.version_id
+            WHERE e.id = $id ORDER BY e.version_id DESC LIMIT 1
             """;
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -237,18 +288,67 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             : null;
     }
 
-    private static async Task<IReadOnlyList<DatasetSummary>> ReadSummaries(SqliteCommand command, CancellationToken cancellationToken)
+    /// <summary>Every dataset (or one) with its current parts; counts of a dataset of several parts are of distinct entities.</summary>
+    private static async Task<IReadOnlyList<DatasetSummary>> ReadDatasetsAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string? dataset, CancellationToken cancellationToken)
     {
-        var list = new List<DatasetSummary>();
+        await using var parts = connection.CreateCommand();
+        parts.Transaction = transaction;
+        parts.CommandText = $"""
+            SELECT {PartColumns}, d.version_number, v.id FROM datasets d JOIN dataset_parts p ON p.dataset = d.name
+            JOIN dataset_versions v ON v.id = p.current_version
+            WHERE $d IS NULL OR d.name = $d ORDER BY d.name, p.part
+            """;
+        parts.Parameters.AddWithValue("$d", (object?)dataset ?? DBNull.Value);
+        var rows = await ReadPartsAsync(parts, cancellationToken);
+
+        await using var counts = connection.CreateCommand();
+        counts.Transaction = transaction;
+        counts.CommandText = $"""
+            SELECT count(*), coalesce(sum(e.names), 0), coalesce(sum(e.identifiers), 0)
+            FROM entities e JOIN dataset_parts p ON p.current_version = e.version_id WHERE p.dataset = $d AND {NotShadowed}
+            """;
+        var countsDataset = counts.Parameters.Add("$d", SqliteType.Text);
+
+        var summaries = new List<DatasetSummary>();
+        foreach (var group in rows.GroupBy(r => r.Dataset, StringComparer.Ordinal))
+        {
+            var members = group.ToList();
+            var latest = members.MaxBy(m => m.VersionId)!;
+            var (entities, names, identifiers) = (members[0].Part.Entities, members[0].Part.Names, members[0].Part.Identifiers);
+            if (members.Count > 1)
+            {
+                countsDataset.Value = group.Key;
+                await using var reader = await counts.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (entities, names, identifiers) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            }
+            summaries.Add(new DatasetSummary(
+                group.Key, latest.Title, latest.Publisher, latest.Kind, members.Max(m => m.Part.Published), latest.DatasetVersion,
+                entities, names, identifiers, members.Max(m => m.Part.ImportedAt), string.Join(", ", members.Select(m => m.Part.File)),
+                [.. members.Select(m => m.Part)]));
+        }
+        return summaries;
+    }
+
+    private sealed record PartRow(string Dataset, PartSummary Part, string Title, string Publisher, DatasetKind Kind, int DatasetVersion, long VersionId);
+
+    /// <summary>Reads rows of <see cref="PartColumns"/>, optionally followed by the dataset's version number and the version id.</summary>
+    private static async Task<List<PartRow>> ReadPartsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var list = new List<PartRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var withVersion = reader.FieldCount > 13;
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add(new DatasetSummary(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), Enum.Parse<DatasetKind>(reader.GetString(3)),
-                reader.IsDBNull(4) ? null : DateOnly.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-                reader.GetInt32(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
-                DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture), reader.GetString(10), reader.GetString(11),
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(12)) ?? []));
+            var part = new PartSummary(
+                reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : DateOnly.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
+                DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture), reader.GetString(8),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(9)) ?? []);
+            list.Add(new PartRow(reader.GetString(0), part, reader.GetString(10), reader.GetString(11), Enum.Parse<DatasetKind>(reader.GetString(12)),
+                withVersion ? reader.GetInt32(13) : 0, withVersion ? reader.GetInt64(14) : 0));
         }
         return list;
     }

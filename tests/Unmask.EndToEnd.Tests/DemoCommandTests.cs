@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Unmask.TestKit;
 
 namespace Unmask.EndToEnd.Tests;
@@ -6,21 +7,63 @@ public sealed class DemoCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
+    private string DefaultStore => Path.Combine(_folder.Path, "xdg", "unmask", "unmask.db");
+
     [Fact]
-    public async Task Demo_runs_offline_on_a_fresh_store_and_writes_a_report()
+    public async Task Demo_runs_offline_in_a_store_of_its_own_and_writes_a_report()
     {
         var run = await CliProcess.RunAsync(_folder.Path, "demo");
 
         run.ExitCode.ShouldBe(0, run.Stderr);
         run.Stdout.ShouldContain("Unmask demo");
-        run.Stdout.ShouldContain("us_ofac_sdn");
+        run.Stdout.ShouldContain("sample_us_ofac_sdn");
+        run.Stdout.ShouldNotContain(" us_ofac_sdn ");
         run.Stdout.ShouldContain("novalinktech.example is a clone of brightpath-consulting.example");
         run.Stdout.ShouldContain("Q-4: 'Choi Myung-soo' -> CHOE MYONG SU");
         run.Stdout.ShouldMatch(@"vendor V-2\s+risk\s+\d+ (high|critical)");
         run.Stdout.ShouldMatch(@"applicant A-8\s+risk\s+0 clear", "a Seoul resident signing in from Seoul in Seoul hours raises nothing");
-        File.Exists(Path.Combine(_folder.Path, "xdg", "unmask", "unmask.db")).ShouldBeTrue("the default store lives under $XDG_DATA_HOME/unmask");
+        File.Exists(DefaultStore).ShouldBeFalse("the demo never writes to the user's store");
+        var store = run.Stderr.Split('\n').Single(l => l.StartsWith("store: sqlite:", StringComparison.Ordinal));
+        store.ShouldContain("a fresh store for the demo");
+        var path = store["store: sqlite:".Length..store.IndexOf(" (", StringComparison.Ordinal)];
+        path.ShouldStartWith(Path.GetTempPath());
+        File.Exists(path).ShouldBeTrue();
         var report = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "unmask-demo-report.html"));
         report.ShouldContain("indicators for review");
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task Demo_into_a_chosen_store_names_every_sample_dataset_sample_()
+    {
+        var db = _folder.File("chosen.db");
+
+        var run = await CliProcess.RunAsync(_folder.Path, "demo", "--db", db);
+
+        run.ExitCode.ShouldBe(0, run.Stderr);
+        var show = await CliProcess.RunAsync(_folder.Path, "lists", "show", "--db", db, "--format", "json");
+        var datasets = JsonDocument.Parse(show.Stdout).RootElement.EnumerateArray().Select(r => r.GetProperty("dataset").GetString()!).ToList();
+        datasets.ShouldContain("sample_un_sc_sanctions");
+        datasets.ShouldAllBe(d => d.StartsWith("sample_"));
+    }
+
+    [Fact]
+    public async Task After_the_demo_the_real_UN_list_imports_into_the_default_store_whole_RealFile()
+    {
+        (await CliProcess.RunAsync(_folder.Path, "demo")).ExitCode.ShouldBe(0);
+
+        var import = await CliProcess.RunAsync(_folder.Path, "lists", "import", SharedData.Path("sanctions/un/consolidated.xml"));
+
+        import.ExitCode.ShouldBe(0, import.Stderr);
+        var show = await CliProcess.RunAsync(_folder.Path, "lists", "show", "--format", "json");
+        var row = JsonDocument.Parse(show.Stdout).RootElement.EnumerateArray().ShouldHaveSingleItem();
+        row.GetProperty("dataset").GetString().ShouldBe("un_sc_sanctions");
+        row.GetProperty("entities").GetInt64().ShouldBe(1_003);
+        row.GetProperty("published").GetString().ShouldBe("2026-02-27");
+        var screen = await CliProcess.RunAsync(_folder.Path, "screen", "CHOE MYONG SU", "--format", "json");
+        screen.ExitCode.ShouldBe(0, screen.Stderr);
+        JsonDocument.Parse(screen.Stdout).RootElement.GetProperty("results").EnumerateArray()
+            .ShouldAllBe(r => !r.GetProperty("id").GetString()!.StartsWith("sample_"), "no fictional sample entry in the user's store");
     }
 
     public void Dispose() => _folder.Dispose();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Unmask.Domain;
 using Unmask.Storage.Tests;
 using Unmask.TestKit;
 
@@ -26,8 +27,58 @@ public sealed class SqliteStoreTests : ListStoreContract, IDisposable
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(version) FROM schema_migrations ORDER BY version";
-        (await command.ExecuteScalarAsync()).ShouldBe("1,2,3");
+        ((string)(await command.ExecuteScalarAsync())!).ShouldStartWith("1,2,3,4");
     }
+
+    [Fact]
+    public async Task A_store_from_before_list_parts_keeps_its_lists_each_as_the_part_its_reader_now_declares()
+    {
+        var path = _folder.File("before-parts.db");
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var setup = old.CreateCommand();
+            setup.CommandText = string.Concat(new[] { "001_lists.sql", "002_documents.sql", "003_audit.sql" }.Select(f =>
+                File.ReadAllText(RepoPaths.Path("src", "Unmask.Storage.Sqlite", "Migrations", f)) + ";\n")) + """
+                CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+                INSERT INTO schema_migrations VALUES (1, '001_lists.sql', 'x'), (2, '002_documents.sql', 'x'), (3, '003_audit.sql', 'x');
+                INSERT INTO dataset_versions (id, dataset, title, publisher, kind, published, file, content_hash, entities, names, identifiers, imported_at)
+                VALUES (1, 'un_sc_sanctions', 'UN', 'UN Security Council', 'Sanctions', '2026-01-01', 'consolidated.xml', 'h1', 1, 1, 0, '2026-11-01T00:00:00+00:00'),
+                       (2, 'ioc_personas', 'IOC', 'someone', 'Indicators', NULL, 'emails.csv + phones.csv', 'h2', 2, 0, 2, '2026-11-01T00:00:00+00:00'),
+                       (3, 'ioc_seized', 'IOC', 'someone', 'Indicators', NULL, 'Domains.CSV', 'h3', 1, 0, 1, '2026-11-01T00:00:00+00:00');
+                INSERT INTO datasets VALUES ('un_sc_sanctions', 1, 4), ('ioc_personas', 2, 1), ('ioc_seized', 3, 1);
+                INSERT INTO entities VALUES (1, 'un_sc_sanctions-1', 'Person', 'un_sc_sanctions', 'KIM Il', '{"name":["KIM Il"]}', 1, 0),
+                    (2, 'ioc_personas-a', 'UserAccount', 'ioc_personas', 'a@example.org', '{"email":["a@example.org"]}', 0, 1),
+                    (2, 'ioc_personas-b', 'UserAccount', 'ioc_personas', 'b@example.org', '{"email":["b@example.org"]}', 0, 1),
+                    (3, 'ioc_seized-x', 'Domain', 'ioc_seized', 'x.example', '{"domain":["x.example"]}', 0, 1);
+                """;
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        await using var store = SqliteStore.Open(path, TimeProvider.System);
+        var datasets = (await store.Lists.GetDatasetsAsync()).ToDictionary(d => d.Dataset);
+        datasets["un_sc_sanctions"].Parts.ShouldHaveSingleItem().Part.ShouldBe("list");
+        datasets["un_sc_sanctions"].Version.ShouldBe(4);
+        datasets["ioc_personas"].Parts.ShouldHaveSingleItem().Part.ShouldBe("legacy");
+        datasets["ioc_personas"].File.ShouldBe("emails.csv + phones.csv");
+        datasets["ioc_seized"].Parts.ShouldHaveSingleItem().Part.ShouldBe("domains");
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Count.ShouldBe(4);
+
+        var newer = new Entity("un_sc_sanctions-2", Schemas.Person, "un_sc_sanctions").Add("name", "PAK Ho");
+        await store.Lists.ImportAsync([new PendingImport(One(newer), () => new DatasetImport(
+            new Dataset("un_sc_sanctions", "UN", "UN Security Council", new DateOnly(2026, 2, 1), DatasetKind.Sanctions), "consolidated.xml", "list", "h4", null, []))]);
+        var un = (await store.Lists.GetDatasetsAsync()).Single(d => d.Dataset == "un_sc_sanctions");
+        un.Parts.ShouldHaveSingleItem().Entities.ShouldBe(1);
+        un.Version.ShouldBe(5);
+        (await ToListAsync(store.Lists.GetEntitiesAsync(["un_sc_sanctions"]))).Select(e => e.Id).ShouldBe(["un_sc_sanctions-2"]);
+    }
+
+#pragma warning disable CS1998 // async iterator without await
+    private static async IAsyncEnumerable<Entity> One(Entity entity)
+    {
+        yield return entity;
+    }
+#pragma warning restore CS1998
 
     [Fact]
     public async Task The_database_runs_in_wal_mode_so_readers_are_not_blocked()

@@ -68,17 +68,123 @@ public abstract class ListStoreContract
     }
 
     [Fact]
-    public async Task An_older_file_does_not_replace_a_newer_version_unless_asked()
+    public async Task An_older_file_is_refused_naming_both_dates_and_nothing_of_its_command_is_written_unless_asked()
     {
         await using var store = await NewStoreAsync();
         await store.Lists.ImportAsync([Pending("demo_list", new DateOnly(2026, 5, 1), Person("1", "KIM Il"))]);
 
-        var skipped = await store.Lists.ImportAsync([Pending("demo_list", new DateOnly(2020, 1, 1), Person("2", "PAK Ho"))]);
-        skipped.ShouldHaveSingleItem().Status.ShouldBe(ImportStatus.SkippedOlder);
-        (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem().Published.ShouldBe(new DateOnly(2026, 5, 1));
+        var refused = await Should.ThrowAsync<InputException>(() => store.Lists.ImportAsync(
+            [Pending("other_list", null, Person("9", "RI Ok")), Pending("demo_list", new DateOnly(2020, 1, 1), Person("2", "PAK Ho"))]));
+        refused.File.ShouldBe("demo.csv");
+        refused.Reason.ShouldContain("published 2020-01-01");
+        refused.Reason.ShouldContain("demo_list/list (published 2026-05-01");
+        var unchanged = (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem();
+        unchanged.Published.ShouldBe(new DateOnly(2026, 5, 1));
+        unchanged.Version.ShouldBe(1);
 
         await store.Lists.ImportAsync([new PendingImport(Stream(Person("2", "PAK Ho")), () => Describe("demo_list", new DateOnly(2020, 1, 1)) with { ReplaceNewer = true })]);
         (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem().Published.ShouldBe(new DateOnly(2020, 1, 1));
+    }
+
+    [Fact]
+    public async Task Importing_one_part_keeps_the_other_parts_of_its_dataset()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "emails", Person("1", "KIM Il"), Person("2", "PAK Ho"))]);
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "phones", Person("3", "RI Song"))]);
+
+        var summary = (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem();
+        summary.Parts.Select(p => (p.Part, p.File, p.Entities)).ShouldBe([("emails", "emails.csv", 2L), ("phones", "phones.csv", 1L)]);
+        summary.Entities.ShouldBe(3);
+        summary.Names.ShouldBe(3);
+        summary.Version.ShouldBe(2);
+        summary.File.ShouldBe("emails.csv, phones.csv");
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Id).Order().ShouldBe(["ioc_personas-1", "ioc_personas-2", "ioc_personas-3"]);
+        (await store.Lists.GetEntityAsync("ioc_personas-1")).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Importing_a_part_again_replaces_that_part_only()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "emails", Person("1", "KIM Il"), Person("2", "PAK Ho"))]);
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "phones", Person("3", "RI Song"))]);
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "emails", Person("4", "CHOE Ok"))]);
+
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Id).Order().ShouldBe(["ioc_personas-3", "ioc_personas-4"]);
+        (await store.Lists.GetEntityAsync("ioc_personas-1")).ShouldBeNull();
+        (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem().Parts.Select(p => p.Entities).ShouldBe([1L, 1L]);
+    }
+
+    [Fact]
+    public async Task An_id_listed_in_two_parts_is_one_entity_read_from_the_part_imported_last()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "indicators", Person("1", "KIM Il"), Person("2", "PAK Ho"))]);
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "emails", Person("1", "KIM Il", "Kim Il-song"))]);
+
+        var summary = (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem();
+        summary.Entities.ShouldBe(2);
+        summary.Names.ShouldBe(3);
+        var entities = await ToListAsync(store.Lists.GetEntitiesAsync());
+        entities.Select(e => e.Id).Order().ShouldBe(["ioc_personas-1", "ioc_personas-2"]);
+        entities.Single(e => e.Id == "ioc_personas-1").Get("alias").ShouldBe(["Kim Il-song"]);
+        (await store.Lists.GetEntityAsync("ioc_personas-1")).ShouldNotBeNull().Get("alias").ShouldBe(["Kim Il-song"]);
+    }
+
+    [Fact]
+    public async Task Publication_dates_are_compared_per_part()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("wallets", new DateOnly(2026, 5, 1), "eth", Person("1", "KIM Il"))]);
+        var results = await store.Lists.ImportAsync([Pending("wallets", new DateOnly(2026, 1, 1), "xbt", Person("2", "PAK Ho"))]);
+
+        results.ShouldHaveSingleItem().Status.ShouldBe(ImportStatus.Imported);
+        var summary = (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem();
+        summary.Parts.Select(p => p.Published).ShouldBe([new DateOnly(2026, 5, 1), new DateOnly(2026, 1, 1)]);
+        summary.Published.ShouldBe(new DateOnly(2026, 5, 1));
+    }
+
+    [Fact]
+    public async Task Two_files_of_one_part_in_one_command_keep_the_newer()
+    {
+        await using var store = await NewStoreAsync();
+        var results = await store.Lists.ImportAsync(
+        [
+            Pending("demo_list", new DateOnly(2026, 3, 1), Person("1", "KIM Il")),
+            Pending("demo_list", new DateOnly(2025, 1, 1), Person("2", "PAK Ho")),
+            Pending("demo_list", new DateOnly(2026, 6, 1), Person("3", "RI Song")),
+        ]);
+
+        results.Select(r => r.Status).ShouldBe([ImportStatus.Superseded, ImportStatus.Superseded, ImportStatus.Imported]);
+        results.Select(r => r.Part.Published).ShouldBe([new DateOnly(2026, 3, 1), new DateOnly(2025, 1, 1), new DateOnly(2026, 6, 1)]);
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Id).ShouldBe(["demo_list-3"]);
+        (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem().Published.ShouldBe(new DateOnly(2026, 6, 1));
+    }
+
+    [Fact]
+    public async Task A_part_or_a_whole_dataset_can_be_removed()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "emails", Person("1", "KIM Il"))]);
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "phones", Person("2", "PAK Ho"))]);
+        await store.Lists.ImportAsync([Pending("demo_list", null, Person("3", "RI Song"))]);
+
+        (await store.Lists.RemoveAsync("ioc_personas", "nothing")).ShouldBeNull();
+        (await store.Lists.RemoveAsync("no_such_list", null)).ShouldBeNull();
+        var before = (await store.Lists.RemoveAsync("ioc_personas", "emails")).ShouldNotBeNull();
+        before.Parts.Count.ShouldBe(2);
+        var left = (await store.Lists.GetDatasetsAsync()).Single(d => d.Dataset == "ioc_personas");
+        left.Parts.ShouldHaveSingleItem().Part.ShouldBe("phones");
+        left.Version.ShouldBe(3);
+        (await store.Lists.GetEntityAsync("ioc_personas-1")).ShouldBeNull();
+
+        (await store.Lists.RemoveAsync("ioc_personas", null)).ShouldNotBeNull();
+        (await store.Lists.GetDatasetsAsync()).Select(d => d.Dataset).ShouldBe(["demo_list"]);
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Id).ShouldBe(["demo_list-3"]);
+
+        await store.Lists.ImportAsync([Pending("ioc_personas", null, "emails", Person("1", "KIM Il"))]);
+        (await store.Lists.GetDatasetsAsync()).Single(d => d.Dataset == "ioc_personas").Version.ShouldBe(1);
     }
 
     [Fact]
@@ -88,6 +194,7 @@ public abstract class ListStoreContract
         await store.Lists.ImportAsync([Pending("demo_list", null, Person("1", "KIM Il"))]);
         (await store.Lists.FindCurrentByContentAsync("hash-demo_list", null)).ShouldNotBeNull().Dataset.ShouldBe("demo_list");
         (await store.Lists.FindCurrentByContentAsync("hash-demo_list", "other_name")).ShouldBeNull();
+        (await store.Lists.FindCurrentByContentAsync("hash-demo_list", null, "sample_")).ShouldBeNull("sample datasets are read from the same bytes under other names");
         (await store.Lists.FindCurrentByContentAsync("another-hash", null)).ShouldBeNull();
     }
 
@@ -152,7 +259,10 @@ public abstract class ListStoreContract
     }
 
     private static PendingImport Pending(string dataset, DateOnly? published, params Entity[] entities) =>
-        new(Stream(entities.Select(e => Rename(e, dataset)).ToArray()), () => Describe(dataset, published));
+        Pending(dataset, published, "list", entities);
+
+    private static PendingImport Pending(string dataset, DateOnly? published, string part, params Entity[] entities) =>
+        new(Stream(entities.Select(e => Rename(e, dataset)).ToArray()), () => Describe(dataset, published, part));
 
     private static Entity Rename(Entity entity, string dataset)
     {
@@ -164,8 +274,9 @@ public abstract class ListStoreContract
         return renamed;
     }
 
-    private static DatasetImport Describe(string dataset, DateOnly? published) =>
-        new(new Dataset(dataset, "Demo list", "Test publisher", published, DatasetKind.Sanctions), "demo.csv", $"hash-{dataset}", null, []);
+    private static DatasetImport Describe(string dataset, DateOnly? published, string part = "list") =>
+        new(new Dataset(dataset, "Demo list", "Test publisher", published, DatasetKind.Sanctions), part == "list" ? "demo.csv" : $"{part}.csv", part,
+            part == "list" ? $"hash-{dataset}" : $"hash-{dataset}-{part}", null, []);
 
 #pragma warning disable CS1998 // async iterators without await
     private static async IAsyncEnumerable<Entity> Stream(params Entity[] entities)

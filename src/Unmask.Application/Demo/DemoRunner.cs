@@ -28,7 +28,8 @@ public sealed record DemoSummary(
 /// <summary>
 /// The main job on the bundled samples (samples/): imports the sample lists, indexes the reference sites and analyses the
 /// suspect ones, screens the sample queries, vets the sample applicants and vendors with their sign-in log, and writes one
-/// HTML report. Works offline; every sample is fictional and written by the project in the real published formats.
+/// HTML report. Works offline; every sample is fictional and written by the project in the real published formats, and
+/// every sample dataset is named <c>sample_…</c>.
 /// </summary>
 public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProvider time)
 {
@@ -39,8 +40,11 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
         {
             throw new Domain.InputException(Sample("lists"), null, "bundled samples not found (expected samples/ beside the program)");
         }
-        await new ListImporter(store, readers).ImportAsync([Sample("lists")], new ImportOptions(ReplaceNewer: true), progress, cancellationToken);
-        var datasets = await store.Lists.GetDatasetsAsync(cancellationToken);
+        // Sample datasets carry their own names, so even in a store the user chose they never stand in for a publisher's list.
+        await new ListImporter(store, readers).ImportAsync(
+            [Sample("lists")], new ImportOptions(ReplaceNewer: true, DatasetPrefix: ImportOptions.SamplePrefix), progress, cancellationToken);
+        var datasets = (await store.Lists.GetDatasetsAsync(cancellationToken))
+            .Where(d => d.Dataset.StartsWith(ImportOptions.SamplePrefix, StringComparison.Ordinal)).ToList();
 
         var sites = new SiteService(store, time);
         await sites.IndexAsync([.. Directory.GetDirectories(Sample("sites", "reference")).Order(StringComparer.Ordinal)], SiteRole.Reference, cancellationToken);

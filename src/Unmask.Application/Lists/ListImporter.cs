@@ -8,16 +8,23 @@ namespace Unmask.Application.Lists;
 
 /// <param name="DatasetName">Overrides the dataset name the reader would choose (<c>--source</c>).</param>
 /// <param name="MaxBytes">Size cap for each file read; larger files are refused as bad input.</param>
-/// <param name="ReplaceNewer">Import even when the file is older than the current version.</param>
-public sealed record ImportOptions(string? DatasetName = null, long MaxBytes = ListInput.DefaultMaxBytes, bool ReplaceNewer = false);
+/// <param name="ReplaceNewer">Import even when the file is older than its part's current version.</param>
+/// <param name="DatasetPrefix">Put before every dataset name the readers choose (the demo's <see cref="SamplePrefix"/>).</param>
+public sealed record ImportOptions(string? DatasetName = null, long MaxBytes = ListInput.DefaultMaxBytes, bool ReplaceNewer = false, string? DatasetPrefix = null)
+{
+    /// <summary>The prefix of the demo's sample datasets: no publisher's dataset starts with it, so sample entries can
+    /// never be taken for real ones.</summary>
+    public const string SamplePrefix = "sample_";
+}
 
 /// <summary>Progress of one file: entities read so far.</summary>
 public sealed record ImportProgress(string File, long Entities, bool Done);
 
 /// <summary>
 /// The ImportLists use case: resolves the paths (folders are searched recursively; companion files such as OFAC's
-/// add.csv are read with their primary file), detects each format by content, and writes every file's dataset
-/// in one store transaction, so a bad file anywhere leaves the store exactly as it was.
+/// add.csv are read with their primary file), detects each format by content, and writes every file as a new version of
+/// its part of its dataset (<see cref="ListParts"/>) in one store transaction, so a bad file anywhere, or one older than
+/// its part in the store, leaves the store exactly as it was.
 /// </summary>
 public sealed class ListImporter(IUnmaskStore store, ListReaders readers)
 {
@@ -30,19 +37,21 @@ public sealed class ListImporter(IUnmaskStore store, ListReaders readers)
         foreach (var (input, reader) in plan)
         {
             var hash = ContentHash(input, reader.CompanionFiles(input.FileName));
-            var current = await store.Lists.FindCurrentByContentAsync(hash, options.DatasetName, cancellationToken);
+            var current = await store.Lists.FindCurrentByContentAsync(hash, options.DatasetName, options.DatasetPrefix, cancellationToken);
             if (current is not null)
             {
-                unchanged.Add(new ImportResult(ImportStatus.Unchanged, current, input.Name));
-                progress?.Report(new ImportProgress(input.Name, current.Entities, Done: true));
+                var part = current.Parts.First(p => p.ContentHash == hash);
+                unchanged.Add(new ImportResult(ImportStatus.Unchanged, current, part, input.Name));
+                progress?.Report(new ImportProgress(input.Name, part.Entities, Done: true));
                 continue;
             }
-            var context = new ReadContext(options.DatasetName);
+            var context = new ReadContext(options.DatasetName, options.DatasetPrefix);
             pending.Add(new PendingImport(
                 Counted(reader.ReadAsync(input, context, cancellationToken), input.Name, progress, cancellationToken),
                 () => new DatasetImport(
                     context.Dataset ?? throw new InvalidOperationException($"{reader.GetType().Name} did not describe its dataset"),
-                    input.FileName, hash, options.DatasetName, context.Warnings, options.ReplaceNewer)));
+                    input.FileName, ListParts.Of(reader.Format, input.FileName), hash, options.DatasetName, context.Warnings,
+                    options.ReplaceNewer, options.DatasetPrefix)));
         }
         var imported = pending.Count == 0 ? [] : await store.Lists.ImportAsync(pending, cancellationToken);
         if (imported.Count > 0)

@@ -11,15 +11,20 @@ public static class DemoCommand
     {
         var report = new Option<string>("--report") { Description = "Where to write the HTML report", DefaultValueFactory = _ => "unmask-demo-report.html" };
         var samples = new Option<string?>("--samples") { Description = "Samples folder (default: the samples bundled with the program)" };
-        var command = new Command("demo", "Run the main job on the bundled fictional samples: import lists, screen, vet, analyse sites; print a summary and write an HTML report")
+        var command = new Command("demo", "Run the main job on the bundled fictional samples in a fresh temporary store (or --db): import lists, screen, vet, analyse sites; print a summary and write an HTML report")
         {
             report, samples,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var folder = parsed.GetValue(samples) ?? Path.Combine(AppContext.BaseDirectory, "samples");
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            await console.Error.WriteLineAsync($"store: {store.Description}");
+            // Never the user's store ($UNMASK_DB or the default): fictional sample lists must not mix with real ones.
+            var chosen = parsed.GetValue(GlobalOptions.Db);
+            var location = chosen ?? Path.Combine(Directory.CreateTempSubdirectory("unmask-demo-").FullName, "unmask.db");
+            await using var store = StoreLocator.Open(location, console.Time);
+            await console.Error.WriteLineAsync(chosen is null
+                ? $"store: {store.Description} (a fresh store for the demo; your own store is not touched)"
+                : $"store: {store.Description} (sample lists are named sample_…)");
             var runner = new DemoRunner(store, ListReaders.Default, console.Time);
             var progress = new Progress<Application.Lists.ImportProgress>(p =>
             {
@@ -66,6 +71,7 @@ public static class DemoCommand
                 await o.WriteLineAsync($"  {c.Id}: risk {c.Risk} {c.Level}, {c.Members.Count} members, reaches a designated entry: {(c.ReachesDesignated ? "yes" : "no")}; {string.Join(", ", people.Take(8))}");
             }
             await o.WriteLineAsync($"Report: {summary.ReportPath}");
+            await o.WriteLineAsync($"Store: {location} (look around with: unmask lists show --db {location})");
             return ExitCodes.Success;
         });
         return command;

@@ -8,7 +8,7 @@ using Unmask.Watchlists;
 
 namespace Unmask.Cli.Commands;
 
-/// <summary><c>unmask lists import|show|update</c>.</summary>
+/// <summary><c>unmask lists import|show|remove|update</c>.</summary>
 public static class ListsCommands
 {
     public static Command Build(CliConsole console)
@@ -16,6 +16,7 @@ public static class ListsCommands
         var lists = new Command("lists", "Import and inspect sanctions and IOC lists");
         lists.Subcommands.Add(Import(console));
         lists.Subcommands.Add(Show(console));
+        lists.Subcommands.Add(Remove(console));
         lists.Subcommands.Add(ListsUpdateCommand.Build(console));
         return lists;
     }
@@ -25,8 +26,8 @@ public static class ListsCommands
         var paths = new Argument<string[]>("PATH") { Description = "List files or folders (searched recursively); the format is detected from the content", Arity = ArgumentArity.OneOrMore };
         var source = new Option<string?>("--source") { Description = "Dataset name to use instead of the one the format implies" };
         var maxBytes = new Option<long>("--max-bytes") { Description = "Refuse files larger than this many bytes", DefaultValueFactory = _ => ListInput.DefaultMaxBytes };
-        var replaceNewer = new Option<bool>("--replace-newer") { Description = "Import even when the file was published before the current version" };
-        var command = new Command("import", "Import list files (OFAC CSV/XML, UN, EU, UK, FollowTheMoney, STIX 2.1, IOC lists); all files commit together or not at all")
+        var replaceNewer = new Option<bool>("--replace-newer") { Description = "Import even when the file was published before its part's current version (otherwise that is refused, exit 2)" };
+        var command = new Command("import", "Import list files (OFAC CSV/XML, UN, EU, UK, FollowTheMoney, STIX 2.1, IOC lists); each file replaces only its own part of its dataset; all files commit together or not at all")
         {
             paths, source, maxBytes, replaceNewer,
         };
@@ -39,23 +40,23 @@ public static class ListsCommands
             var results = await ImportWithProgress(console, importer, parsed.GetValue(paths)!, options, cancellationToken);
             foreach (var result in results)
             {
-                foreach (var warning in result.Status == ImportStatus.Imported ? result.Summary.Warnings : [])
+                foreach (var warning in result.Status == ImportStatus.Imported ? result.Part.Warnings : [])
                 {
                     await console.Error.WriteLineAsync($"warning: {result.File}: {warning}");
                 }
-                if (result.Status == ImportStatus.SkippedOlder)
+                if (result.Status == ImportStatus.Superseded)
                 {
                     await console.Error.WriteLineAsync(
-                        $"warning: {result.File}: not imported: it is older than the current {result.Summary.Dataset} ({result.Summary.Published:yyyy-MM-dd}); use --replace-newer to import it anyway");
+                        $"warning: {result.File}: not kept: another file of {result.Summary.Dataset}/{result.Part.Part} in this command is newer or came later");
                 }
             }
             if (format == "json")
             {
-                await WriteJson(console.Out, results.Select(r => Row(r.Summary, r.Status.ToString().ToLowerInvariant(), r.File)));
+                await WriteJson(console.Out, results.Select(r => ImportRow(r)));
             }
             else
             {
-                WriteTable(console, results.Select(r => (r.Summary, (string?)r.Status.ToString())));
+                WriteImportTable(console, results);
             }
             return ExitCodes.Success;
         });
@@ -102,7 +103,7 @@ public static class ListsCommands
 
     private static Command Show(CliConsole console)
     {
-        var command = new Command("show", "One row per dataset: name, publisher, publication date, entities, names, identifiers, imported at, file");
+        var command = new Command("show", "One row per dataset (name, publisher, publication date, entities, names, identifiers, imported at, file) and one per part of a dataset of several parts");
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "table", "json", "csv");
@@ -111,22 +112,23 @@ public static class ListsCommands
             switch (format)
             {
                 case "json":
-                    await WriteJson(console.Out, datasets.Select(d => Row(d, null, null)));
+                    await WriteJson(console.Out, datasets.Select(Row));
                     break;
                 case "csv":
-                    await console.Out.WriteLineAsync("dataset,publisher,published,entities,names,identifiers,imported_at,file");
+                    await console.Out.WriteLineAsync("dataset,publisher,published,entities,names,identifiers,imported_at,file,parts");
                     foreach (var d in datasets)
                     {
-                        await console.Out.WriteLineAsync(string.Join(',', Csv(d.Dataset), Csv(d.Publisher), d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                            d.Entities, d.Names, d.Identifiers, d.ImportedAt.ToString("O", CultureInfo.InvariantCulture), Csv(d.File)));
+                        await console.Out.WriteLineAsync(string.Join(',', Csv(d.Dataset), Csv(d.Publisher), Day(d.Published),
+                            d.Entities, d.Names, d.Identifiers, d.ImportedAt.ToString("O", CultureInfo.InvariantCulture), Csv(d.File),
+                            Csv(string.Join(';', d.Parts.Select(p => p.Part)))));
                     }
                     break;
                 default:
                     if (datasets.Count == 0)
                     {
-                        await console.Error.WriteLineAsync("no lists imported yet: run 'unmask lists import PATH...' or 'unmask demo'");
+                        await console.Error.WriteLineAsync("no lists imported yet: run 'unmask lists import PATH...' (the demo keeps its sample lists in a store of its own)");
                     }
-                    WriteTable(console, datasets.Select(d => (d, (string?)null)));
+                    WriteShowTable(console, datasets);
                     break;
             }
             return ExitCodes.Success;
@@ -134,7 +136,40 @@ public static class ListsCommands
         return command;
     }
 
-    private static Dictionary<string, object?> Row(DatasetSummary d, string? status, string? file)
+    private static Command Remove(CliConsole console)
+    {
+        var target = new Argument<string>("DATASET[/PART]") { Description = "A dataset, or one of its parts, as 'lists show' names them (e.g. ioc_tayvano_dprk_it_workers/phones)" };
+        var by = new Option<string?>("--by") { Description = "Who is acting, for the audit log (default: $USER)" };
+        var command = new Command("remove", "Remove a dataset or one of its parts from the store (recorded in the audit log)") { target, by };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var format = console.Format(parsed, "table", "json");
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            var actor = parsed.GetValue(by) ?? Environment.GetEnvironmentVariable("USER") ?? Environment.UserName;
+            var removed = await new ListRemoval(store).RemoveAsync(parsed.GetValue(target)!, actor, cancellationToken);
+            var parts = removed.Part is null ? removed.Dataset.Parts : [removed.Part];
+            if (format == "json")
+            {
+                await WriteJson(console.Out, new Dictionary<string, object?>
+                {
+                    ["removed"] = parsed.GetValue(target),
+                    ["dataset"] = removed.Dataset.Dataset,
+                    ["parts"] = parts.Select(PartRow).ToList(),
+                });
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(removed.Part is null
+                    ? $"removed dataset {removed.Dataset.Dataset} ({removed.Dataset.Entities:N0} entities; parts: {string.Join(", ", parts.Select(p => p.Part))})"
+                    : $"removed part {removed.Part.Part} of {removed.Dataset.Dataset} ({removed.Part.File}, {removed.Part.Entities:N0} entities)");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>A dataset as the contract's JSON row, with its parts.</summary>
+    private static Dictionary<string, object?> Row(DatasetSummary d)
     {
         var row = new Dictionary<string, object?>
         {
@@ -148,44 +183,90 @@ public static class ListsCommands
             ["names"] = d.Names,
             ["identifiers"] = d.Identifiers,
             ["imported_at"] = d.ImportedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["file"] = file ?? d.File,
+            ["file"] = d.File,
         };
-        if (status is not null)
-        {
-            row["status"] = status;
-        }
         if (d.Warnings.Count > 0)
         {
             row["warnings"] = d.Warnings;
         }
+        row["parts"] = d.Parts.Select(PartRow).ToList();
         return row;
     }
 
-    private static void WriteTable(CliConsole console, IEnumerable<(DatasetSummary Summary, string? Status)> rows)
+    private static Dictionary<string, object?> PartRow(PartSummary p)
     {
-        var table = new Table().AddColumns("dataset", "publisher", "published", "entities", "names", "identifiers", "imported at", "file");
-        var withStatus = false;
-        foreach (var (d, status) in rows)
+        var row = new Dictionary<string, object?>
         {
-            if (status is not null && !withStatus)
+            ["part"] = p.Part,
+            ["file"] = p.File,
+            ["published"] = p.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["entities"] = p.Entities,
+            ["names"] = p.Names,
+            ["identifiers"] = p.Identifiers,
+            ["imported_at"] = p.ImportedAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (p.Warnings.Count > 0)
+        {
+            row["warnings"] = p.Warnings;
+        }
+        return row;
+    }
+
+    /// <summary>One file of an import: the dataset after the command, with the file, its part and what happened to it.</summary>
+    private static Dictionary<string, object?> ImportRow(ImportResult r)
+    {
+        var row = Row(r.Summary);
+        row["file"] = r.File;
+        row["part"] = r.Part.Part;
+        row["status"] = r.Status.ToString().ToLowerInvariant();
+        return row;
+    }
+
+    private static readonly string[] Columns = ["dataset", "part", "publisher", "published", "entities", "names", "identifiers", "imported at", "file"];
+
+    private static string[] Cells(string dataset, string part, string publisher, DateOnly? published, long entities, long names, long identifiers, DateTimeOffset importedAt, string file) =>
+    [
+        dataset, part, publisher, Day(published, "-"), entities.ToString("N0", CultureInfo.InvariantCulture), names.ToString("N0", CultureInfo.InvariantCulture),
+        identifiers.ToString("N0", CultureInfo.InvariantCulture), importedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), file,
+    ];
+
+    private static string[] Cells(string dataset, PartSummary p, string publisher) =>
+        Cells(dataset, p.Part, publisher, p.Published, p.Entities, p.Names, p.Identifiers, p.ImportedAt, p.File);
+
+    /// <summary>A dataset of one part is one row; a dataset of several parts is a row of totals followed by a row per part.</summary>
+    private static void WriteShowTable(CliConsole console, IReadOnlyList<DatasetSummary> datasets)
+    {
+        var table = new Table().AddColumns(Columns);
+        foreach (var d in datasets)
+        {
+            if (d.Parts.Count == 1)
             {
-                table.AddColumn("status");
-                withStatus = true;
+                table.AddRow(Escaped(Cells(d.Dataset, d.Parts[0], d.Publisher)));
+                continue;
             }
-            var cells = new List<string>
+            table.AddRow(Escaped(Cells(d.Dataset, $"{d.Parts.Count} parts", d.Publisher, d.Published, d.Entities, d.Names, d.Identifiers, d.ImportedAt, "")));
+            foreach (var p in d.Parts)
             {
-                d.Dataset, d.Publisher, d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-                d.Entities.ToString("N0", CultureInfo.InvariantCulture), d.Names.ToString("N0", CultureInfo.InvariantCulture),
-                d.Identifiers.ToString("N0", CultureInfo.InvariantCulture), d.ImportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), d.File,
-            };
-            if (withStatus)
-            {
-                cells.Add(status?.ToLowerInvariant() ?? "");
+                table.AddRow(Escaped(Cells("", p, "")));
             }
-            table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
         console.Tables.Write(table);
     }
+
+    /// <summary>One row per file: the part it made (or would have made) and what happened to it.</summary>
+    private static void WriteImportTable(CliConsole console, IReadOnlyList<ImportResult> results)
+    {
+        var table = new Table().AddColumns(Columns.Append("status").ToArray());
+        foreach (var r in results)
+        {
+            table.AddRow(Escaped([.. Cells(r.Summary.Dataset, r.Part, r.Summary.Publisher), r.Status.ToString().ToLowerInvariant()]));
+        }
+        console.Tables.Write(table);
+    }
+
+    private static string[] Escaped(string[] cells) => [.. cells.Select(Markup.Escape)];
+
+    private static string Day(DateOnly? date, string none = "") => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? none;
 
     internal static async Task WriteJson<T>(TextWriter writer, T value)
     {
