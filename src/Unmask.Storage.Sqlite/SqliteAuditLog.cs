@@ -85,7 +85,7 @@ internal sealed class SqliteAuditLog(Func<SqliteConnection> open, TimeProvider t
         // Not deferred (BEGIN IMMEDIATE): two writers cannot both read the same last MAC and fork the chain.
         using var transaction = connection.BeginTransaction(deferred: false);
         var last = ReadLast(connection, transaction);
-        var keyedFrom = last is { Scheme: AuditScheme.HmacSha256 } ? last.KeyedFrom : KeyedFromCheckpoint(key);
+        var keyedFrom = KeyedFromCheckpoint(key);
         var documents = new List<AuditedDocument>();
         if (write is not null)
         {
@@ -101,8 +101,8 @@ internal sealed class SqliteAuditLog(Func<SqliteConnection> open, TimeProvider t
         return entry;
     }
 
-    /// <summary>Where keyed entries begin when the log holds none yet, from the checkpoint the seal wrote. Appending is
-    /// refused when the checkpoint is gone or was written with another key: entries written then could never be verified.</summary>
+    /// <summary>Where keyed entries begin, from the checkpoint. Appending is refused when the checkpoint is gone or was
+    /// written with another key: entries written then could never be verified.</summary>
     private long KeyedFromCheckpoint(AuditKey key)
     {
         var (saved, problem) = checkpoint.Read();
