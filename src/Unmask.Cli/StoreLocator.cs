@@ -35,6 +35,6 @@ public static class StoreLocator
         {
             throw new InputException("--db", null, "PostgreSQL stores are not available in this build yet; use a SQLite file path");
         }
-        return SqliteStore.Open(location, time);
+        return SqliteStore.Open(location, time, Environment.GetEnvironmentVariable(AuditKeySource.EnvironmentVariable));
     }
 }

@@ -6,11 +6,20 @@ namespace Unmask.Storage.Sqlite;
 
 internal sealed class SqliteDocumentStore(Func<SqliteConnection> open) : IDocumentStore
 {
-    public async Task PutAsync(string collection, IEnumerable<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default)
+    public Task PutAsync(string collection, IEnumerable<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default)
     {
-        await using var connection = open();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        RefuseAudited(collection);
+        using var connection = open();
+        using var transaction = connection.BeginTransaction();
+        Upsert(connection, transaction, collection, documents);
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Inserts or replaces documents inside the caller's transaction (the audit log writes audited documents with their entry).</summary>
+    internal static void Upsert(SqliteConnection connection, SqliteTransaction transaction, string collection, IEnumerable<KeyValuePair<string, string>> documents)
+    {
+        using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT INTO documents (collection, key, body) VALUES ($c, $k, $b) ON CONFLICT (collection, key) DO UPDATE SET body = excluded.body";
         command.Parameters.AddWithValue("$c", collection);
@@ -20,9 +29,17 @@ internal sealed class SqliteDocumentStore(Func<SqliteConnection> open) : IDocume
         {
             key.Value = k;
             body.Value = b;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.ExecuteNonQuery();
         }
-        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Audited collections change only together with their audit entry (<see cref="IAuditLog"/>), never on their own.</summary>
+    private static void RefuseAudited(string collection)
+    {
+        if (AuditChain.AuditedCollections.Contains(collection))
+        {
+            throw new InvalidOperationException($"documents in '{collection}' are written through the audit log, with the entry that records the change");
+        }
     }
 
     public async Task<string?> GetAsync(string collection, string key, CancellationToken cancellationToken = default)
@@ -50,6 +67,7 @@ internal sealed class SqliteDocumentStore(Func<SqliteConnection> open) : IDocume
 
     public async Task<int> DeleteAsync(string collection, string? key = null, CancellationToken cancellationToken = default)
     {
+        RefuseAudited(collection);
         await using var connection = open();
         await using var command = connection.CreateCommand();
         command.CommandText = key is null

@@ -6,7 +6,8 @@ namespace Unmask.Storage.Sqlite;
 /// <summary>Applies the numbered SQL files in Migrations/ that the database has not seen yet, each in its own transaction.</summary>
 internal static class SqliteMigrator
 {
-    public static void Migrate(SqliteConnection connection, TimeProvider time)
+    /// <param name="afterScript">Runs after a script inside its transaction, for the steps SQL cannot do (sealing the audit log).</param>
+    public static void Migrate(SqliteConnection connection, TimeProvider time, Action<SqliteTransaction, int>? afterScript = null)
     {
         Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         var applied = new HashSet<int>();
@@ -32,6 +33,7 @@ internal static class SqliteMigrator
                 command.CommandText = sql;
                 command.ExecuteNonQuery();
             }
+            afterScript?.Invoke(transaction, version);
             using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;

@@ -8,7 +8,12 @@ public sealed class SqliteStore : IUnmaskStore
 {
     private readonly string _connectionString;
 
-    private SqliteStore(string path, TimeProvider time)
+    /// <summary>The migration that adds keyed audit entries; the audit log is sealed in its transaction.</summary>
+    private const int KeyedAuditMigration = 5;
+
+    private readonly SqliteAuditLog _audit;
+
+    private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
     {
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder
@@ -21,26 +26,34 @@ public sealed class SqliteStore : IUnmaskStore
         }.ToString();
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
-        Audit = new SqliteAuditLog(Open, time);
+        _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
     public string Path { get; }
     public string Description => $"sqlite:{Path}";
     public IListStore Lists { get; }
     public IDocumentStore Documents { get; }
-    public IAuditLog Audit { get; }
+    public IAuditLog Audit => _audit;
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
-    public static SqliteStore Open(string path, TimeProvider time)
+    /// <param name="auditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>); when null, the key
+    /// file <c>&lt;path&gt;.audit-key</c> (created when the log is sealed, mode 0600).</param>
+    public static SqliteStore Open(string path, TimeProvider time, string? auditKeySecret = null)
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
-        var store = new SqliteStore(path, time);
+        var store = new SqliteStore(path, time, auditKeySecret);
         using var connection = store.Open();
-        SqliteMigrator.Migrate(connection, time);
+        SqliteMigrator.Migrate(connection, time, (transaction, version) =>
+        {
+            if (version == KeyedAuditMigration)
+            {
+                store._audit.Seal(connection, transaction);
+            }
+        });
         return store;
     }
 

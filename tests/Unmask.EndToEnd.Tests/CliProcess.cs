@@ -24,6 +24,7 @@ public static class CliProcess
             info.ArgumentList.Add(arg);
         }
         info.Environment.Remove("UNMASK_DB");
+        info.Environment.Remove("UNMASK_AUDIT_KEY");
         info.Environment["XDG_DATA_HOME"] = Path.Combine(workingDirectory, "xdg");
         return info;
     }

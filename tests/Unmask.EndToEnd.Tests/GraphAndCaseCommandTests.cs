@@ -124,6 +124,51 @@ public sealed class GraphAndCaseCommandTests : IAsyncLifetime
         verify.Stdout.ShouldContain("entry 2");
     }
 
+    [Fact]
+    public async Task Audit_verify_reports_a_case_changed_in_the_store_a_cut_tail_and_a_lost_key()
+    {
+        var open = await CliProcess.RunAsync(_folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", Db, "--format", "json");
+        open.ExitCode.ShouldBe(0, open.Stderr);
+        var id = JsonDocument.Parse(open.Stdout).RootElement.GetProperty("id").GetString()!;
+        (await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "escalated", "--reason", "shared phone", "--by", "analyst-1", "--db", Db)).ExitCode.ShouldBe(0);
+        (await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "reported", "--reason", "filed with the FBI", "--by", "analyst-1", "--db", Db)).ExitCode.ShouldBe(0);
+        var intact = await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db);
+        intact.ExitCode.ShouldBe(0, intact.Stdout + intact.Stderr);
+        intact.Stdout.ShouldContain("intact: 3 entries");
+
+        var original = (string?)await ExecuteScalarAsync($"SELECT body FROM documents WHERE collection = 'cases' AND key = '{id}'");
+        await ExecuteScalarAsync($"UPDATE documents SET body = replace(body, '\"status\":\"reported\"', '\"status\":\"cleared\"') WHERE collection = 'cases' AND key = '{id}'");
+        var changed = await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db);
+        changed.ExitCode.ShouldBe(1);
+        changed.Stdout.ShouldContain($"tampered: cases/{id}: it differs from what entry 3 (case.decide {id}");
+        changed.Stdout.ShouldContain("the store now says status 'cleared'");
+        await ExecuteScalarAsync($"UPDATE documents SET body = '{original!.Replace("'", "''", StringComparison.Ordinal)}' WHERE collection = 'cases' AND key = '{id}'");
+        (await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db)).ExitCode.ShouldBe(0);
+
+        await ExecuteScalarAsync("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 3");
+        var cut = await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db);
+        cut.ExitCode.ShouldBe(1);
+        cut.Stdout.ShouldContain("tampered: the end of the log: the log ends at entry 2 but the checkpoint");
+        cut.Stdout.ShouldContain("entry 3 was removed");
+
+        File.Delete(Db + ".audit-key");
+        var lost = await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db);
+        lost.ExitCode.ShouldBe(1);
+        lost.Stdout.ShouldContain("tampered: the audit key: no audit key");
+        var refused = await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "cleared", "--reason", "x", "--db", Db);
+        refused.ExitCode.ShouldBe(2);
+        refused.Stderr.ShouldContain("no audit key");
+    }
+
+    private async Task<object?> ExecuteScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();

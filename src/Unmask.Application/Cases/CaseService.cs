@@ -25,7 +25,8 @@ public sealed record Case(
     [property: JsonPropertyName("findings")] IReadOnlyList<string> Findings,
     [property: JsonPropertyName("decisions")] IReadOnlyList<CaseDecision> Decisions);
 
-/// <summary>The Cases use case: open a case on an entity or cluster, record decisions; every action goes to the audit log.</summary>
+/// <summary>The Cases use case: open a case on an entity or cluster, record decisions. Every change of a case (and of
+/// the findings and decisions it holds) is written together with its audit entry, so the two cannot disagree.</summary>
 public sealed class CaseService(IUnmaskStore store, TimeProvider time)
 {
     public const string CasesCollection = "cases";
@@ -67,8 +68,7 @@ public sealed class CaseService(IUnmaskStore store, TimeProvider time)
         var existing = await ListAsync(cancellationToken);
         var id = $"case-{existing.Count + 1}";
         var opened = new Case(id, resolved, "open", actor, time.GetUtcNow(), members, findings, []);
-        await SaveAsync(opened, cancellationToken);
-        await store.Audit.AppendAsync(actor, "case.open", id, $"subject {resolved}; {members.Count} members", cancellationToken);
+        await SaveAsync(opened, actor, "case.open", $"subject {resolved}; {members.Count} members, {findings.Count} findings", cancellationToken);
         return opened;
     }
 
@@ -88,8 +88,7 @@ public sealed class CaseService(IUnmaskStore store, TimeProvider time)
             Status = decision,
             Decisions = [.. current.Decisions, new CaseDecision(decision, reason.Trim(), actor, time.GetUtcNow())],
         };
-        await SaveAsync(decided, cancellationToken);
-        await store.Audit.AppendAsync(actor, "case.decide", id, $"{decision}: {reason.Trim()}", cancellationToken);
+        await SaveAsync(decided, actor, "case.decide", $"{decision}: {reason.Trim()}", cancellationToken);
         return decided;
     }
 
@@ -108,8 +107,23 @@ public sealed class CaseService(IUnmaskStore store, TimeProvider time)
         return [.. cases.OrderBy(c => int.Parse(c.Id["case-".Length..], CultureInfo.InvariantCulture))];
     }
 
-    private Task SaveAsync(Case item, CancellationToken cancellationToken) =>
-        store.Documents.PutAsync(CasesCollection, [new(item.Id, JsonSerializer.Serialize(item))], cancellationToken);
+    /// <summary>Checks the audit log and replays it against the stored cases. A case changed behind the log's back is
+    /// reported with the status the store now shows.</summary>
+    public async Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken)
+    {
+        var verification = await store.Audit.VerifyAsync(cancellationToken);
+        if (verification.Problem is { Where: var where } problem && where.StartsWith(CasesCollection + "/", StringComparison.Ordinal)
+            && await store.Documents.GetAsync(CasesCollection, where[(CasesCollection.Length + 1)..], cancellationToken) is { } body)
+        {
+            var status = JsonSerializer.Deserialize<Case>(body)?.Status;
+            return verification with { Problem = problem with { Reason = $"{problem.Reason}; the store now says status '{status}'" } };
+        }
+        return verification;
+    }
+
+    private Task SaveAsync(Case item, string actor, string action, string details, CancellationToken cancellationToken) =>
+        store.Audit.AppendAsync(actor, action, item.Id, details,
+            new AuditedWrite(CasesCollection, [new(item.Id, JsonSerializer.Serialize(item))]), cancellationToken);
 
     /// <summary>The vetting findings of the case's records, attached to the case as "record: CODE: evidence".</summary>
     private async Task<IReadOnlyList<string>> FindingsOfAsync(IReadOnlyList<string> members, CancellationToken cancellationToken)

@@ -75,22 +75,18 @@ public static class CaseCommands
     public static Command Audit(CliConsole console)
     {
         var command = new Command("audit", "The append-only audit log of analyst actions");
-        var verify = new Command("verify", "Check the hash chain of the audit log: exit 0 intact, 1 tampered (naming the first bad entry)");
+        var verify = new Command("verify", "Check the audit log: its keyed chain, the checkpoint beside the store, and the cases against the log: exit 0 intact, 1 tampered (naming the first bad entry and why)");
         verify.SetAction(async (parsed, cancellationToken) =>
         {
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var entries = new List<AuditEntry>();
-            await foreach (var entry in store.Audit.ReadAsync(cancellationToken))
+            var result = await new CaseService(store, console.Time).VerifyAuditAsync(cancellationToken);
+            if (result.Problem is { } problem)
             {
-                entries.Add(entry);
-            }
-            var broken = AuditChain.FirstBroken(entries);
-            if (broken is { } bad)
-            {
-                await console.Out.WriteLineAsync($"tampered: entry {bad.Entry.Sequence} ({bad.Entry.Action} {bad.Entry.Subject} at {bad.Entry.At:O}): {bad.Reason}");
+                await console.Out.WriteLineAsync($"tampered: {problem.Where}: {problem.Reason}");
                 return ExitCodes.Flagged;
             }
-            await console.Out.WriteLineAsync($"intact: {entries.Count} entries, chain verified");
+            var legacy = result.LegacyEntries == 0 ? "" : $" ({result.LegacyEntries} legacy plain SHA-256 entries from before the log was keyed)";
+            await console.Out.WriteLineAsync($"intact: {result.Entries} entries, keyed chain verified up to the checkpoint at entry {result.CheckpointSequence}{legacy}; {result.AuditedDocuments} cases match the log");
             return ExitCodes.Success;
         });
         var show = new Command("show", "The audit log entries");
