@@ -24,13 +24,15 @@ namespace Unmask.Watchlists;
 /// 8,800 (an OFAC remark joined with its sdn_comments.csv continuation). A longer one is <b>cut</b> with a warning. Default 32,000.</param>
 /// <param name="MaxZipEntries">Most entries in an xlsx (zip) file. A real OFSI workbook has 7. Default 1,000.</param>
 /// <param name="MaxZipEntryBytes">Largest entry of an xlsx once inflated. Real maximum: 12.9 MB (OFSI's sheet). Default 64 MiB.</param>
+/// <param name="MaxXlsxPartBytes">Largest xlsx part other than a worksheet or the shared-string table (workbook,
+/// relationships, content types, styles): the OpenXML SDK loads these whole. Real maximum: 1 KB. Default 1 MiB.</param>
 /// <param name="MaxZipTotalBytes">Most bytes all entries of an xlsx inflate to together. Real: 17 MB. Default 128 MiB.</param>
 /// <param name="MaxCompressionRatio">Largest inflated/compressed size ratio of an xlsx entry bigger than 1 MiB inflated.
 /// Real maximum: 9.9; zip bombs reach 1,000. Default 100.</param>
 /// <param name="MaxSheetRows">Most rows, and the highest row number, of a sheet: Excel's own maximum, 1,048,576. Real: 18,800.</param>
 /// <param name="MaxSheetColumns">Highest column of a cell reference: Excel's own maximum, 16,384 (column XFD). Real: 36.</param>
 /// <param name="MaxSheetCells">Most cells in a sheet. Real: 310,692. Default 4,000,000.</param>
-/// <param name="MaxSharedStrings">Most entries in an xlsx shared-string table. Real: 36,675. Default 2,000,000.</param>
+/// <param name="MaxSharedStrings">Most entries in an xlsx shared-string table. Real: 36,675. Default 1,000,000.</param>
 public sealed record ReadLimits(
     long MaxFileBytes = ReadLimits.DefaultMaxFileBytes,
     int MaxLineBytes = 4 * 1024 * 1024,
@@ -42,12 +44,13 @@ public sealed record ReadLimits(
     int MaxTextChars = 32_000,
     int MaxZipEntries = 1_000,
     long MaxZipEntryBytes = 64L * 1024 * 1024,
+    long MaxXlsxPartBytes = 1024 * 1024,
     long MaxZipTotalBytes = 128L * 1024 * 1024,
     int MaxCompressionRatio = 100,
     int MaxSheetRows = 1_048_576,
     int MaxSheetColumns = 16_384,
     long MaxSheetCells = 4_000_000,
-    int MaxSharedStrings = 2_000_000)
+    int MaxSharedStrings = 1_000_000)
 {
     public const long DefaultMaxFileBytes = 512L * 1024 * 1024;
 

@@ -18,7 +18,8 @@ public static class ZipGuard
 
     /// <summary>Throws <see cref="InputException"/> when the zip in <paramref name="stream"/> (seekable) breaks a limit;
     /// leaves the stream where it was.</summary>
-    public static void Check(Stream stream, string file, ReadLimits limits)
+    /// <param name="maxEntryBytes">The inflated size allowed for an entry, by name; at most <see cref="ReadLimits.MaxZipEntryBytes"/>.</param>
+    public static void Check(Stream stream, string file, ReadLimits limits, Func<string, long>? maxEntryBytes = null)
     {
         var start = stream.Position;
         try
@@ -41,9 +42,10 @@ public static class ZipGuard
                 {
                     throw Refused(file, $"entry '{Printable(entry.FullName)}' names a path outside the archive");
                 }
-                if (entry.Length > limits.MaxZipEntryBytes)
+                var max = Math.Min(limits.MaxZipEntryBytes, maxEntryBytes?.Invoke(entry.FullName) ?? long.MaxValue);
+                if (entry.Length > max)
                 {
-                    throw Refused(file, $"entry '{Printable(entry.FullName)}' inflates to {entry.Length:N0} bytes, over the limit of {limits.MaxZipEntryBytes:N0}");
+                    throw Refused(file, $"entry '{Printable(entry.FullName)}' inflates to {entry.Length:N0} bytes, over the limit of {max:N0}");
                 }
                 if (entry.Length > RatioCheckedFrom && entry.Length > entry.CompressedLength * limits.MaxCompressionRatio)
                 {

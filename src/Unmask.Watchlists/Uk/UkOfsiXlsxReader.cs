@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Packaging;
 using System.Runtime.CompilerServices;
+using System.Xml;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -12,8 +14,7 @@ namespace Unmask.Watchlists.Uk;
 /// <summary>
 /// OFSI's Consolidated List of Financial Sanctions Targets as Excel (<c>ConList.xlsx</c>, the 36-column "2022 format"):
 /// one sheet "Data", row 1 <c>Last Updated | DD/MM/YYYY</c>, row 2 the header, then one row per name variant. Every cell is
-/// a shared string. The zip is checked first (<see cref="ZipGuard"/>), then the sheet is read with the OpenXML SAX reader one
-/// cell at a time; only the shared-string table (which an xlsx needs for random access) and the folded targets are held in
+/// a shared string. The zip is checked first (<see cref="ZipGuard"/>), then the sheet is streamed one cell at a time; only the shared-string table (which an xlsx needs for random access) and the folded targets are held in
 /// memory. Rows, cells, columns and shared strings are counted against <see cref="ReadLimits"/>.
 /// </summary>
 public sealed class UkOfsiXlsxReader : IListReader
@@ -50,7 +51,8 @@ public sealed class UkOfsiXlsxReader : IListReader
             stream = buffer;
         }
         var targets = new OfsiTargets(dataset, input.Name);
-        ZipGuard.Check(stream, input.Name, input.Limits);
+        // Only worksheets and the shared-string table are streamed; the SDK loads every other part whole.
+        ZipGuard.Check(stream, input.Name, input.Limits, name => IsStreamedPart(name) ? long.MaxValue : input.Limits.MaxXlsxPartBytes);
         try
         {
             using var document = SpreadsheetDocument.Open(stream, false);
@@ -72,8 +74,12 @@ public sealed class UkOfsiXlsxReader : IListReader
         }
     }
 
-    /// <summary>Reads the first sheet cell by cell with the SDK's SAX reader (never a whole row or part as a DOM),
-    /// counting rows, cells and shared strings against <see cref="ReadLimits"/> as it goes.</summary>
+    private static bool IsStreamedPart(string name) =>
+        name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) || name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the shared strings and the first sheet with a plain <see cref="XmlReader"/> (DTDs refused), one
+    /// <c>&lt;si&gt;</c> or <c>&lt;c&gt;</c> element at a time, counting rows, cells and shared strings against
+    /// <see cref="ReadLimits"/> as it goes. The SDK only finds the parts: its typed DOM costs far more per cell.</summary>
     private sealed class SheetReader(string file, ReadLimits limits)
     {
         private long _cells;
@@ -121,35 +127,42 @@ public sealed class UkOfsiXlsxReader : IListReader
                 targets.Add(layout, cells, rowNumber);
             }
 
-            using var reader = OpenXmlReader.Create(worksheet);
+            using var reader = SafeXml.Create(worksheet.GetStream(FileMode.Open, FileAccess.Read));
             long rowNumber = 0;
             long rows = 0;
             List<string>? cells = null;
-            while (reader.Read())
+            var more = reader.Read();
+            while (more)
             {
-                if (!reader.IsStartElement)
+                if (reader.NodeType != XmlNodeType.Element)
                 {
+                    more = reader.Read();
                     continue;
                 }
-                if (reader.ElementType == typeof(Row))
+                BoundedXml.CheckDepth(reader, limits, file);
+                if (reader.LocalName == "c" && cells is not null)
+                {
+                    // Reading the cell leaves the reader on the node after it, which may be the next cell.
+                    AddCell(BoundedXml.ReadElement(reader, limits, file), cells, strings, rowNumber);
+                    more = !reader.EOF;
+                    continue;
+                }
+                if (reader.LocalName == "row")
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    // A row ends where the next begins (or the sheet ends), whether or not the SDK reports its end tag.
+                    // A row ends where the next begins (or the sheet ends).
                     if (cells is not null)
                     {
                         Row(rowNumber, cells);
                     }
-                    rowNumber = RowNumber(reader, rowNumber);
+                    rowNumber = RowNumber(reader.GetAttribute("r"), rowNumber);
                     if (++rows > limits.MaxSheetRows)
                     {
                         throw new InputException(file, rowNumber, $"sheet has more than {limits.MaxSheetRows:N0} rows: refused");
                     }
                     cells = new List<string>(36);
                 }
-                else if (reader.ElementType == typeof(Cell) && cells is not null)
-                {
-                    AddCell((Cell)reader.LoadCurrentElement()!, cells, strings, rowNumber);
-                }
+                more = reader.Read();
             }
             if (cells is not null)
             {
@@ -162,9 +175,8 @@ public sealed class UkOfsiXlsxReader : IListReader
         }
 
         /// <summary>The row's <c>r</c> attribute, else the row after the previous one; beyond Excel's last row is refused.</summary>
-        private long RowNumber(OpenXmlReader reader, long previous)
+        private long RowNumber(string? text, long previous)
         {
-            var text = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
             if (text is null)
             {
                 return previous + 1;
@@ -183,29 +195,36 @@ public sealed class UkOfsiXlsxReader : IListReader
             {
                 return strings;
             }
-            using var reader = OpenXmlReader.Create(part);
-            while (reader.Read())
+            using var reader = SafeXml.Create(part.GetStream(FileMode.Open, FileAccess.Read));
+            var more = reader.Read();
+            while (more)
             {
-                if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
                 {
                     if (strings.Count >= limits.MaxSharedStrings)
                     {
                         throw new InputException(file, null, $"xlsx shared-string table has more than {limits.MaxSharedStrings:N0} entries: refused");
                     }
-                    var item = (SharedStringItem)reader.LoadCurrentElement()!;
-                    // Plain <t>, or rich-text runs <r><t>; phonetic hints (<rPh>) are not part of the value.
-                    strings.Add(item.Text?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
+                    strings.Add(RichText(BoundedXml.ReadElement(reader, limits, file)));
+                    more = !reader.EOF;
+                    continue;
                 }
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    BoundedXml.CheckDepth(reader, limits, file);
+                }
+                more = reader.Read();
             }
             return strings;
         }
 
-        private void AddCell(Cell cell, List<string> cells, List<string> strings, long rowNumber)
+        private void AddCell(XElement cell, List<string> cells, List<string> strings, long rowNumber)
         {
-            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference, rowNumber) : cells.Count;
+            var reference = cell.Attribute("r")?.Value;
+            var column = reference is null ? cells.Count : ColumnIndex(reference, rowNumber);
             if (column >= limits.MaxSheetColumns)
             {
-                throw new InputException(file, rowNumber, $"cell {Shorten(cell.CellReference?.Value ?? "")} is beyond column {limits.MaxSheetColumns:N0}");
+                throw new InputException(file, rowNumber, $"cell {Shorten(reference ?? "")} is beyond column {limits.MaxSheetColumns:N0}");
             }
             // Cells left out before this one count as empty cells: a reference far to the right costs every cell before it.
             _cells += Math.Max(1, column + 1 - cells.Count);
@@ -217,19 +236,17 @@ public sealed class UkOfsiXlsxReader : IListReader
             {
                 cells.Add("");
             }
-            var value = cell.CellValue?.Text ?? "";
-            if (cell.DataType?.Value == CellValues.SharedString)
+            var raw = Child(cell, "v")?.Value ?? "";
+            var value = (cell.Attribute("t")?.Value ?? "n") switch
             {
-                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= strings.Count)
-                {
-                    throw new InputException(file, rowNumber, $"cell {cell.CellReference} points to shared string '{Shorten(value)}', which does not exist");
-                }
-                value = strings[index];
-            }
-            else if (cell.DataType?.Value == CellValues.InlineString)
-            {
-                value = cell.InlineString?.Text?.Text ?? cell.InlineString?.InnerText ?? "";
-            }
+                "s" => int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < strings.Count
+                    ? strings[index]
+                    : throw new InputException(file, rowNumber, $"cell {Shorten(reference ?? "")} points to shared string '{Shorten(raw)}', which does not exist"),
+                "inlineStr" => Child(cell, "is") is { } inline ? RichText(inline) : "",
+                "n" or "b" or "e" or "str" or "d" => raw,
+                var type => throw new InputException(file, rowNumber,
+                    $"cell {Shorten(reference ?? "")} has type '{Shorten(type)}', which is not one of Excel's (s, inlineStr, str, n, b, e, d)"),
+            };
             if (column < cells.Count)
             {
                 cells[column] = value;
@@ -239,6 +256,16 @@ public sealed class UkOfsiXlsxReader : IListReader
                 cells.Add(value);
             }
         }
+
+        /// <summary>The text of a shared or inline string: plain <c>&lt;t&gt;</c>, or rich-text runs <c>&lt;r&gt;&lt;t&gt;</c>;
+        /// phonetic hints (<c>&lt;rPh&gt;</c>) are not part of the value.</summary>
+        private static string RichText(XElement item) =>
+            string.Concat(item.Descendants()
+                .Where(e => e.Name.LocalName == "t" && !e.Ancestors().TakeWhile(a => a != item).Any(a => a.Name.LocalName == "rPh"))
+                .Select(e => e.Value));
+
+        private static XElement? Child(XElement element, string localName) =>
+            element.Elements().FirstOrDefault(e => e.Name.LocalName == localName);
 
         /// <summary>Zero-based column of a cell reference: "A7" → 0, "AJ2" → 35; past the column limit it stops counting.</summary>
         private int ColumnIndex(string reference, long rowNumber)
