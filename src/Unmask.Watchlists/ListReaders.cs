@@ -2,14 +2,15 @@ using Unmask.Domain;
 
 namespace Unmask.Watchlists;
 
-/// <summary>Every reader, and format detection by content: each reader sniffs the first 64 KiB of a file.</summary>
+/// <summary>Every reader, and format detection by content: each reader sniffs the first 64 KiB of a file. Each reader is
+/// held to the field limits of <see cref="ReadLimits"/> (see <see cref="FieldLimitedReader"/>).</summary>
 public sealed class ListReaders
 {
     public const int HeadBytes = 64 * 1024;
 
     public ListReaders(IEnumerable<IListReader> readers)
     {
-        All = [.. readers];
+        All = [.. readers.Select(FieldLimitedReader.Wrap)];
     }
 
     /// <summary>The readers in detection order: specific formats before generic ones (IOC text last).</summary>

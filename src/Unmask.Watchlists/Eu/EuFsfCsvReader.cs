@@ -33,8 +33,8 @@ public sealed class EuFsfCsvReader : IListReader
     {
         var dataset = context.DatasetName(EuFsfMapper.Dataset);
         var mapper = new EuFsfMapper(input.Name);
-        await using var stream = input.Open();
-        var records = new CsvRecordReader(stream, input.Name, (byte)';');
+        await using var stream = new TextGuardStream(input.Open(), input.Name, input.Limits);
+        var records = new CsvRecordReader(stream, input.Name, input.Limits, (byte)';');
         Dictionary<string, int>? columns = null;
         string generated = "";
         var byId = new Dictionary<string, Entity>(StringComparer.Ordinal);

@@ -46,7 +46,7 @@ public sealed class EuFsfXmlReader : IListReader
                     break;
                 }
                 line = lineInfo.LineNumber;
-                record = (XElement)XNode.ReadFrom(xml);
+                record = BoundedXml.ReadElement(xml, input.Limits, input.Name);
             }
             catch (XmlException error)
             {
@@ -73,6 +73,7 @@ public sealed class EuFsfXmlReader : IListReader
             {
                 continue;
             }
+            BoundedXml.CheckDepth(xml, input.Limits, input.Name);
             if (context.Dataset is null)
             {
                 if (xml.LocalName != "export")

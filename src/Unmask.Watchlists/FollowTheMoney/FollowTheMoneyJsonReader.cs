@@ -66,7 +66,8 @@ public sealed class FollowTheMoneyJsonReader : IListReader
         var skippedProperties = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var lineNumber = 0L;
         var objects = 0;
-        using (var reader = new StreamReader(input.Open(), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true))
+        using (var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits),
+                   new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true))
         {
             while (true)
             {
@@ -89,7 +90,15 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                     continue;
                 }
                 objects++;
-                var entity = ReadLine(input.Name, lineNumber, line, datasetName, skippedSchemas, mappedSchemas, skippedProperties);
+                Entity? entity;
+                try
+                {
+                    entity = ReadLine(input.Name, lineNumber, line, datasetName, skippedSchemas, mappedSchemas, skippedProperties);
+                }
+                catch (InvalidOperationException ex) when (JsonErrors.IsUndecodableString(ex))
+                {
+                    throw new InputException(input.Name, lineNumber, $"a JSON string is not valid Unicode text: {ex.Message}", ex);
+                }
                 if (entity is not null)
                 {
                     yield return entity;
@@ -199,7 +208,8 @@ public sealed class FollowTheMoneyJsonReader : IListReader
     private static async Task<DateOnly?> LatestDateAsync(ListInput input, CancellationToken cancellationToken)
     {
         DateOnly? latest = null;
-        using var reader = new StreamReader(input.Open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits), Encoding.UTF8,
+            detectEncodingFromByteOrderMarks: true);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             foreach (var date in TopLevelDates(line))
@@ -241,7 +251,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException || JsonErrors.IsUndecodableString(ex))
         {
         }
         return dates;

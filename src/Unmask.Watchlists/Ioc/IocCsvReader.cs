@@ -49,7 +49,7 @@ public sealed class IocCsvReader : IListReader
         List<Aggregate> aggregates;
         await using (var stream = input.Open())
         {
-            aggregates = ReadRows(input.Name, stream, context, cancellationToken);
+            aggregates = ReadRows(input.Name, new TextGuardStream(stream, input.Name, input.Limits), context, cancellationToken);
         }
         var ids = new IndicatorIds(datasetName);
         foreach (var aggregate in aggregates)
@@ -70,6 +70,15 @@ public sealed class IocCsvReader : IListReader
         catch (DecoderFallbackException ex)
         {
             throw new InputException(file, 1, "not UTF-8 text", ex);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
+        {
+            throw new InputException(file, 1, $"malformed CSV header: {ex.Message}", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            // Sep indexes the header by name and refuses a name given twice.
+            throw new InputException(file, 1, $"header repeats a column name: {ex.Message}", ex);
         }
         using var _ = reader;
         var header = reader.Header.ColNames;
@@ -150,8 +159,9 @@ public sealed class IocCsvReader : IListReader
         {
             throw new InputException(file, null, "not UTF-8 text", ex);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
         {
+            // Sep refuses a row longer than its buffer (an unterminated quote runs to the end of the file) with NotSupportedException.
             throw new InputException(file, null, $"malformed CSV: {ex.Message}", ex);
         }
 

@@ -63,7 +63,8 @@ public sealed class IocTextReader : IListReader
         var lineNumber = 0L;
         var values = 0;
 
-        using var reader = new StreamReader(input.Open(), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits),
+            new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         while (true)
         {
             string? raw;

@@ -35,7 +35,7 @@ public sealed class OfacAdvancedXmlReader : IListReader
         var references = new Dictionary<string, Reference>(StringComparer.Ordinal);
         var count = 0;
         await using var stream = input.Open();
-        await foreach (var record in OfacXml.ReadRecordsAsync(stream, input.Name, "sanctionsData", Records, cancellationToken))
+        await foreach (var record in OfacXml.ReadRecordsAsync(stream, input.Name, input.Limits, "sanctionsData", Records, cancellationToken))
         {
             switch (record.Element.Name.LocalName)
             {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Unmask.Domain;
+using Unmask.Watchlists.Io;
 
 namespace Unmask.Watchlists.Ofac;
 
@@ -11,23 +12,23 @@ internal readonly record struct OfacCsvRecord(long Line, string?[] Fields);
 /// Reads OFAC's legacy CSV files: no header, fields double-quoted with doubled embedded quotes, CRLF line ends, the
 /// literal <c>-0- </c> for an empty field, and a last line holding only 0x1A (DOS end-of-file), which is skipped.
 /// Lines are decoded as UTF-8 and, when that fails, as Latin-1 (OFAC transliterates to ASCII, but older copies were not
-/// always clean). Streams line by line.
+/// always clean). Streams line by line; lines, records and fields are bounded by <see cref="ReadLimits"/>.
 /// </summary>
 internal static class OfacCsv
 {
     private const byte CtrlZ = 0x1A;
-    private const int MaxRecordChars = 1 << 20;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Records of exactly <paramref name="fieldCount"/> fields; empty fields and <c>-0-</c> are null.</summary>
-    public static async IAsyncEnumerable<OfacCsvRecord> ReadAsync(Stream stream, string file, int fieldCount,
+    public static async IAsyncEnumerable<OfacCsvRecord> ReadAsync(Stream stream, string file, ReadLimits limits, int fieldCount,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var pending = new StringBuilder();
+        var quoting = new QuoteScanner();
         long pendingLine = 0;
         long lineNumber = 0;
         var sawContent = false;
-        await foreach (var line in ReadLinesAsync(stream, cancellationToken))
+        await foreach (var line in ReadLinesAsync(new TextGuardStream(stream, file, limits), cancellationToken))
         {
             lineNumber++;
             if (pending.Length == 0 && IsBlankOrEof(line))
@@ -43,16 +44,26 @@ internal static class OfacCsv
             else
             {
                 pending.Append('\n');
+                quoting.Feed("\n");
             }
             pending.Append(line);
-            var fields = Split(pending, out var unterminated);
-            if (unterminated)
+            quoting.Feed(line);
+            if (quoting.InQuotes)
             {
-                if (pending.Length > MaxRecordChars)
+                // Scanning only the new line keeps a record of many short lines linear, not quadratic.
+                if (pending.Length > limits.MaxLineBytes)
                 {
-                    throw new InputException(file, pendingLine, "unterminated quoted field");
+                    throw new InputException(file, pendingLine,
+                        $"quoted field runs over more than {limits.MaxLineBytes:N0} characters: an unterminated quote?");
                 }
                 continue;
+            }
+            quoting = new QuoteScanner();
+            var fields = Split(pending, out _);
+            if (fields.FirstOrDefault(f => f?.Length > limits.MaxFieldChars) is { } longField)
+            {
+                throw new InputException(file, pendingLine,
+                    $"field {fields.IndexOf(longField) + 1} is {longField.Length:N0} characters, over the limit of {limits.MaxFieldChars:N0}: refused");
             }
             if (fields.Count != fieldCount)
             {
@@ -166,6 +177,41 @@ internal static class OfacCsv
         var trimmed = value.Trim();
         // OFAC's null marker is "-0- " (dash zero dash and a space), unquoted; compare after trimming.
         return trimmed.Length == 0 || trimmed == "-0-" ? null : quoted ? value : trimmed;
+    }
+
+    /// <summary>Follows <see cref="Split"/>'s quoting rules over a record fed in pieces: whether it ends inside a quoted field.</summary>
+    private sealed class QuoteScanner
+    {
+        private State _state = State.FieldStart;
+
+        private enum State
+        {
+            FieldStart,
+            Unquoted,
+            Quoted,
+            QuoteInQuoted,
+            AfterQuoted,
+        }
+
+        public bool InQuotes => _state == State.Quoted;
+
+        public void Feed(string text)
+        {
+            foreach (var c in text)
+            {
+                _state = (_state, c) switch
+                {
+                    (State.Quoted, '"') => State.QuoteInQuoted,
+                    (State.Quoted, _) => State.Quoted,
+                    (State.QuoteInQuoted, '"') => State.Quoted, // a doubled quote is a literal quote
+                    (_, ',') => State.FieldStart,
+                    (State.FieldStart, ' ') => State.FieldStart, // spaces before an opening quote
+                    (State.FieldStart, '"') => State.Quoted,
+                    (State.FieldStart or State.Unquoted, _) => State.Unquoted,
+                    _ => State.AfterQuoted,
+                };
+            }
+        }
     }
 
     private static async IAsyncEnumerable<string> ReadLinesAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -70,13 +70,15 @@ public sealed class OfacSdnCsvReader : IListReader
         var count = 0;
         await using (var stream = input.Open())
         {
-            await foreach (var record in OfacCsv.ReadAsync(stream, input.Name, PrimaryFields, cancellationToken))
+            await foreach (var record in OfacCsv.ReadAsync(stream, input.Name, input.Limits, PrimaryFields, cancellationToken))
             {
                 var f = record.Fields;
-                var entNum = f[0]!.Trim();
+                // f[0] is null for an empty ent_num or OFAC's empty-field marker "-0-".
+                var entNum = f[0]?.Trim() ?? "";
                 if (!IsNumber(entNum))
                 {
-                    throw new InputException(input.Name, record.Line, $"ent_num '{entNum}' is not a number");
+                    throw new InputException(input.Name, record.Line,
+                        entNum.Length == 0 ? "ent_num is empty" : $"ent_num '{entNum}' is not a number");
                 }
                 var entity = Build(datasetName, entNum, f, input.Name, record.Line);
                 if (comments?.Remove(entNum, out var more) == true)
@@ -231,7 +233,7 @@ public sealed class OfacSdnCsvReader : IListReader
         var rows = new Dictionary<string, List<OfacCsvRecord>>(StringComparer.Ordinal);
         await using (stream)
         {
-            await foreach (var record in OfacCsv.ReadAsync(stream, fileName, fieldCount, cancellationToken))
+            await foreach (var record in OfacCsv.ReadAsync(stream, fileName, input.Limits, fieldCount, cancellationToken))
             {
                 var key = record.Fields[0]?.Trim();
                 if (!IsNumber(key))

@@ -29,7 +29,7 @@ public sealed class OfacSdnXmlReader : IListReader
         int? declaredCount = null;
         var count = 0;
         await using var stream = input.Open();
-        await foreach (var record in OfacXml.ReadRecordsAsync(stream, input.Name, "sdnList", Records, cancellationToken))
+        await foreach (var record in OfacXml.ReadRecordsAsync(stream, input.Name, input.Limits, "sdnList", Records, cancellationToken))
         {
             if (record.Element.Name.LocalName == "publshInformation")
             {

@@ -15,7 +15,7 @@ internal static class OfacXml
 {
     /// <summary>Streams every element whose local name is in <paramref name="records"/>, descending into all other
     /// elements. The root must be <paramref name="root"/>. XML errors become <see cref="InputException"/>s.</summary>
-    public static async IAsyncEnumerable<XmlRecord> ReadRecordsAsync(Stream stream, string file, string root,
+    public static async IAsyncEnumerable<XmlRecord> ReadRecordsAsync(Stream stream, string file, ReadLimits limits, string root,
         IReadOnlySet<string> records, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = SafeXml.Create(stream);
@@ -36,7 +36,7 @@ internal static class OfacXml
             XmlRecord? next;
             try
             {
-                next = await NextAsync(reader, records, cancellationToken);
+                next = await NextAsync(reader, records, limits, file, cancellationToken);
             }
             catch (XmlException error)
             {
@@ -50,15 +50,20 @@ internal static class OfacXml
         }
     }
 
-    private static async Task<XmlRecord?> NextAsync(XmlReader reader, IReadOnlySet<string> records, CancellationToken cancellationToken)
+    private static async Task<XmlRecord?> NextAsync(XmlReader reader, IReadOnlySet<string> records, ReadLimits limits, string file,
+        CancellationToken cancellationToken)
     {
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                BoundedXml.CheckDepth(reader, limits, file);
+            }
             if (reader.NodeType == XmlNodeType.Element && records.Contains(reader.LocalName))
             {
                 var line = LineOf(reader) ?? 0;
-                var element = (XElement)await XNode.ReadFromAsync(reader, cancellationToken);
-                return new XmlRecord(element, line);
+                return new XmlRecord(BoundedXml.ReadElement(reader, limits, file), line);
             }
             if (!await reader.ReadAsync())
             {

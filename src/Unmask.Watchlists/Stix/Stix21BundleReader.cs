@@ -44,7 +44,7 @@ public sealed class Stix21BundleReader : IListReader
     {
         var state = new BundleState();
         Dataset? dataset = null;
-        using (var stream = new StixBundleStream(input.Open()))
+        using (var stream = new StixBundleStream(input.Open(), input.Limits.MaxRecordChars))
         {
             var objectNumber = 0;
             while (true)
@@ -58,6 +58,10 @@ public sealed class Stix21BundleReader : IListReader
                 {
                     throw new InputException(input.Name, ex.LineNumber + 1, $"not a valid STIX bundle: {ex.Message}", ex);
                 }
+                catch (InvalidOperationException ex) when (JsonErrors.IsUndecodableString(ex))
+                {
+                    throw new InputException(input.Name, null, $"a JSON string is not valid Unicode text: {ex.Message}", ex);
+                }
                 if (document is null)
                 {
                     break;
@@ -70,7 +74,7 @@ public sealed class Stix21BundleReader : IListReader
                         dataset = await MakeDatasetAsync(input, context, stream.TopLevelId, cancellationToken);
                         context.Dataset = dataset;
                     }
-                    foreach (var entity in state.Read(document.RootElement, dataset.Name, input.Name, objectNumber))
+                    foreach (var entity in ReadObject(state, document.RootElement, dataset.Name, input.Name, objectNumber))
                     {
                         yield return entity;
                     }
@@ -86,7 +90,7 @@ public sealed class Stix21BundleReader : IListReader
                 dataset = await MakeDatasetAsync(input, context, null, cancellationToken);
                 context.Dataset = dataset;
                 using var single = await ParseWholeAsync(input, cancellationToken);
-                foreach (var entity in state.Read(single.RootElement, dataset.Name, input.Name, 1))
+                foreach (var entity in ReadObject(state, single.RootElement, dataset.Name, input.Name, 1))
                 {
                     yield return entity;
                 }
@@ -106,7 +110,7 @@ public sealed class Stix21BundleReader : IListReader
         if (bundleId is null)
         {
             // The bundle id may follow the objects: read the top level once more, skipping the objects.
-            using var scan = new StixBundleStream(input.Open(), skipObjects: true);
+            using var scan = new StixBundleStream(input.Open(), input.Limits.MaxRecordChars, skipObjects: true);
             try
             {
                 while (await scan.NextAsync(cancellationToken) is { } ignored)
@@ -115,7 +119,7 @@ public sealed class Stix21BundleReader : IListReader
                 }
                 bundleId = scan.TopLevelType == "bundle" ? scan.TopLevelId : null;
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || JsonErrors.IsUndecodableString(ex))
             {
                 bundleId = null;
             }
@@ -138,9 +142,24 @@ public sealed class Stix21BundleReader : IListReader
         return shortForm.Length == 0 ? "stix" : $"stix_{shortForm}";
     }
 
+    /// <summary>The entities of one STIX object, read whole so that an undecodable string in it is reported as bad input.</summary>
+    private static List<Entity> ReadObject(BundleState state, JsonElement stixObject, string dataset, string file, int objectNumber)
+    {
+        try
+        {
+            return [.. state.Read(stixObject, dataset, file, objectNumber)];
+        }
+        catch (InvalidOperationException ex) when (JsonErrors.IsUndecodableString(ex))
+        {
+            throw new InputException(file, objectNumber, $"STIX object #{objectNumber}: a string is not valid Unicode text: {ex.Message}", ex);
+        }
+    }
+
     private static async Task<JsonDocument> ParseWholeAsync(ListInput input, CancellationToken cancellationToken)
     {
-        await using var stream = input.Open();
+        // Only a file holding one bare object gets here; it is held whole, so it is held to the size of one object.
+        await using var stream = new LimitedStream(input.Open(), input.Limits.MaxRecordChars, input.Name,
+            $"a single STIX object larger than {input.Limits.MaxRecordChars:N0} bytes is refused");
         try
         {
             return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);

@@ -11,6 +11,7 @@ public sealed class StixBundleStream : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _skipObjects;
+    private readonly int _maxObjectBytes;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
@@ -19,10 +20,12 @@ public sealed class StixBundleStream : IDisposable
     private JsonReaderState _state;
     private Phase _phase = Phase.Start;
 
+    /// <param name="maxObjectBytes">Largest object (or other top-level value) held in the buffer; a larger one is refused.</param>
     /// <param name="skipObjects">Only read the top-level properties (used to find a bundle id written after the objects).</param>
-    public StixBundleStream(Stream stream, bool skipObjects = false)
+    public StixBundleStream(Stream stream, int maxObjectBytes, bool skipObjects = false)
     {
         _stream = stream;
+        _maxObjectBytes = maxObjectBytes;
         _skipObjects = skipObjects;
     }
 
@@ -82,8 +85,12 @@ public sealed class StixBundleStream : IDisposable
         }
         if (_end == _buffer.Length)
         {
-            // One object is larger than the buffer: grow it (the stream's size cap bounds this).
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            // One object is larger than the buffer: grow it, up to the largest object allowed.
+            if (_buffer.Length >= _maxObjectBytes)
+            {
+                throw new JsonException($"a STIX object (or other value) is larger than {_maxObjectBytes:N0} bytes: refused");
+            }
+            Array.Resize(ref _buffer, (int)Math.Min(_buffer.Length * 2L, _maxObjectBytes));
         }
         var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
         if (read == 0)

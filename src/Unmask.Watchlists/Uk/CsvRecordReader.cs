@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using Unmask.Domain;
+using Unmask.Watchlists.Io;
 
 namespace Unmask.Watchlists.Uk;
 
@@ -8,9 +9,10 @@ namespace Unmask.Watchlists.Uk;
 /// Reads comma-separated records (RFC 4180 quoting, quoted fields may span lines, LF or CRLF, last line may lack a newline)
 /// and decodes each record on its own: UTF-8 when the bytes are valid UTF-8, else Windows-1252. OFSI's CSVs are
 /// Windows-1252 (0x91/0x92 curly quotes make them invalid UTF-8), while the 2022-format ConList.csv may be UTF-8; splitting
-/// on bytes first is safe because quote, comma and newline are the same single bytes in both encodings.
+/// on bytes first is safe because quote, comma and newline are the same single bytes in both encodings. Lines, records
+/// and fields are bounded by <see cref="ReadLimits"/>; give it a <see cref="TextGuardStream"/> to bound lines and refuse NUL bytes.
 /// </summary>
-internal sealed class CsvRecordReader(Stream stream, string file, byte separator = (byte)',')
+internal sealed class CsvRecordReader(Stream stream, string file, ReadLimits limits, byte separator = (byte)',')
 {
     private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)
         ?? throw new InvalidOperationException("Windows-1252 encoding is not available");
@@ -55,11 +57,12 @@ internal sealed class CsvRecordReader(Stream stream, string file, byte separator
                 {
                     inQuotes = !inQuotes;
                 }
-                else if (b == 0)
-                {
-                    throw new InputException(file, _line, "NUL byte in a text file: wrong encoding (UTF-16?) or a binary file");
-                }
                 _record.Add(b);
+                if (_record.Count > limits.MaxLineBytes)
+                {
+                    throw new InputException(file, startLine,
+                        $"record is longer than {limits.MaxLineBytes:N0} bytes: an unterminated quote?");
+                }
             }
             if (inQuotes)
             {
@@ -150,6 +153,11 @@ internal sealed class CsvRecordReader(Stream stream, string file, byte separator
                 var end = next < 0 ? record.Length : next;
                 field.Append(record, i, end - i);
                 i = end;
+            }
+            if (field.Length > limits.MaxFieldChars)
+            {
+                throw new InputException(file, line,
+                    $"field {fields.Count + 1} is {field.Length:N0} characters, over the limit of {limits.MaxFieldChars:N0}: refused");
             }
             fields.Add(field.ToString());
             if (i >= record.Length)

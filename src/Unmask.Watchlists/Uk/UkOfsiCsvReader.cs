@@ -31,8 +31,8 @@ public sealed class UkOfsiCsvReader : IListReader
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var dataset = context.DatasetName(DefaultDataset);
-        await using var stream = input.Open();
-        var records = new CsvRecordReader(stream, input.Name);
+        await using var stream = new TextGuardStream(input.Open(), input.Name, input.Limits);
+        var records = new CsvRecordReader(stream, input.Name, input.Limits);
         var targets = new OfsiTargets(dataset, input.Name);
         OfsiLayout? layout = null;
         DateOnly? publishedOn = null;

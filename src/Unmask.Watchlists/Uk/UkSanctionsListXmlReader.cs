@@ -51,6 +51,7 @@ public sealed class UkSanctionsListXmlReader : IListReader
                     {
                         continue;
                     }
+                    BoundedXml.CheckDepth(xml, input.Limits, input.Name);
                     if (!rootSeen)
                     {
                         if (xml.LocalName != "Designations")
@@ -64,7 +65,7 @@ public sealed class UkSanctionsListXmlReader : IListReader
                     }
                     if (xml.LocalName == "DateGenerated")
                     {
-                        published = DateOf(await xml.ReadElementContentAsStringAsync());
+                        published = DateOf(BoundedXml.ReadElement(xml, input.Limits, input.Name).Value);
                         onRecord = xml.NodeType == XmlNodeType.Element && xml.LocalName == "Designation";
                         continue;
                     }
@@ -73,7 +74,7 @@ public sealed class UkSanctionsListXmlReader : IListReader
                 if (onRecord)
                 {
                     line = lineInfo.LineNumber;
-                    record = (XElement)XNode.ReadFrom(xml);
+                    record = BoundedXml.ReadElement(xml, input.Limits, input.Name);
                 }
             }
             catch (XmlException error)

@@ -38,7 +38,7 @@ public sealed class UnConsolidatedXmlReader : IListReader
                     break;
                 }
                 line = lineInfo.LineNumber;
-                record = (XElement)XNode.ReadFrom(xml);
+                record = BoundedXml.ReadElement(xml, input.Limits, input.Name);
             }
             catch (XmlException error)
             {
@@ -73,6 +73,7 @@ public sealed class UnConsolidatedXmlReader : IListReader
             {
                 continue;
             }
+            BoundedXml.CheckDepth(xml, input.Limits, input.Name);
             if (context.Dataset is null)
             {
                 if (xml.LocalName != "CONSOLIDATED_LIST")
