@@ -11,14 +11,41 @@ public static class PhotoReader
 {
     private static readonly byte[] PngSignature = [137, 80, 78, 71, 13, 10, 26, 10];
 
-    public static PhotoInfo Read(string path, byte[] bytes) =>
-        new(path, DifferenceHash(bytes), Metadata(bytes));
+    public static PhotoInfo Read(string path, byte[] bytes, VetInputLimits? limits = null)
+    {
+        limits ??= new VetInputLimits();
+        return new(path, DifferenceHash(bytes, limits.MaxPhotoPixels), Metadata(bytes, limits.MaxPhotoMetadataBytes));
+    }
+
+    /// <summary>Why a photo is refused before any pixel is decoded: the size its header declares is over
+    /// <paramref name="maxPixels"/> (a 20 KB PNG can declare 50,000 × 50,000, 10 GB once decoded). Null when it may be decoded
+    /// (or has no header an image codec recognises, which decoding then reports).</summary>
+    public static string? DimensionProblem(byte[] bytes, long maxPixels)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return null;
+        }
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        return (long)width * height > maxPixels
+            ? $"declares {width:N0} × {height:N0} pixels, more than {maxPixels:N0}: refused before decoding"
+            : null;
+    }
 
     /// <summary>dHash (Krawetz, "Kind of Like That", 2013): the image shrunk to 9×8 grey pixels, one bit per horizontally
-    /// adjacent pair (left brighter than right). Robust to scaling, recompression and small edits; null if undecodable.</summary>
-    public static ulong? DifferenceHash(byte[] bytes)
+    /// adjacent pair (left brighter than right). Robust to scaling, recompression and small edits; null if undecodable or
+    /// over <paramref name="maxPixels"/> (checked from the header, before decoding).</summary>
+    public static ulong? DifferenceHash(byte[] bytes, long maxPixels = 40_000_000)
     {
-        using var bitmap = SKBitmap.Decode(bytes);
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || (long)codec.Info.Width * codec.Info.Height > maxPixels)
+        {
+            return null;
+        }
+        using var bitmap = SKBitmap.Decode(codec);
         if (bitmap is null || bitmap.Width == 0 || bitmap.Height == 0)
         {
             return null;
@@ -73,10 +100,12 @@ public static class PhotoReader
     }
 
     /// <summary>PNG tEXt / zTXt / iTXt keyword-value pairs (PNG spec §11.3.4), plus <c>c2pa</c> when the file carries the C2PA
-    /// digital-source-type <c>trainedAlgorithmicMedia</c> (IPTC) anywhere (JPEG APP11 / PNG caBX boxes).</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Metadata(byte[] bytes)
+    /// digital-source-type <c>trainedAlgorithmicMedia</c> (IPTC) anywhere (JPEG APP11 / PNG caBX boxes). At most
+    /// <paramref name="maxBytes"/> of text in all: thousands of compressed chunks must not inflate to gigabytes.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Metadata(byte[] bytes, int maxBytes = 1024 * 1024)
     {
         var result = new List<KeyValuePair<string, string>>();
+        var budget = maxBytes;
         if (bytes.AsSpan().IndexOf("trainedAlgorithmicMedia"u8) >= 0)
         {
             result.Add(new("c2pa", "digitalSourceType=trainedAlgorithmicMedia"));
@@ -93,6 +122,10 @@ public static class PhotoReader
             {
                 break;
             }
+            if (budget <= 0)
+            {
+                return result;
+            }
             var type = Encoding.ASCII.GetString(bytes, offset + 4, 4);
             var data = bytes.AsSpan(offset + 8, length);
             try
@@ -104,7 +137,7 @@ public static class PhotoReader
                         var zero = data.IndexOf((byte)0);
                         if (zero > 0)
                         {
-                            result.Add(new(Encoding.Latin1.GetString(data[..zero]), Encoding.Latin1.GetString(data[(zero + 1)..])));
+                            Add(Encoding.Latin1.GetString(data[..zero]), Encoding.Latin1.GetString(data[(zero + 1)..]));
                         }
                         break;
                     }
@@ -113,7 +146,7 @@ public static class PhotoReader
                         var zero = data.IndexOf((byte)0);
                         if (zero > 0 && zero + 2 <= data.Length)
                         {
-                            result.Add(new(Encoding.Latin1.GetString(data[..zero]), Encoding.Latin1.GetString(Inflate(data[(zero + 2)..]))));
+                            Add(Encoding.Latin1.GetString(data[..zero]), Encoding.Latin1.GetString(Inflate(data[(zero + 2)..], budget)));
                         }
                         break;
                     }
@@ -137,8 +170,7 @@ public static class PhotoReader
                                 break;
                             }
                             var text = rest[(translated + 1)..];
-                            result.Add(new(Encoding.Latin1.GetString(data[..zero]),
-                                Encoding.UTF8.GetString(compressed ? Inflate(text) : text.ToArray())));
+                            Add(Encoding.Latin1.GetString(data[..zero]), Encoding.UTF8.GetString(compressed ? Inflate(text, budget) : text));
                         }
                         break;
                     }
@@ -153,16 +185,23 @@ public static class PhotoReader
             offset += 12 + length;
         }
         return result;
+
+        void Add(string key, string value)
+        {
+            value = value.Length > budget ? value[..Math.Max(0, budget)] : value;
+            budget -= key.Length + value.Length;
+            result.Add(new(key, value));
+        }
     }
 
-    private static byte[] Inflate(ReadOnlySpan<byte> data)
+    private static byte[] Inflate(ReadOnlySpan<byte> data, int maxBytes)
     {
         using var input = new MemoryStream(data.ToArray());
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
         var buffer = new byte[8192];
         int read;
-        while ((read = zlib.Read(buffer)) > 0 && output.Length < 1_000_000)
+        while ((read = zlib.Read(buffer)) > 0 && output.Length < maxBytes)
         {
             output.Write(buffer, 0, read);
         }

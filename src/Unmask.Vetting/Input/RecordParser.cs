@@ -413,16 +413,16 @@ public sealed class RecordParser
             issue(Columns.ResumeTextPath, relative, "file not found");
             return null;
         }
-        if (info.Length > _options.MaxResumeBytes)
+        if (info.Length > _options.Limits.MaxResumeBytes)
         {
-            issue(Columns.ResumeTextPath, relative, $"larger than {_options.MaxResumeBytes / (1024 * 1024)} MB: refused");
+            issue(Columns.ResumeTextPath, relative, $"larger than {_options.Limits.MaxResumeBytes / (1024 * 1024)} MB: refused");
             return null;
         }
         if (!_options.LoadFiles)
         {
             return null;
         }
-        var text = ResumeFiles.ReadText(file, _options.ResumeLimits, out var problem);
+        var text = ResumeFiles.ReadText(file, _options.Limits, out var problem);
         if (problem is not null)
         {
             issue(Columns.ResumeTextPath, relative, problem);
@@ -438,16 +438,22 @@ public sealed class RecordParser
             issue(Columns.PhotoPath, Path.GetFileName(file), "file not found");
             return null;
         }
-        if (info.Length > _options.MaxPhotoBytes)
+        if (info.Length > _options.Limits.MaxPhotoBytes)
         {
-            issue(Columns.PhotoPath, Path.GetFileName(file), $"larger than {_options.MaxPhotoBytes / (1024 * 1024)} MB: refused");
+            issue(Columns.PhotoPath, Path.GetFileName(file), $"larger than {_options.Limits.MaxPhotoBytes / (1024 * 1024)} MB: refused");
             return null;
         }
         if (!_options.LoadFiles)
         {
             return null;
         }
-        var photo = PhotoReader.Read(file, File.ReadAllBytes(file));
+        var bytes = File.ReadAllBytes(file);
+        if (PhotoReader.DimensionProblem(bytes, _options.Limits.MaxPhotoPixels) is { } tooLarge)
+        {
+            issue(Columns.PhotoPath, Path.GetFileName(file), tooLarge);
+            return null;
+        }
+        var photo = PhotoReader.Read(file, bytes, _options.Limits);
         if (photo.DHash is null)
         {
             issue(Columns.PhotoPath, Path.GetFileName(file), "not a decodable image");

@@ -14,10 +14,13 @@ namespace Unmask.Vetting.Input;
 /// </summary>
 public sealed class SignInLogReader
 {
-    private SignInLogReader(string path, bool hasCountry)
+    private readonly VetInputLimits _limits;
+
+    private SignInLogReader(string path, bool hasCountry, VetInputLimits limits)
     {
         Path = path;
         HasCountryColumn = hasCountry;
+        _limits = limits;
     }
 
     public string Path { get; }
@@ -27,14 +30,14 @@ public sealed class SignInLogReader
 
     public int SkippedLines { get; private set; }
 
-    public static SignInLogReader Open(string path)
+    public static SignInLogReader Open(string path, VetInputLimits? limits = null)
     {
+        limits ??= new VetInputLimits();
         if (!File.Exists(path))
         {
             throw new InputException(path, null, "file not found");
         }
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
-        var names = reader.Header.ColNames.Select(n => n.Trim().ToLowerInvariant()).ToArray();
+        using var reader = CsvInput.Open(path, limits, out var names);
         foreach (var required in new[] { "timestamp", "user_id", "ip" })
         {
             if (!names.Contains(required))
@@ -42,7 +45,7 @@ public sealed class SignInLogReader
                 throw new InputException(path, 1, $"required column '{required}' is missing (expected timestamp,user_id,ip,user_agent,remote_tool[,country])");
             }
         }
-        return new SignInLogReader(path, names.Contains("country"));
+        return new SignInLogReader(path, names.Contains("country"), limits);
     }
 
     /// <summary>Convenience: <see cref="Open"/> then <see cref="ReadAll"/>.</summary>
@@ -50,15 +53,14 @@ public sealed class SignInLogReader
 
     public IEnumerable<SignIn> ReadAll(bool skipMalformed = false)
     {
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(Path);
-        var names = reader.Header.ColNames.Select(n => n.Trim().ToLowerInvariant()).ToList();
-        int Index(string name) => names.IndexOf(name);
+        using var reader = CsvInput.Open(Path, _limits, out var names);
+        int Index(string name) => Array.IndexOf(names, name);
         var (ts, user, ip, ua, tool, country) = (Index("timestamp"), Index("user_id"), Index("ip"), Index("user_agent"), Index("remote_tool"), Index("country"));
         var countryCache = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in reader)
         {
             long line = row.LineNumberFrom;
-            if (row.ColCount != names.Count)
+            if (row.ColCount != names.Length)
             {
                 if (row.ColCount == 1 && row[0].Span.Trim().IsEmpty)
                 {
@@ -69,7 +71,7 @@ public sealed class SignInLogReader
                     SkippedLines++;
                     continue;
                 }
-                throw new InputException(Path, line, $"{row.ColCount} fields, header has {names.Count}");
+                throw new InputException(Path, line, $"{row.ColCount} fields, header has {names.Length}");
             }
             var tsSpan = row[ts].Span.Trim();
             if (!DateTimeOffset.TryParse(tsSpan, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var timestamp))
@@ -79,13 +81,14 @@ public sealed class SignInLogReader
                     SkippedLines++;
                     continue;
                 }
-                throw new InputException(Path, line, $"timestamp '{tsSpan}' is not an ISO 8601 date-time");
+                var shown = tsSpan.Length > 40 ? $"{tsSpan[..40]}…" : tsSpan.ToString();
+                throw new InputException(Path, line, $"timestamp '{shown}' is not an ISO 8601 date-time");
             }
             IPAddress.TryParse(row[ip].Span.Trim(), out var address);
             string? countryCode = null;
             if (country >= 0)
             {
-                var text = row[country].ToString().Trim();
+                var text = CsvInput.Field(Path, line, "country", row[country].Span.Trim(), _limits);
                 if (text.Length > 0 && !countryCache.TryGetValue(text, out countryCode))
                 {
                     countryCode = Countries.TryGetCode(text, out var c) ? c : null;
@@ -94,10 +97,10 @@ public sealed class SignInLogReader
             }
             yield return new SignIn(
                 timestamp,
-                row[user].ToString().Trim(),
+                CsvInput.Field(Path, line, "user_id", row[user].Span.Trim(), _limits),
                 address,
-                ua >= 0 ? Empty(row[ua].ToString()) : null,
-                tool >= 0 ? Empty(row[tool].ToString()) : null,
+                ua >= 0 ? Empty(CsvInput.Field(Path, line, "user_agent", row[ua].Span, _limits)) : null,
+                tool >= 0 ? Empty(CsvInput.Field(Path, line, "remote_tool", row[tool].Span, _limits)) : null,
                 countryCode);
         }
     }

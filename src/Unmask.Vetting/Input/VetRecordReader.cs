@@ -52,8 +52,7 @@ public static class VetRecordReader
         var skipped = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(Dictionary<string, string> Fields, long Line)>();
-        using var reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).FromFile(path);
-        var names = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+        using var reader = CsvInput.Open(path, options.Limits, out var names);
         var columns = RequireColumns(path, names);
         foreach (var row in reader)
         {
@@ -75,7 +74,7 @@ public static class VetRecordReader
             var fields = new Dictionary<string, string>(names.Length, StringComparer.Ordinal);
             for (var i = 0; i < names.Length; i++)
             {
-                fields[names[i]] = row[i].ToString();
+                fields[names[i]] = CsvInput.Field(path, line, names[i], row[i].Span, options.Limits);
             }
             rows.Add((fields, line));
         }
@@ -92,7 +91,8 @@ public static class VetRecordReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = new List<(Dictionary<string, string> Fields, long Line)>();
         long line = 0;
-        foreach (var text in File.ReadLines(path, Encoding.UTF8))
+        using var lines = BoundedTextReader.OpenFile(path, options.Limits.MaxRowChars, csv: false);
+        while (lines.ReadLine() is { } text)
         {
             line++;
             if (string.IsNullOrWhiteSpace(text))
@@ -109,9 +109,10 @@ public static class VetRecordReader
                 }
                 fields = document.RootElement.EnumerateObject()
                     .GroupBy(p => p.Name.Trim().ToLowerInvariant())
-                    .ToDictionary(g => g.Key, g => Flatten(g.Key, g.First().Value), StringComparer.Ordinal);
+                    .ToDictionary(g => g.Key, g => CsvInput.Field(path, line, g.Key, Flatten(g.Key, g.First().Value), options.Limits), StringComparer.Ordinal);
             }
-            catch (JsonException e)
+            // A string with a lone surrogate escape ("\ud800") parses but cannot be read as text: InvalidOperationException.
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
                 if (options.SkipMalformedRows)
                 {

@@ -10,7 +10,12 @@ namespace Unmask.WebsiteAnalysis.Extraction;
 
 /// <param name="DefaultPhoneRegion">Region for phone numbers written without a country code. Default "US".</param>
 /// <param name="MaxBlocksPerPage">Text blocks kept per page. Default 5,000.</param>
-public sealed record ExtractionOptions(string DefaultPhoneRegion = "US", int MaxBlocksPerPage = 5_000);
+public sealed record ExtractionOptions(string DefaultPhoneRegion = "US", int MaxBlocksPerPage = 5_000)
+{
+    /// <summary>Element, depth and text caps applied to every page before and while it is parsed (pages from the crawler have
+    /// not been through <see cref="SiteLoader"/>'s check).</summary>
+    public SiteInputLimits Limits { get; init; } = new();
+}
 
 /// <summary>Parses one page with AngleSharp and extracts its visible text blocks, metadata, clone artefacts and fingerprints.</summary>
 public static partial class PageExtractor
@@ -79,9 +84,9 @@ public static partial class PageExtractor
     public static PageFeatures Extract(SitePage page, ExtractionOptions? options = null)
     {
         options ??= new ExtractionOptions();
-        var document = Parser.Value!.ParseDocument(page.Html);
+        var document = Parser.Value!.ParseDocument(WithinLimits(page.Html, options.Limits));
         var blocks = new List<TextBlock>();
-        var walker = new DocumentWalker(blocks, options.MaxBlocksPerPage);
+        var walker = new DocumentWalker(blocks, options.MaxBlocksPerPage, options.Limits.MaxTextChars);
         walker.WalkDocument(document);
         var title = Clean(walker.Title);
         if (title is not null)
@@ -155,6 +160,14 @@ public static partial class PageExtractor
     }
 
     private const int MaxMarkupValues = 1_000;
+
+    /// <summary>The markup before the first start tag that passes the element or depth limit: a hostile page cannot make the
+    /// parser quadratic, and what it shows before the trap is still analysed.</summary>
+    private static string WithinLimits(string html, SiteInputLimits limits)
+    {
+        var shape = HtmlShape.Measure(html, limits.MaxElements, limits.MaxDepth);
+        return shape.LimitAt < 0 ? html : html[..shape.LimitAt];
+    }
 
     private static List<MarkupValue> MarkupOf(DocumentWalker walker, List<MarkupValue> jsonLd)
     {
@@ -347,8 +360,9 @@ public static partial class PageExtractor
     /// <summary>One recursive walk over the parsed document that collects everything the extractor needs: visible text cut into
     /// blocks at block-level elements (with their role), title, meta and link tags, JSON-LD scripts, link targets, image alt
     /// texts, <c>&lt;address&gt;</c> texts, and the template channel (tag.class sequence and class names of the body).</summary>
-    private sealed class DocumentWalker(List<TextBlock> blocks, int maxBlocks)
+    private sealed class DocumentWalker(List<TextBlock> blocks, int maxBlocks, int maxTextChars)
     {
+        private int _textChars;
         private const int MaxTemplateTokens = 20_000;
         private readonly StringBuilder _text = new();
         private bool _pendingSpace;
@@ -442,6 +456,11 @@ public static partial class PageExtractor
         /// needs no second pass.</summary>
         private void AppendCollapsed(string data)
         {
+            if (_textChars >= maxTextChars)
+            {
+                return;
+            }
+            _textChars += data.Length;
             foreach (var c in data)
             {
                 if (char.IsWhiteSpace(c))

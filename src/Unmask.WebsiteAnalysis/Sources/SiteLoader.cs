@@ -7,21 +7,21 @@ public static class SiteLoader
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"];
     private static readonly string[] IconExtensions = [".ico", ".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp"];
 
-    public static SiteSnapshot Load(string path, SiteLoadOptions? options = null)
+    public static SiteSnapshot Load(string path, SiteInputLimits? limits = null)
     {
-        options ??= new SiteLoadOptions();
+        limits ??= new SiteInputLimits();
         if (Directory.Exists(path))
         {
-            return LoadFolder(path, options);
+            return LoadFolder(path, limits);
         }
         if (!File.Exists(path))
         {
             throw new Unmask.Domain.InputException(path, 0, "no such file or folder");
         }
-        return IsWarc(path) ? LoadWarc(path, options) : LoadFile(path, options);
+        return IsWarc(path) ? LoadWarc(path, limits) : LoadFile(path, limits);
     }
 
-    private static SiteSnapshot LoadFolder(string folder, SiteLoadOptions options)
+    private static SiteSnapshot LoadFolder(string folder, SiteInputLimits limits)
     {
         var warnings = new List<string>();
         var pages = new List<SitePage>();
@@ -34,12 +34,12 @@ public static class SiteLoader
             var extension = Path.GetExtension(file).ToLowerInvariant();
             if (HtmlExtensions.Contains(extension))
             {
-                if (pages.Count >= options.MaxPages)
+                if (pages.Count >= limits.MaxPages)
                 {
-                    warnings.Add($"{relative}: over the limit of {options.MaxPages} pages; this and later pages skipped");
+                    warnings.Add($"{relative}: over the limit of {limits.MaxPages} pages; this and later pages skipped");
                     break;
                 }
-                if (ReadPage(file, relative, options, warnings) is { } page)
+                if (ReadPage(file, relative, limits, warnings) is { } page)
                 {
                     pages.Add(page);
                 }
@@ -47,7 +47,7 @@ public static class SiteLoader
             else if (IconExtensions.Contains(extension) && LooksLikeIcon(relative))
             {
                 var info = new FileInfo(file);
-                if (info.Length <= options.MaxIconBytes)
+                if (info.Length <= limits.MaxIconBytes)
                 {
                     icons[relative] = File.ReadAllBytes(file);
                 }
@@ -60,32 +60,32 @@ public static class SiteLoader
         return new SiteSnapshot(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, pages, icons, warnings);
     }
 
-    private static SiteSnapshot LoadFile(string file, SiteLoadOptions options)
+    private static SiteSnapshot LoadFile(string file, SiteInputLimits limits)
     {
         var warnings = new List<string>();
         var pages = new List<SitePage>();
         var icons = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         var name = Path.GetFileName(file);
-        if (ReadPage(file, name, options, warnings) is { } page)
+        if (ReadPage(file, name, limits, warnings) is { } page)
         {
             pages.Add(page);
         }
         var sibling = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "favicon.ico");
-        if (File.Exists(sibling) && new FileInfo(sibling).Length <= options.MaxIconBytes)
+        if (File.Exists(sibling) && new FileInfo(sibling).Length <= limits.MaxIconBytes)
         {
             icons["favicon.ico"] = File.ReadAllBytes(sibling);
         }
         return new SiteSnapshot(Path.GetFileNameWithoutExtension(file), file, pages, icons, warnings);
     }
 
-    private static SitePage? ReadPage(string file, string relative, SiteLoadOptions options, List<string> warnings)
+    private static SitePage? ReadPage(string file, string relative, SiteInputLimits limits, List<string> warnings)
     {
         try
         {
             var length = new FileInfo(file).Length;
-            if (length > options.MaxPageBytes)
+            if (length > limits.MaxPageBytes)
             {
-                warnings.Add($"{relative}: {length:N0} bytes is over the per-page limit of {options.MaxPageBytes:N0} bytes; skipped");
+                warnings.Add($"{relative}: {length:N0} bytes is over the per-page limit of {limits.MaxPageBytes:N0} bytes; skipped");
                 return null;
             }
             var bytes = File.ReadAllBytes(file);
@@ -94,7 +94,7 @@ public static class SiteLoader
                 warnings.Add($"{relative}: binary content, not HTML; skipped");
                 return null;
             }
-            return new SitePage(relative, HtmlDecoding.Decode(bytes));
+            return Page(relative, bytes, null, null, limits, warnings);
         }
         catch (IOException e)
         {
@@ -108,14 +108,14 @@ public static class SiteLoader
         }
     }
 
-    private static SiteSnapshot LoadWarc(string file, SiteLoadOptions options)
+    private static SiteSnapshot LoadWarc(string file, SiteInputLimits limits)
     {
         var warnings = new List<string>();
         var pages = new List<SitePage>();
         var icons = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         string? host = null;
         using var stream = File.OpenRead(file);
-        foreach (var response in WarcReader.Read(stream, warnings.Add))
+        foreach (var response in WarcReader.Read(stream, file, warnings.Add, limits))
         {
             if (!Uri.TryCreate(response.TargetUri, UriKind.Absolute, out var uri))
             {
@@ -131,7 +131,7 @@ public static class SiteLoader
             contentType ??= "";
             if (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
             {
-                if (response.Body.Length <= options.MaxIconBytes && (LooksLikeIcon(sitePath) || contentType.Contains("icon", StringComparison.OrdinalIgnoreCase)))
+                if (response.Body.Length <= limits.MaxIconBytes && (LooksLikeIcon(sitePath) || contentType.Contains("icon", StringComparison.OrdinalIgnoreCase)))
                 {
                     icons[sitePath] = response.Body;
                 }
@@ -145,7 +145,7 @@ public static class SiteLoader
             {
                 continue;
             }
-            if (response.Body.Length > options.MaxPageBytes)
+            if (response.Body.Length > limits.MaxPageBytes)
             {
                 warnings.Add($"{response.TargetUri}: {response.Body.Length:N0} bytes is over the per-page limit; skipped");
                 continue;
@@ -155,16 +155,32 @@ public static class SiteLoader
                 warnings.Add($"{response.TargetUri}: binary content, not HTML; skipped");
                 continue;
             }
-            if (pages.Count >= options.MaxPages)
+            if (pages.Count >= limits.MaxPages)
             {
-                warnings.Add($"{response.TargetUri}: over the limit of {options.MaxPages} pages; later pages skipped");
+                warnings.Add($"{response.TargetUri}: over the limit of {limits.MaxPages} pages; later pages skipped");
                 break;
             }
             host ??= uri.Host;
             var pagePath = uri.Host == host ? sitePath : $"{uri.Host}/{sitePath}";
-            pages.Add(new SitePage(pagePath, HtmlDecoding.Decode(response.Body, contentType), response.TargetUri));
+            if (Page(pagePath, response.Body, contentType, response.TargetUri, limits, warnings) is { } page)
+            {
+                pages.Add(page);
+            }
         }
         return new SiteSnapshot(host ?? Path.GetFileNameWithoutExtension(file), file, pages, icons, warnings);
+    }
+
+    /// <summary>Decodes a page and checks its markup against the element and depth limits before anything parses it.</summary>
+    private static SitePage? Page(string path, byte[] bytes, string? contentType, string? url, SiteInputLimits limits, List<string> warnings)
+    {
+        var html = HtmlDecoding.Decode(bytes, contentType, warning => warnings.Add($"{path}: {warning}"));
+        var shape = HtmlShape.Measure(html, limits.MaxElements, limits.MaxDepth);
+        if (shape.Problem is not null)
+        {
+            warnings.Add($"{path}: {shape.Problem} (a page built to stall the parser); skipped");
+            return null;
+        }
+        return new SitePage(path, html, url);
     }
 
     private static bool IsWarc(string file)

@@ -32,7 +32,31 @@ public sealed class SiteSnapshot
     public IReadOnlyList<string> Warnings { get; }
 }
 
-/// <param name="MaxPageBytes">Pages larger than this are skipped with a warning. Default 8 MB.</param>
+/// <summary>Limits on everything read from a saved or archived site: a hostile site chooses its own bytes, so every size that
+/// could grow without bound is capped, and the caps are checked while reading (while inflating, while scanning markup), not
+/// after the whole input is in memory.</summary>
+/// <param name="MaxPageBytes">Pages larger than this (after decompression) are skipped with a warning. Default 8 MB.</param>
 /// <param name="MaxPages">At most this many pages are read per site (the rest gets one warning). Default 5,000.</param>
 /// <param name="MaxIconBytes">Icon files larger than this are ignored. Default 1 MB.</param>
-public sealed record SiteLoadOptions(long MaxPageBytes = 8 * 1024 * 1024, int MaxPages = 5_000, long MaxIconBytes = 1024 * 1024);
+/// <param name="MaxRecordBytes">A WARC record block over this is skipped with a warning; an HTTP body that inflates
+/// (Content-Encoding gzip, deflate, br) to more than this is a decompression bomb and refuses the file. Default 64 MB.</param>
+/// <param name="MaxInflatedBytes">At most this many bytes are decompressed from one WARC file in all (gzip members and HTTP
+/// bodies together); more refuses the file. A 3 MB file can inflate to 3 GB. Default 1 GB.</param>
+/// <param name="MaxHeaderBytes">A WARC or HTTP header section longer than this ends reading (WARC) or skips the record
+/// (HTTP). Default 256 KB.</param>
+/// <param name="MaxElements">A page with more elements than this is skipped (the extractor parses only what comes before).
+/// Large real pages have tens of thousands. Default 200,000.</param>
+/// <param name="MaxDepth">A page whose elements nest deeper than this is skipped (the extractor parses only what comes
+/// before): browsers stop nesting at 512 (Chromium's HTML parser depth cap), and HTML tree building is quadratic in depth
+/// (100,000 nested divs took 43 s). Default 512.</param>
+/// <param name="MaxTextChars">Visible text kept per page; the rest is ignored. Default 1,000,000 characters.</param>
+public sealed record SiteInputLimits(
+    long MaxPageBytes = 8 * 1024 * 1024,
+    int MaxPages = 5_000,
+    long MaxIconBytes = 1024 * 1024,
+    long MaxRecordBytes = 64L * 1024 * 1024,
+    long MaxInflatedBytes = 1024L * 1024 * 1024,
+    int MaxHeaderBytes = 256 * 1024,
+    int MaxElements = 200_000,
+    int MaxDepth = 512,
+    int MaxTextChars = 1_000_000);

@@ -1,5 +1,7 @@
 using System.IO.Compression;
 using System.Text;
+using Unmask.Domain;
+using Unmask.Domain.Io;
 
 namespace Unmask.WebsiteAnalysis.Sources;
 
@@ -7,12 +9,19 @@ namespace Unmask.WebsiteAnalysis.Sources;
 public sealed record WarcResponse(string TargetUri, int Status, IReadOnlyDictionary<string, string> Headers, byte[] Body);
 
 /// <summary>Reads response records of a WARC 1.0/1.1 file (ISO 28500), plain or gzip-compressed per record. Records other than
-/// <c>response</c> are skipped; a truncated or malformed record becomes a warning and reading stops or resumes at the next record.</summary>
+/// <c>response</c> are skipped; a truncated or malformed record becomes a warning and reading stops or resumes at the next record.
+/// Decompressed bytes are counted while inflating (<see cref="SiteInputLimits.MaxInflatedBytes"/> for the file, and
+/// <see cref="SiteInputLimits.MaxRecordBytes"/> per HTTP body): a decompression bomb is an <see cref="InputException"/>, never
+/// gigabytes in memory.</summary>
 public static class WarcReader
 {
-    public static IEnumerable<WarcResponse> Read(Stream stream, Action<string> warn, long maxRecordBytes = 64L * 1024 * 1024)
+    public static IEnumerable<WarcResponse> Read(Stream stream, string file, Action<string> warn, SiteInputLimits? limits = null)
     {
-        var input = new BufferedStream(IsGzip(stream) ? new GZipStream(stream, CompressionMode.Decompress) : stream, 1 << 16);
+        limits ??= new SiteInputLimits();
+        var budget = new ReadBudget(limits.MaxInflatedBytes, max => new InputException(file, null,
+            $"decompresses to more than {max:N0} bytes: refused as a decompression bomb (limit: SiteInputLimits.MaxInflatedBytes)"));
+        Stream source = IsGzip(stream) ? new BudgetedStream(new GZipStream(stream, CompressionMode.Decompress), budget) : stream;
+        var input = new BufferedStream(source, 1 << 16);
         var recordNumber = 0;
         while (true)
         {
@@ -21,7 +30,7 @@ public static class WarcReader
             {
                 do
                 {
-                    versionLine = ReadLine(input);
+                    versionLine = ReadLine(input, limits.MaxHeaderBytes);
                 }
                 while (versionLine is { Length: 0 });
             }
@@ -40,20 +49,34 @@ public static class WarcReader
                 warn($"WARC record {recordNumber}: expected 'WARC/1.x' but found '{Shorten(versionLine)}'; stopped reading");
                 yield break;
             }
-            var headers = ReadHeaders(input);
+            Dictionary<string, string>? headers;
+            try
+            {
+                headers = ReadHeaders(input, limits.MaxHeaderBytes);
+            }
+            catch (InvalidDataException e)
+            {
+                warn($"WARC record {recordNumber}: compressed data is corrupt ({e.Message}); stopped reading");
+                yield break;
+            }
+            if (headers is null)
+            {
+                warn($"WARC record {recordNumber}: header longer than {limits.MaxHeaderBytes:N0} bytes; stopped reading");
+                yield break;
+            }
             headers.TryGetValue("WARC-Type", out var type);
             headers.TryGetValue("WARC-Target-URI", out var uri);
-            uri = uri?.Trim('<', '>');
+            uri = uri is null ? null : Shorten(uri.Trim('<', '>'), 2048);
             if (!headers.TryGetValue("Content-Length", out var lengthText) || !long.TryParse(lengthText, out var length) || length < 0)
             {
                 warn($"WARC record {recordNumber} ({uri ?? "no URI"}): missing Content-Length; stopped reading");
                 yield break;
             }
-            if (type != "response" || length > maxRecordBytes)
+            if (type != "response" || length > limits.MaxRecordBytes)
             {
                 if (type == "response")
                 {
-                    warn($"WARC record {recordNumber} ({uri}): {length} bytes is over the {maxRecordBytes}-byte limit; skipped");
+                    warn($"WARC record {recordNumber} ({uri}): {length} bytes is over the {limits.MaxRecordBytes}-byte limit; skipped");
                 }
                 if (Skip(input, length) < length)
                 {
@@ -72,7 +95,8 @@ public static class WarcReader
                 warn($"WARC record {recordNumber} ({uri}): truncated (Content-Length {length}, only {read} bytes present); page skipped");
                 yield break;
             }
-            var response = ParseHttp(block, uri ?? $"record-{recordNumber}", warn);
+            var response = ParseHttp(block, uri ?? $"record-{recordNumber}", warn, limits, budget,
+                () => new InputException(file, null, $"WARC record {recordNumber} ({uri}): HTTP body inflates to more than {limits.MaxRecordBytes:N0} bytes: refused as a decompression bomb (limit: SiteInputLimits.MaxRecordBytes)"));
             if (response is not null)
             {
                 yield return response;
@@ -80,7 +104,8 @@ public static class WarcReader
         }
     }
 
-    private static WarcResponse? ParseHttp(byte[] block, string uri, Action<string> warn)
+    private static WarcResponse? ParseHttp(byte[] block, string uri, Action<string> warn, SiteInputLimits limits,
+        ReadBudget budget, Func<InputException> bomb)
     {
         var headerEnd = IndexOf(block, "\r\n\r\n"u8);
         var separator = 4;
@@ -92,6 +117,11 @@ public static class WarcReader
         if (headerEnd < 0)
         {
             warn($"{uri}: WARC response without HTTP headers; skipped");
+            return null;
+        }
+        if (headerEnd > limits.MaxHeaderBytes)
+        {
+            warn($"{uri}: HTTP header longer than {limits.MaxHeaderBytes:N0} bytes; skipped");
             return null;
         }
         var headerText = Encoding.Latin1.GetString(block, 0, headerEnd);
@@ -118,14 +148,15 @@ public static class WarcReader
             {
                 body = ce.Trim().ToLowerInvariant() switch
                 {
-                    "gzip" or "x-gzip" => Inflate(new GZipStream(new MemoryStream(body), CompressionMode.Decompress)),
-                    "deflate" => Inflate(new ZLibStream(new MemoryStream(body), CompressionMode.Decompress)),
-                    "br" => Inflate(new BrotliStream(new MemoryStream(body), CompressionMode.Decompress)),
+                    "gzip" or "x-gzip" => Inflate(new GZipStream(new MemoryStream(body), CompressionMode.Decompress), limits.MaxRecordBytes, budget) ?? throw bomb(),
+                    "deflate" => Inflate(new ZLibStream(new MemoryStream(body), CompressionMode.Decompress), limits.MaxRecordBytes, budget) ?? throw bomb(),
+                    "br" => Inflate(new BrotliStream(new MemoryStream(body), CompressionMode.Decompress), limits.MaxRecordBytes, budget) ?? throw bomb(),
                     _ => body,
                 };
             }
         }
-        catch (InvalidDataException e)
+        // BrotliStream reports corrupt data as InvalidOperationException, the zlib streams as InvalidDataException.
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
             warn($"{uri}: body could not be decoded ({e.Message}); skipped");
             return null;
@@ -133,12 +164,23 @@ public static class WarcReader
         return new WarcResponse(uri, status, headers, body);
     }
 
-    private static byte[] Inflate(Stream compressed)
+    /// <summary>The inflated bytes, or null as soon as they pass <paramref name="maxBytes"/>: never more than that in memory.</summary>
+    private static byte[]? Inflate(Stream compressed, long maxBytes, ReadBudget budget)
     {
         using var output = new MemoryStream();
         using (compressed)
         {
-            compressed.CopyTo(output);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = compressed.Read(buffer)) > 0)
+            {
+                budget.Charge(read);
+                if (output.Length + read > maxBytes)
+                {
+                    return null;
+                }
+                output.Write(buffer, 0, read);
+            }
         }
         return output.ToArray();
     }
@@ -155,7 +197,8 @@ public static class WarcReader
                 break;
             }
             var sizeText = Encoding.ASCII.GetString(body, position, lineEnd).Split(';')[0].Trim();
-            if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out var size) || size == 0)
+            // A hex size over 7FFFFFFF parses as negative.
+            if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out var size) || size <= 0)
             {
                 break;
             }
@@ -167,11 +210,18 @@ public static class WarcReader
         return output.ToArray();
     }
 
-    private static Dictionary<string, string> ReadHeaders(Stream input)
+    /// <summary>Header lines up to the blank line; null when they pass <paramref name="maxBytes"/> in all.</summary>
+    private static Dictionary<string, string>? ReadHeaders(Stream input, int maxBytes)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        while (ReadLine(input) is { Length: > 0 } line)
+        var total = 0;
+        while (ReadLine(input, maxBytes) is { Length: > 0 } line)
         {
+            total += line.Length + 2;
+            if (total > maxBytes)
+            {
+                return null;
+            }
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0)
             {
@@ -181,7 +231,9 @@ public static class WarcReader
         return headers;
     }
 
-    private static string? ReadLine(Stream input)
+    /// <summary>One line; bytes past <paramref name="maxBytes"/> are dropped (the line is still consumed, and the caller's
+    /// header limit then ends reading).</summary>
+    private static string? ReadLine(Stream input, int maxBytes)
     {
         var bytes = new List<byte>(128);
         while (true)
@@ -195,7 +247,7 @@ public static class WarcReader
             {
                 return Encoding.UTF8.GetString(bytes.ToArray()).TrimEnd('\r');
             }
-            if (bytes.Count < 64 * 1024)
+            if (bytes.Count <= maxBytes)
             {
                 bytes.Add((byte)b);
             }
@@ -263,5 +315,5 @@ public static class WarcReader
 
     private static int IndexOf(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle) => haystack.IndexOf(needle);
 
-    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+    private static string Shorten(string text, int length = 40) => text.Length > length ? text[..length] + "…" : text;
 }

@@ -54,7 +54,7 @@ public sealed class ResumeFilesTests
         var docx = Path.Combine(folder.Path, "cv.docx");
         WritePdf(pdf, ["Alex Example", .. Lines(Template)]);
         WriteDocx(docx, "Robin Sample", Template);
-        var limits = new ResumeFileLimits();
+        var limits = new VetInputLimits();
 
         var pdfText = ResumeFiles.ReadText(pdf, limits, out var pdfProblem);
         pdfProblem.ShouldBeNull();
@@ -96,10 +96,10 @@ public sealed class ResumeFilesTests
         }
         File.WriteAllBytes(pdf, builder.Build());
 
-        var text = ResumeFiles.ReadText(pdf, new ResumeFileLimits(MaxPdfPages: 2), out _) ?? "";
+        var text = ResumeFiles.ReadText(pdf, new VetInputLimits(MaxPdfPages: 2), out _) ?? "";
         text.ShouldContain("page2");
         text.ShouldNotContain("page3");
-        ResumeFiles.ReadText(pdf, new ResumeFileLimits(MaxChars: 5), out _)!.Length.ShouldBe(5);
+        ResumeFiles.ReadText(pdf, new VetInputLimits(MaxResumeChars: 5), out _)!.Length.ShouldBe(5);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ResumeFilesTests
         using var folder = new TempFolder();
         var bomb = Path.Combine(folder.Path, "bomb.docx");
         WriteDocx(bomb, "Robin Sample", new string('a', 300_000));
-        ResumeFiles.ReadText(bomb, new ResumeFileLimits(MaxDocxUncompressedBytes: 100_000), out var bombProblem).ShouldBeNull();
+        ResumeFiles.ReadText(bomb, new VetInputLimits(MaxDocxBytes: 100_000), out var bombProblem).ShouldBeNull();
         bombProblem!.ShouldContain("refused");
 
         folder.Write("broken.pdf", "%PDF-1.7 this is not really a pdf");
@@ -118,5 +118,62 @@ public sealed class ResumeFilesTests
         var batch = VetRecordReader.Read(input);
         batch.Records.ShouldAllBe(r => r.ResumeText == null && r.Issues.Any(i => i.Field == "resume_text_path"));
         batch.Records[2].Issues.Single().Reason.ShouldContain("not read");
+    }
+
+    [Fact]
+    public void A_docx_with_an_entry_named_outside_or_too_many_entries_is_refused()
+    {
+        using var folder = new TempFolder();
+        var outside = Path.Combine(folder.Path, "outside.docx");
+        WriteDocx(outside, "Robin Sample");
+        using (var zip = ZipFile.Open(outside, ZipArchiveMode.Update))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("../../evil.xml").Open());
+            writer.Write("<x/>");
+        }
+        ResumeFiles.ReadText(outside, new VetInputLimits(), out var outsideProblem).ShouldBeNull();
+        outsideProblem!.ShouldContain("'../../evil.xml' names a path outside");
+
+        var many = Path.Combine(folder.Path, "many.docx");
+        WriteDocx(many, "Robin Sample");
+        using (var zip = ZipFile.Open(many, ZipArchiveMode.Update))
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                zip.CreateEntry($"customXml/item{i}.xml");
+            }
+        }
+        ResumeFiles.ReadText(many, new VetInputLimits(MaxDocxEntries: 40), out var manyProblem).ShouldBeNull();
+        manyProblem!.ShouldContain("entries");
+        ResumeFiles.ReadText(many, new VetInputLimits(), out _)!.ShouldContain("Robin Sample");
+    }
+
+    [Fact]
+    public void A_pdf_whose_streams_inflate_past_the_limit_is_refused_before_it_is_parsed()
+    {
+        using var folder = new TempFolder();
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                zlib.Write(zeros);
+            }
+        }
+        var pdf = Path.Combine(folder.Path, "bomb.pdf");
+        using (var file = File.Create(pdf))
+        {
+            file.Write(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n4 0 obj\n<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n"));
+            file.Write(compressed.ToArray());
+            file.Write("\nendstream\nendobj\n%%EOF\n"u8);
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+
+        ResumeFiles.ReadText(pdf, new VetInputLimits(MaxPdfInflatedBytes: 8 * 1024 * 1024), out var problem).ShouldBeNull();
+
+        problem!.ShouldContain("inflate to more than 8 MB");
+        (GC.GetAllocatedBytesForCurrentThread() - allocated).ShouldBeLessThan(16L * 1024 * 1024);
+        ResumeFiles.PdfInflatedBytes(File.ReadAllBytes(pdf), long.MaxValue).ShouldBe(64L * 1024 * 1024);
     }
 }

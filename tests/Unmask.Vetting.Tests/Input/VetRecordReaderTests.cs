@@ -73,7 +73,7 @@ public sealed class VetRecordReaderTests
         folder.Write("cv.txt", "plain résumé text");
         folder.Write("big.txt", new string('x', 2000));
         var path = folder.Write("in.csv", "id,kind,name,resume_text_path\nA-1,applicant,Jane Doe,cv.txt\nA-2,applicant,Li Wei,big.txt\n");
-        var batch = VetRecordReader.Read(path, new VetReaderOptions(MaxResumeBytes: 1000));
+        var batch = VetRecordReader.Read(path, new VetReaderOptions { Limits = new VetInputLimits(MaxResumeBytes: 1000) });
         batch.Records[0].ResumeText.ShouldBe("plain résumé text");
         batch.Records[1].Issues.ShouldContain(i => i.Reason.Contains("refused"));
     }
@@ -100,5 +100,107 @@ public sealed class VetRecordReaderTests
         run.Results[0].Findings.Select(f => f.Code).ShouldBe([FindingCodes.SigninDprkIp, FindingCodes.RemoteAccessTool]);
         run.Results[0].Level.ShouldBe(RiskLevel.High);
         run.NotRun.ShouldContain(n => n.Code == FindingCodes.SigninCnRuIp && n.Reason.Contains("country"));
+    }
+
+    [Fact]
+    public void A_duplicate_header_column_is_an_input_error_naming_the_column()
+    {
+        using var folder = new TempFolder();
+        var error = Should.Throw<InputException>(() => VetRecordReader.Read(folder.Write("dup.csv", "id,kind,name,Name\nA-1,applicant,Jane,Jane\n")));
+        error.Line.ShouldBe(1);
+        error.Reason.ShouldBe("column 'name' appears twice in the header (columns 3 and 4)");
+    }
+
+    [Fact]
+    public void An_unclosed_quote_is_reported_on_the_line_it_opens()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("quote.csv", "id,kind,name\nA-1,applicant,Jane\nA-2,applicant,\"Li Wei\nA-3,applicant,Kim\n");
+        var error = Should.Throw<InputException>(() => VetRecordReader.Read(path));
+        error.Line.ShouldBe(3);
+        error.Reason.ShouldContain("never closed");
+    }
+
+    [Fact]
+    public void Long_fields_long_rows_and_nul_characters_are_refused_with_line_and_column()
+    {
+        using var folder = new TempFolder();
+        var limits = new VetReaderOptions { Limits = new VetInputLimits(MaxRowChars: 10_000, MaxFieldChars: 1_000) };
+
+        var field = Should.Throw<InputException>(() => VetRecordReader.Read(folder.Write("field.csv", $"id,kind,name\nA-1,applicant,{new string('x', 2_000)}\n"), limits));
+        field.Line.ShouldBe(2);
+        field.Reason.ShouldBe("column 'name' is 2,000 characters, more than the limit of 1,000");
+
+        var nul = Should.Throw<InputException>(() => VetRecordReader.Read(folder.Write("nul.csv", "id,kind,name\nA-1,applicant,Jane\nA-2,applicant,Kim\0Jong\n"), limits));
+        nul.Line.ShouldBe(3);
+        nul.Reason.ShouldContain("'name' contains a NUL");
+
+        // One quoted field spanning many lines: refused while it is read, naming the line where the row starts.
+        var lines = string.Concat(Enumerable.Repeat("line of a very long quoted field\n", 5_000));
+        var row = Should.Throw<InputException>(() => VetRecordReader.Read(folder.Write("row.csv", $"id,kind,name\nA-1,applicant,\"{lines}\"\n"), limits));
+        row.Line.ShouldBe(2);
+        row.Reason.ShouldContain("longer than 10,000 characters");
+
+        var json = Should.Throw<InputException>(() => VetRecordReader.Read(folder.Write("long.jsonl", $"{{\"id\":\"A-1\",\"kind\":\"applicant\",\"name\":\"{new string('x', 20_000)}\"}}\n"), limits));
+        json.Line.ShouldBe(1);
+        json.Reason.ShouldContain("longer than 10,000 characters");
+    }
+
+    [Fact]
+    public void Json_lines_with_a_lone_surrogate_or_an_escaped_nul_are_input_errors()
+    {
+        using var folder = new TempFolder();
+        var surrogate = Should.Throw<InputException>(() => VetRecordReader.Read(folder.Write("s.jsonl", "{\"id\":\"A-1\",\"kind\":\"applicant\",\"name\":\"Kim \\ud800\"}\n")));
+        surrogate.Line.ShouldBe(1);
+        var nul = Should.Throw<InputException>(() => VetRecordReader.Read(folder.Write("n.jsonl", "{\"id\":\"A-1\",\"kind\":\"applicant\",\"name\":\"Kim\\u0000Jong\"}\n")));
+        nul.Reason.ShouldContain("NUL");
+    }
+
+    [Fact]
+    public void Sign_in_logs_refuse_duplicate_columns_unclosed_quotes_and_long_fields()
+    {
+        using var folder = new TempFolder();
+        Should.Throw<InputException>(() => SignInLogReader.Open(folder.Write("d.csv", "timestamp,user_id,ip,IP\n"))).Reason.ShouldContain("'ip' appears twice");
+        var quote = folder.Write("q.csv", "timestamp,user_id,ip,user_agent\n2026-10-02T09:00:00Z,A-1,1.2.3.4,\"Mozilla\n2026-10-02T09:00:00Z,A-1,1.2.3.4,x\n");
+        Should.Throw<InputException>(() => SignInLogReader.Open(quote).ReadAll().ToList()).Line.ShouldBe(2);
+        var agent = folder.Write("a.csv", $"timestamp,user_id,ip,user_agent\n2026-10-02T09:00:00Z,A-1,1.2.3.4,{new string('M', 300_000)}\n");
+        Should.Throw<InputException>(() => SignInLogReader.Open(agent).ReadAll().ToList()).Reason.ShouldContain("'user_agent' is 300,000 characters");
+    }
+
+    [Fact]
+    public void Mutated_record_files_and_sign_in_logs_are_read_or_refused_never_crash()
+    {
+        using var folder = new TempFolder();
+        var csv = "id,kind,name,email,phone,birth_date,employers\nA-1,applicant,\"Doe, Jane\",jane@example.com,+13125550123,1990-01-02,\"Contoso|2019|2021\"\nA-2,vendor,Li Wei,,,,\n";
+        var jsonl = "{\"id\":\"A-1\",\"kind\":\"applicant\",\"name\":\"Jane\",\"employers\":[{\"name\":\"Contoso\",\"from\":\"2019\"}]}\n{\"id\":\"A-2\",\"kind\":\"vendor\",\"name\":\"Li\"}\n";
+        var log = "timestamp,user_id,ip,user_agent,remote_tool,country\n2026-10-02T09:00:00Z,A-1,175.45.177.3,\"Mozilla, x\",,KP\n";
+        var random = new Random(13);
+        // Bytes, not characters: invalid UTF-8 (0xFF, an encoded lone surrogate ED A0 80) reaches the readers too.
+        byte[] alphabet = [.. ",;\t\"\n\r{}[]:\\\0aZ9-"u8, 0xC3, 0xA9, 0xFF, 0xED, 0xA0, 0x80];
+        for (var trial = 0; trial < 600; trial++)
+        {
+            var (seed, extension) = (trial % 3) switch { 0 => (csv, ".csv"), 1 => (jsonl, ".jsonl"), _ => (log, ".log.csv") };
+            var bytes = System.Text.Encoding.UTF8.GetBytes(seed);
+            for (var edits = random.Next(1, 6); edits > 0; edits--)
+            {
+                bytes[random.Next(bytes.Length)] = alphabet[random.Next(alphabet.Length)];
+            }
+            var path = folder.File($"m{trial}{extension}");
+            File.WriteAllBytes(path, bytes);
+            try
+            {
+                if (extension == ".log.csv")
+                {
+                    SignInLogReader.Open(path).ReadAll(skipMalformed: trial % 2 == 0).ToList();
+                }
+                else
+                {
+                    VetRecordReader.Read(path, new VetReaderOptions(SkipMalformedRows: trial % 2 == 0));
+                }
+            }
+            catch (InputException)
+            {
+            }
+        }
     }
 }

@@ -46,16 +46,42 @@ public static class ScenarioImages
     }
 
     /// <summary>Inserts a tEXt chunk right after IHDR (PNG spec §11.3.4.3), with its CRC-32.</summary>
-    public static byte[] WithTextChunk(byte[] png, string key, string value)
+    public static byte[] WithTextChunk(byte[] png, string key, string value) =>
+        WithChunks(png, Chunk("tEXt", [.. Encoding.Latin1.GetBytes(key), 0, .. Encoding.Latin1.GetBytes(value)]));
+
+    /// <summary>Inserts chunks right after IHDR.</summary>
+    public static byte[] WithChunks(byte[] png, params byte[][] chunks)
     {
-        var payload = Encoding.Latin1.GetBytes(key).Concat(new byte[] { 0 }).Concat(Encoding.Latin1.GetBytes(value)).ToArray();
+        var ihdrEnd = 8 + 12 + BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(8));
+        return [.. png.AsSpan(0, ihdrEnd), .. chunks.SelectMany(c => c), .. png.AsSpan(ihdrEnd)];
+    }
+
+    /// <summary>One PNG chunk: length, type, payload and CRC-32 (PNG spec §5.3).</summary>
+    public static byte[] Chunk(string type, byte[] payload)
+    {
         var chunk = new byte[12 + payload.Length];
         BinaryPrimitives.WriteInt32BigEndian(chunk, payload.Length);
-        Encoding.ASCII.GetBytes("tEXt").CopyTo(chunk, 4);
+        Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
         payload.CopyTo(chunk, 8);
         BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + payload.Length), Crc32(chunk.AsSpan(4, 4 + payload.Length)));
-        var ihdrEnd = 8 + 12 + BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(8));
-        return [.. png.AsSpan(0, ihdrEnd), .. chunk, .. png.AsSpan(ihdrEnd)];
+        return chunk;
+    }
+
+    /// <summary>A tiny PNG whose header declares <paramref name="width"/> × <paramref name="height"/> 8-bit RGBA pixels and whose
+    /// image data is one compressed run of zeros: a decompression bomb for a decoder that trusts the header.</summary>
+    public static byte[] DeclaringSize(int width, int height)
+    {
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        header[9] = 6;
+        using var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Fastest))
+        {
+            zlib.Write(new byte[64 * 1024]);
+        }
+        return [137, 80, 78, 71, 13, 10, 26, 10, .. Chunk("IHDR", header), .. Chunk("IDAT", compressed.ToArray()), .. Chunk("IEND", [])];
     }
 
     private static uint Crc32(ReadOnlySpan<byte> data)

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Text;
+using Unmask.WebsiteAnalysis.Extraction;
+using Unmask.WebsiteAnalysis.Sources;
+
+namespace Unmask.WebsiteAnalysis.Tests.Extraction;
+
+public sealed class PageExtractorTests
+{
+    [Fact]
+    public void A_page_nested_a_hundred_thousand_deep_is_parsed_only_up_to_the_depth_limit_in_well_under_a_second()
+    {
+        // Crawled pages reach the extractor without the loader's check; before the limit this took 43 s.
+        var html = "<html><body><p>Harbor Point Consulting</p>" + new StringBuilder().Insert(0, "<div>", 100_000) + "hidden"
+            + new StringBuilder().Insert(0, "</div>", 100_000) + "</body></html>";
+        var watch = Stopwatch.StartNew();
+
+        var features = PageExtractor.Extract(new SitePage("deep.html", html));
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        features.Blocks.Select(b => b.Text).ShouldContain("Harbor Point Consulting");
+        features.Blocks.ShouldNotContain(b => b.Text.Contains("hidden", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Visible_text_is_capped_per_page()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<p>" + new string('w', 1_000) + "</p>", 100)) + "</body></html>";
+        var options = new ExtractionOptions { Limits = new SiteInputLimits(MaxTextChars: 10_000) };
+
+        var features = PageExtractor.Extract(new SitePage("long.html", html), options);
+
+        features.Blocks.Sum(b => b.Text.Length).ShouldBe(10_000);
+        features.Blocks.Count.ShouldBe(10);
+    }
+}
