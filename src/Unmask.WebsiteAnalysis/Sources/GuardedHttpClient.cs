@@ -56,8 +56,6 @@ public sealed class GuardedHttpClient : IDisposable
         _client = new HttpClient(handler) { Timeout = _options.Timeout ?? TimeSpan.FromSeconds(100) };
     }
 
-    public GuardedHttpOptions Options => _options;
-
     /// <summary>GETs <paramref name="url"/>, following up to <see cref="GuardedHttpOptions.MaxRedirects"/> redirects.
     /// <paramref name="redirectRule"/> (from, to) returns null to follow a hop or the reason not to (the crawler stays on one site).</summary>
     /// <exception cref="InputException">The URL or a redirect hop is refused: scheme, address, loop, too many hops, or the rule.</exception>
