@@ -2,35 +2,42 @@ using System.Net;
 
 namespace Unmask.EndToEnd.Tests;
 
-/// <summary>An HTTP server on 127.0.0.1 serving the files of one folder (tests never talk to anything but loopback).</summary>
+/// <summary>An HTTP server on 127.0.0.1 serving the files of one folder (tests never talk to anything but loopback), and
+/// optional redirects (path to Location), counting the requests it received.</summary>
 public sealed class LoopbackFileServer : IDisposable
 {
-    private readonly HttpListener _server = new();
+    private HttpListener _server = new();
     private readonly string _root;
+    private readonly IReadOnlyDictionary<string, string> _redirects;
     private readonly Task _serving;
+    private int _requests;
 
-    public LoopbackFileServer(string root)
+    public LoopbackFileServer(string root, IReadOnlyDictionary<string, string>? redirects = null)
     {
         _root = root;
+        _redirects = redirects ?? new Dictionary<string, string>();
         var port = 20000 + (Environment.ProcessId % 20000) + (Environment.TickCount & 4095);
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 Prefix = $"http://127.0.0.1:{port + attempt}/";
-                _server.Prefixes.Clear();
                 _server.Prefixes.Add(Prefix);
                 _server.Start();
                 break;
             }
             catch (HttpListenerException) when (attempt < 50)
             {
+                // A listener whose start failed is disposed: take a fresh one for the next port.
+                _server = new HttpListener();
             }
         }
         _serving = Task.Run(ServeAsync);
     }
 
     public string Prefix { get; private set; } = "";
+
+    public int Requests => Volatile.Read(ref _requests);
 
     private async Task ServeAsync()
     {
@@ -45,7 +52,15 @@ public sealed class LoopbackFileServer : IDisposable
             {
                 return;
             }
+            Interlocked.Increment(ref _requests);
             var relative = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath.TrimStart('/'));
+            if (_redirects.TryGetValue("/" + relative, out var location))
+            {
+                context.Response.StatusCode = 302;
+                context.Response.RedirectLocation = location;
+                context.Response.Close();
+                continue;
+            }
             var file = Path.GetFullPath(Path.Combine(_root, relative.Length == 0 ? "index.html" : relative));
             if (file.StartsWith(Path.GetFullPath(_root), StringComparison.Ordinal) && File.Exists(file))
             {

@@ -44,13 +44,23 @@ public sealed class SiteAndVetCommandTests : IDisposable
 
         var refused = await CliProcess.RunAsync(_folder.Path, "site", "analyze", server.Prefix, "--db", Db, "--format", "json");
         refused.ExitCode.ShouldBe(2);
-        refused.Stderr.ShouldContain("refused");
+        refused.Stderr.ShouldContain("127.0.0.1 is a loopback address");
+        server.Requests.ShouldBe(0);
 
         var crawled = await CliProcess.RunAsync(_folder.Path, "site", "analyze", server.Prefix, "--allow-private", "--db", Db, "--format", "json");
         crawled.ExitCode.ShouldBe(0, crawled.Stderr);
+        crawled.Stderr.ShouldContain("warning: --allow-private");
         var report = JsonDocument.Parse(crawled.Stdout).RootElement;
         report.GetProperty("pages").GetInt32().ShouldBeGreaterThanOrEqualTo(3, crawled.Stdout[..Math.Min(400, crawled.Stdout.Length)] + crawled.Stderr);
         report.GetProperty("clones")[0].GetProperty("reference").GetString().ShouldBe("brightpath-consulting.example");
+    }
+
+    [Fact]
+    public async Task Cloud_metadata_is_never_crawled_even_with_allow_private()
+    {
+        var run = await CliProcess.RunAsync(_folder.Path, "site", "index", "http://169.254.169.254/latest/meta-data/", "--allow-private", "--db", Db);
+        run.ExitCode.ShouldBe(2, run.Stderr);
+        run.Stderr.ShouldContain("cloud metadata");
     }
 
     [Fact]

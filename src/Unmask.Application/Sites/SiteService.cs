@@ -13,7 +13,8 @@ public sealed record IndexedSiteSummary(string Key, SiteRole Role, int Pages, st
 
 /// <summary>The AnalyzeSite use case: the site index lives in the store (one document per site); analysis loads it,
 /// compares the target and keeps the report so the link graph can use it.</summary>
-/// <param name="AllowPrivate">Let the crawler fetch loopback/private addresses (only for testing your own servers).</param>
+/// <param name="AllowPrivate">Let the crawler fetch loopback and private addresses (intranets, testing your own servers);
+/// cloud metadata and reserved addresses stay refused.</param>
 /// <param name="MaxPages">Most pages fetched when the target is a URL.</param>
 public sealed record CrawlSettings(bool AllowPrivate = false, int MaxPages = 100);
 
@@ -92,12 +93,11 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         if (Uri.TryCreate(path, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
             var settings = crawl ?? new CrawlSettings();
-            using var client = new HttpClient(SiteCrawler.CreateHandler(settings.AllowPrivate)) { Timeout = TimeSpan.FromSeconds(30) };
+            using var http = new GuardedHttpClient(new GuardedHttpOptions(AllowPrivate: settings.AllowPrivate, Timeout: TimeSpan.FromSeconds(30)));
             SiteSnapshot crawled;
             try
             {
-                crawled = await new SiteCrawler(client).CrawlAsync(url,
-                    new CrawlOptions(MaxPages: settings.MaxPages, AllowPrivate: settings.AllowPrivate, Clock: time), cancellationToken);
+                crawled = await new SiteCrawler(http).CrawlAsync(url, new CrawlOptions(MaxPages: settings.MaxPages, Clock: time), cancellationToken);
             }
             catch (HttpRequestException error)
             {

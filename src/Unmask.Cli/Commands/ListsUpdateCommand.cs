@@ -12,12 +12,12 @@ public static class ListsUpdateCommand
     public static Command Build(CliConsole console)
     {
         var only = new Option<string[]>("--only") { Description = "Update only these lists (e.g. us_ofac_sdn un_sc_sanctions)", AllowMultipleArgumentsPerToken = true };
-        var sources = new Option<string?>("--sources") { Description = "JSON file of sources to use instead of the built-in official addresses: [{\"name\": ..., \"files\": [{\"url\": ..., \"file\": ...}]}]" };
+        var sources = new Option<string?>("--sources") { Description = "JSON file of sources to use instead of the built-in official addresses: [{\"name\": ..., \"files\": [{\"url\": ..., \"file\": ...}]}]; names and files are plain names (no folders)" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds allowed per file", DefaultValueFactory = _ => 120 };
         var maxBytes = new Option<long>("--max-bytes") { Description = "Largest file accepted", DefaultValueFactory = _ => ListInput.DefaultMaxBytes };
-        var command = new Command("update", "Download the official published list files over HTTPS and import them")
+        var command = new Command("update", "Download the official published list files over HTTPS and import them (public addresses only, every redirect checked)")
         {
-            only, sources, timeout, maxBytes,
+            only, sources, timeout, maxBytes, NetworkOptions.AllowPrivate,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -33,18 +33,18 @@ public static class ListsUpdateCommand
                 }
                 chosen = [.. chosen.Where(s => wanted.Contains(s.Name, StringComparer.Ordinal))];
             }
-            var folder = Path.Combine(Path.GetTempPath(), "unmask-update-" + Guid.NewGuid().ToString("N")[..12]);
+            var allowPrivate = await NetworkOptions.AllowsPrivateAsync(parsed, console);
+            // A new folder only we can read (mode 700), so a download cannot replace anything that exists.
+            var folder = Directory.CreateTempSubdirectory("unmask-update-").FullName;
             try
             {
-                using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-                http.DefaultRequestHeaders.UserAgent.ParseAdd("unmask-lists-update/1.0");
-                var downloader = new ListDownloader(http);
+                using var downloader = new ListDownloader(allowPrivate);
                 var options = new DownloadOptions(TimeSpan.FromSeconds(parsed.GetValue(timeout)), parsed.GetValue(maxBytes));
                 var primaries = new List<string>();
                 foreach (var source in chosen)
                 {
                     await console.Error.WriteLineAsync($"downloading {source.Name} ({source.Files.Count} file(s))");
-                    primaries.Add(await downloader.DownloadAsync(source, Path.Combine(folder, source.Name), options, cancellationToken));
+                    primaries.Add(await downloader.DownloadAsync(source, folder, options, cancellationToken));
                 }
                 await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
                 var importer = new ListImporter(store, ListReaders.Default);

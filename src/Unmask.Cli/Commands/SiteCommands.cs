@@ -11,10 +11,10 @@ namespace Unmask.Cli.Commands;
 /// <summary><c>unmask site index|analyze</c>: front-company website analysis.</summary>
 public static class SiteCommands
 {
-    private static readonly Option<bool> AllowPrivate = new("--allow-private") { Description = "Let the crawler fetch loopback and private addresses (refused by default)" };
     private static readonly Option<int> MaxPages = new("--max-pages") { Description = "Most pages fetched when a target is a URL", DefaultValueFactory = _ => 100 };
 
-    private static CrawlSettings Crawl(ParseResult parsed) => new(parsed.GetValue(AllowPrivate), Math.Max(1, parsed.GetValue(MaxPages)));
+    private static async Task<CrawlSettings> CrawlAsync(ParseResult parsed, CliConsole console) =>
+        new(await NetworkOptions.AllowsPrivateAsync(parsed, console), Math.Max(1, parsed.GetValue(MaxPages)));
 
     public static Command Build(CliConsole console)
     {
@@ -28,7 +28,7 @@ public static class SiteCommands
     {
         var paths = new Argument<string[]>("PATH") { Description = "Sites: a folder of saved HTML files, a single HTML file, a WARC file or a URL (crawled)", Arity = ArgumentArity.OneOrMore };
         var role = new Option<string>("--as") { Description = "reference (a legitimate firm's site) or suspect", DefaultValueFactory = _ => "reference" };
-        var command = new Command("index", "Add saved sites to the site index as references (legitimate firms) or suspects") { paths, role, AllowPrivate, MaxPages };
+        var command = new Command("index", "Add saved sites to the site index as references (legitimate firms) or suspects") { paths, role, NetworkOptions.AllowPrivate, MaxPages };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "table", "json");
@@ -39,7 +39,7 @@ public static class SiteCommands
                 var other => throw new InputException("--as", null, $"'{other}' is neither 'reference' nor 'suspect'"),
             };
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var indexed = await new SiteService(store, console.Time, Crawl(parsed)).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
+            var indexed = await new SiteService(store, console.Time, await CrawlAsync(parsed, console)).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
             foreach (var warning in indexed.SelectMany(s => s.Warnings.Select(w => $"{s.Source}: {w}")))
             {
                 await console.Error.WriteLineAsync($"warning: {warning}");
@@ -70,7 +70,7 @@ public static class SiteCommands
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when a finding has at least this severity (info, low, medium, high, critical)" };
         var command = new Command("analyze", "Analyse a site against the index: clones, copied passages, swapped brand names, fingerprints, pivots, domain findings")
         {
-            target, registeredOn, output, failOn, AllowPrivate, MaxPages,
+            target, registeredOn, output, failOn, NetworkOptions.AllowPrivate, MaxPages,
         };
         command.Aliases.Add("analyse");
         command.SetAction(async (parsed, cancellationToken) =>
@@ -85,7 +85,7 @@ public static class SiteCommands
             }
             var failSeverity = Severity.Parse(parsed.GetValue(failOn));
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var (report, _) = await new SiteService(store, console.Time, Crawl(parsed)).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
+            var (report, _) = await new SiteService(store, console.Time, await CrawlAsync(parsed, console)).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
             foreach (var warning in report.Warnings)
             {
                 await console.Error.WriteLineAsync($"warning: {warning}");

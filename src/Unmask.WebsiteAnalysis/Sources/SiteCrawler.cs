@@ -12,9 +12,6 @@ namespace Unmask.WebsiteAnalysis.Sources;
 /// <param name="MaxTotalBytes">The crawl stops when this many bytes were downloaded. Default 64 MB.</param>
 /// <param name="MaxDuration">The crawl stops after this long. Default 2 minutes.</param>
 /// <param name="Delay">Pause between requests (politeness); a longer robots.txt Crawl-delay (up to 30 s) wins. Default 1 s; 0 in tests.</param>
-/// <param name="MaxRedirects">Redirect hops followed per request; each hop is re-checked (scheme, same site, address). Default 5.</param>
-/// <param name="AllowPrivate">Allow hosts that resolve to loopback, private, link-local or other non-public addresses. Default false:
-/// a crawler run on a server must not be turned against the server's own network (SSRF).</param>
 /// <param name="RespectRobots">Obey robots.txt (Disallow/Allow for our user agent or *). Default true.</param>
 /// <param name="UserAgent">User-Agent header and robots.txt token. Default "UnmaskBot".</param>
 /// <param name="MaxUrlLength">Longer URLs are ignored (session-id and calendar traps). Default 2,000.</param>
@@ -26,55 +23,22 @@ public sealed record CrawlOptions(
     long MaxTotalBytes = 64 * 1024 * 1024,
     TimeSpan? MaxDuration = null,
     TimeSpan? Delay = null,
-    int MaxRedirects = 5,
-    bool AllowPrivate = false,
     bool RespectRobots = true,
     string UserAgent = "UnmaskBot",
     int MaxUrlLength = 2_000,
     TimeProvider? Clock = null);
 
 /// <summary>Fetches a live site over HTTP(S) into a <see cref="SiteSnapshot"/>: breadth-first over same-site links from the start
-/// URL, within page, depth, size and time limits, obeying robots.txt, pausing between requests, following redirects itself so
-/// that every hop is checked, and refusing hosts that resolve to non-public addresses unless <see cref="CrawlOptions.AllowPrivate"/>.
-/// The caller owns the <see cref="HttpClient"/>; build it on <see cref="CreateHandler"/> (no automatic redirects, and the
-/// address check repeated at connect time so DNS rebinding cannot slip past it).</summary>
-public sealed partial class SiteCrawler(HttpClient client, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
+/// URL, within page, depth, size and time limits, obeying robots.txt and pausing between requests. Every request goes through
+/// the <see cref="GuardedHttpClient"/> it is given, which refuses non-public addresses (unless allowed there), checks each
+/// redirect hop and connects only to the addresses it checked; the crawler adds that redirects stay on the site.</summary>
+public sealed partial class SiteCrawler(GuardedHttpClient http)
 {
     private static readonly string[] SkippedExtensions =
         [".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".ico", ".css", ".js", ".pdf", ".zip", ".gz", ".mp4", ".mp3", ".woff", ".woff2", ".ttf", ".xml", ".json", ".rss"];
 
-    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve = resolve ?? ((host, ct) => Dns.GetHostAddressesAsync(host, ct));
-
     [GeneratedRegex(@"<a\b[^>]*?\bhref\s*=\s*(?:""([^""]*)""|'([^']*)'|([^\s>]+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchorHref();
-
-    /// <summary>A handler for the crawler's <see cref="HttpClient"/>: no automatic redirects, normal certificate validation,
-    /// decompression, and a connect callback that refuses non-public addresses unless <paramref name="allowPrivate"/>.</summary>
-    public static SocketsHttpHandler CreateHandler(bool allowPrivate = false) => new()
-    {
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.All,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-        ConnectCallback = async (context, ct) =>
-        {
-            var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct).ConfigureAwait(false);
-            if (!allowPrivate && addresses.FirstOrDefault(a => !AddressRules.IsPublic(a)) is { } blocked)
-            {
-                throw new HttpRequestException($"{context.DnsEndPoint.Host} resolves to the non-public address {blocked}; refused");
-            }
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, ct).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    };
 
     public async Task<SiteSnapshot> CrawlAsync(Uri start, CrawlOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -91,9 +55,13 @@ public sealed partial class SiteCrawler(HttpClient client, Func<string, Cancella
         var pages = new List<SitePage>();
         var icons = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         var host = start.IdnHost.ToLowerInvariant();
-        if (await CheckAddressAsync(start, options, cancellationToken).ConfigureAwait(false) is { } refusal)
+        try
         {
-            throw new InputException(start.ToString(), 0, refusal);
+            await http.CheckHostAsync(start, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw new InputException(start.ToString(), 0, $"host {start.IdnHost} could not be resolved ({e.SocketErrorCode})");
         }
 
         var robots = RobotsRules.AllowAll;
@@ -205,84 +173,51 @@ public sealed partial class SiteCrawler(HttpClient client, Func<string, Cancella
 
     private async Task<Fetched?> FetchFollowingRedirectsAsync(Uri url, CrawlOptions options, List<string> warnings, string host, long maxBytes, CancellationToken ct)
     {
-        var chain = new List<string> { url.AbsoluteUri };
-        var current = url;
-        for (var hop = 0; ; hop++)
+        GuardedResponse fetched;
+        try
         {
-            if (await CheckAddressAsync(current, options, ct).ConfigureAwait(false) is { } refusal)
+            fetched = await http.GetAsync(url,
+                (from, to) => SameSite(to, host) ? null : $"{from} redirects off-site to {to}; not followed",
+                headers =>
+                {
+                    headers.UserAgent.Add(new ProductInfoHeaderValue(options.UserAgent, "1.0"));
+                    headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
+                },
+                ct).ConfigureAwait(false);
+        }
+        catch (InputException refused)
+        {
+            warnings.Add(refused.Message);
+            return null;
+        }
+        catch (HttpRequestException e)
+        {
+            warnings.Add($"{url}: request failed ({e.Message})");
+            return null;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            warnings.Add($"{url}: timed out");
+            return null;
+        }
+        using (fetched)
+        {
+            var response = fetched.Response;
+            var current = fetched.Url;
+            var contentType = response.Content.Headers.ContentType?.ToString();
+            if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
             {
-                warnings.Add($"{current}: {refusal}");
+                warnings.Add($"{current}: {declared:N0} bytes is over the per-page limit of {maxBytes:N0} bytes; skipped");
                 return null;
             }
-            using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            request.Headers.UserAgent.Add(new ProductInfoHeaderValue(options.UserAgent, "1.0"));
-            request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
-            HttpResponseMessage response;
-            try
+            await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            var body = await ReadCappedAsync(stream, maxBytes, ct).ConfigureAwait(false);
+            if (body is null)
             {
-                response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            }
-            catch (HttpRequestException e)
-            {
-                warnings.Add($"{current}: request failed ({e.Message})");
+                warnings.Add($"{current}: over the per-page limit of {maxBytes:N0} bytes; skipped");
                 return null;
             }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-                warnings.Add($"{current}: timed out");
-                return null;
-            }
-            using (response)
-            {
-                var status = (int)response.StatusCode;
-                if (status is 301 or 302 or 303 or 307 or 308)
-                {
-                    var location = response.Headers.Location;
-                    if (location is null)
-                    {
-                        warnings.Add($"{current}: redirect without a Location header");
-                        return null;
-                    }
-                    var next = Normalise(location.IsAbsoluteUri ? location : new Uri(current, location));
-                    if (next.Scheme is not ("http" or "https"))
-                    {
-                        warnings.Add($"{current}: redirects to a {next.Scheme}: URL; not followed");
-                        return null;
-                    }
-                    if (!SameSite(next, host))
-                    {
-                        warnings.Add($"{current}: redirects off-site to {next}; not followed");
-                        return null;
-                    }
-                    if (chain.Contains(next.AbsoluteUri))
-                    {
-                        warnings.Add($"{url}: redirect loop ({string.Join(" -> ", chain.Append(next.AbsoluteUri))}); skipped");
-                        return null;
-                    }
-                    if (hop + 1 > options.MaxRedirects)
-                    {
-                        warnings.Add($"{url}: more than {options.MaxRedirects} redirects; skipped");
-                        return null;
-                    }
-                    chain.Add(next.AbsoluteUri);
-                    current = next;
-                    continue;
-                }
-                var contentType = response.Content.Headers.ContentType?.ToString();
-                if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
-                {
-                    warnings.Add($"{current}: {declared:N0} bytes is over the per-page limit of {maxBytes:N0} bytes; skipped");
-                    return null;
-                }
-                await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-                var body = await ReadCappedAsync(stream, maxBytes, ct).ConfigureAwait(false);
-                if (body is null)
-                {
-                    warnings.Add($"{current}: over the per-page limit of {maxBytes:N0} bytes; skipped");
-                    return null;
-                }
-                return new Fetched(current, status, contentType, body);
-            }
+            return new Fetched(current, (int)response.StatusCode, contentType, body);
         }
     }
 
@@ -300,39 +235,6 @@ public sealed partial class SiteCrawler(HttpClient client, Func<string, Cancella
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
-    }
-
-    /// <summary>Null when the URL's host may be fetched; else the reason it is refused.</summary>
-    private async Task<string?> CheckAddressAsync(Uri url, CrawlOptions options, CancellationToken ct)
-    {
-        if (options.AllowPrivate)
-        {
-            return null;
-        }
-        var hostName = url.IdnHost.Trim('[', ']');
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(hostName, out var literal))
-        {
-            addresses = [literal];
-        }
-        else
-        {
-            try
-            {
-                addresses = await _resolve(hostName, ct).ConfigureAwait(false);
-            }
-            catch (SocketException e)
-            {
-                return $"host {hostName} could not be resolved ({e.SocketErrorCode})";
-            }
-        }
-        if (addresses.Length == 0)
-        {
-            return $"host {hostName} has no addresses";
-        }
-        return addresses.FirstOrDefault(a => !AddressRules.IsPublic(a)) is { } blocked
-            ? $"host {hostName} resolves to the non-public address {blocked}; refused (set AllowPrivate to crawl it)"
-            : null;
     }
 
     private static bool IsHtml(Fetched fetched)
@@ -396,39 +298,6 @@ public sealed partial class SiteCrawler(HttpClient client, Func<string, Cancella
             path += "index.html";
         }
         return url.Query.Length > 1 ? path + url.Query : path;
-    }
-}
-
-/// <summary>Which IP addresses a crawler may connect to.</summary>
-public static class AddressRules
-{
-    /// <summary>False for loopback, private (RFC 1918, IPv6 ULA), link-local, CGNAT (100.64/10), unspecified, multicast,
-    /// broadcast, documentation/benchmark ranges and IPv4-mapped forms of them.</summary>
-    public static bool IsPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
-        {
-            return false;
-        }
-        if (address.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var b = address.GetAddressBytes();
-            return !(b[0] == 0 || b[0] == 10 || b[0] == 127 || (b[0] == 100 && b[1] >= 64 && b[1] < 128) || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 172 && b[1] >= 16 && b[1] < 32) || (b[0] == 192 && b[1] == 168) || (b[0] == 192 && b[1] == 0 && b[2] is 0 or 2)
-                || (b[0] == 198 && b[1] is 18 or 19) || (b[0] == 198 && b[1] == 51 && b[2] == 100) || (b[0] == 203 && b[1] == 0 && b[2] == 113)
-                || b[0] >= 224);
-        }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var b = address.GetAddressBytes();
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || (b[0] & 0xFE) == 0xFC
-                || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8) || (b[0] == 0x00 && b.Take(10).All(x => x == 0)));
-        }
-        return false;
     }
 }
 

@@ -8,7 +8,7 @@ namespace Unmask.WebsiteAnalysis.Tests.Sources;
 
 public sealed class SiteCrawlerTests
 {
-    private static readonly CrawlOptions Loopback = new(AllowPrivate: true, Delay: TimeSpan.Zero);
+    private static readonly CrawlOptions NoDelay = new(Delay: TimeSpan.Zero);
 
     [Fact]
     public async Task Crawls_same_site_links_obeying_robots_txt_and_following_a_same_site_redirect()
@@ -22,9 +22,9 @@ public sealed class SiteCrawlerTests
             ["/new.html"] = Html("<p>New page</p>"),
             ["/private/secret.html"] = Html("<p>secret</p>"),
         });
-        using var client = new HttpClient(SiteCrawler.CreateHandler(allowPrivate: true));
+        using var http = new GuardedHttpClient(new GuardedHttpOptions(AllowPrivate: true));
 
-        var site = await new SiteCrawler(client).CrawlAsync(server.Url, Loopback, TestContext.Current.CancellationToken);
+        var site = await new SiteCrawler(http).CrawlAsync(server.Url, NoDelay, TestContext.Current.CancellationToken);
 
         site.Pages.Select(p => p.Path).Order().ShouldBe(["about.html", "index.html", "new.html"]);
         site.Pages.ShouldAllBe(p => p.Url!.StartsWith(server.Url.AbsoluteUri, StringComparison.Ordinal));
@@ -37,42 +37,45 @@ public sealed class SiteCrawlerTests
     public async Task Loopback_is_refused_unless_private_addresses_are_allowed()
     {
         using var server = new TestServer(new() { ["/"] = Html("<p>Home</p>") });
-        using var client = new HttpClient(SiteCrawler.CreateHandler());
+        using var http = new GuardedHttpClient();
 
         var error = await Should.ThrowAsync<InputException>(() =>
-            new SiteCrawler(client).CrawlAsync(server.Url, new CrawlOptions(Delay: TimeSpan.Zero), TestContext.Current.CancellationToken));
+            new SiteCrawler(http).CrawlAsync(server.Url, NoDelay, TestContext.Current.CancellationToken));
 
-        error.Message.ShouldContain("non-public address 127.0.0.1");
+        error.Message.ShouldContain("127.0.0.1 is a loopback address");
         server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_host_name_resolving_to_a_private_address_is_refused()
     {
-        using var client = new HttpClient(SiteCrawler.CreateHandler());
-        var crawler = new SiteCrawler(client, (_, _) => Task.FromResult(new[] { IPAddress.Parse("10.1.2.3"), IPAddress.Parse("93.184.215.14") }));
+        using var http = new GuardedHttpClient(resolve: (_, _) => Task.FromResult(new[] { IPAddress.Parse("10.1.2.3"), IPAddress.Parse("93.184.215.14") }));
 
         var error = await Should.ThrowAsync<InputException>(() =>
-            crawler.CrawlAsync(new Uri("http://intranet.example/"), new CrawlOptions(Delay: TimeSpan.Zero), TestContext.Current.CancellationToken));
+            new SiteCrawler(http).CrawlAsync(new Uri("http://intranet.example/"), NoDelay, TestContext.Current.CancellationToken));
 
-        error.Message.ShouldContain("10.1.2.3");
+        error.Message.ShouldContain("10.1.2.3 is a private address");
     }
 
-    [Theory]
-    [InlineData("127.0.0.1", false)]
-    [InlineData("10.0.0.8", false)]
-    [InlineData("172.20.1.1", false)]
-    [InlineData("192.168.1.1", false)]
-    [InlineData("169.254.169.254", false)]
-    [InlineData("100.64.0.1", false)]
-    [InlineData("0.0.0.0", false)]
-    [InlineData("::1", false)]
-    [InlineData("fe80::1", false)]
-    [InlineData("fd00::1", false)]
-    [InlineData("::ffff:10.0.0.1", false)]
-    [InlineData("93.184.215.14", true)]
-    [InlineData("2606:4700::6810:85e5", true)]
-    public void Address_rules(string address, bool isPublic) => AddressRules.IsPublic(IPAddress.Parse(address)).ShouldBe(isPublic);
+    [Fact]
+    public async Task A_redirect_off_the_site_or_to_an_internal_address_is_not_followed()
+    {
+        using var server = new TestServer(new()
+        {
+            ["/"] = Html("<a href=\"/away\">a</a> <a href=\"/metadata\">m</a> <a href=\"/ok.html\">ok</a>"),
+            ["/away"] = Redirect("https://other.example/"),
+            ["/metadata"] = Redirect("http://169.254.169.254/latest/meta-data/"),
+            ["/ok.html"] = Html("<p>fine</p>"),
+        });
+        using var http = new GuardedHttpClient(new GuardedHttpOptions(AllowPrivate: true));
+
+        var site = await new SiteCrawler(http).CrawlAsync(server.Url, NoDelay, TestContext.Current.CancellationToken);
+
+        site.Pages.Select(p => p.Path).Order().ShouldBe(["index.html", "ok.html"]);
+        site.Warnings.ShouldContain(w => w.Contains("redirects off-site to https://other.example/", StringComparison.Ordinal));
+        site.Warnings.ShouldContain(w => w.Contains("redirects off-site to http://169.254.169.254/latest/meta-data/", StringComparison.Ordinal));
+        server.Requests.Count(r => r is "/away" or "/metadata").ShouldBe(2);
+    }
 
     [Fact]
     public async Task Redirect_loops_oversized_pages_and_link_traps_are_bounded()
@@ -85,9 +88,9 @@ public sealed class SiteCrawlerTests
             ["/big.html"] = Html("<p>" + new string('x', 300_000) + "</p>"),
             ["/ok.html"] = Html("<p>fine</p>"),
         }, fallback: path => path.StartsWith("/trap/", StringComparison.Ordinal) ? Html("<a href=\"trap/\">deeper</a>") : null);
-        using var client = new HttpClient(SiteCrawler.CreateHandler(allowPrivate: true));
+        using var http = new GuardedHttpClient(new GuardedHttpOptions(AllowPrivate: true));
 
-        var site = await new SiteCrawler(client).CrawlAsync(server.Url, Loopback with { MaxPageBytes = 100_000, MaxDepth = 20 }, TestContext.Current.CancellationToken);
+        var site = await new SiteCrawler(http).CrawlAsync(server.Url, NoDelay with { MaxPageBytes = 100_000, MaxDepth = 20 }, TestContext.Current.CancellationToken);
 
         site.Warnings.ShouldContain(w => w.Contains("redirect loop", StringComparison.Ordinal));
         site.Warnings.ShouldContain(w => w.Contains("big.html", StringComparison.Ordinal) && w.Contains("per-page limit", StringComparison.Ordinal));
