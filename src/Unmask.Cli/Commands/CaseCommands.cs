@@ -86,7 +86,7 @@ public static class CaseCommands
                 return ExitCodes.Flagged;
             }
             var legacy = result.LegacyEntries == 0 ? "" : $" ({result.LegacyEntries} legacy plain SHA-256 entries from before the log was keyed)";
-            await console.Out.WriteLineAsync($"intact: {result.Entries} entries, keyed chain verified up to the checkpoint at entry {result.CheckpointSequence}{legacy}; {result.AuditedDocuments} cases match the log");
+            await console.Out.WriteLineAsync($"intact: {result.Entries} entries, keyed chain verified up to the checkpoint at entry {result.CheckpointSequence}{legacy}; {result.AuditedDocuments} {(result.AuditedDocuments == 1 ? "case matches" : "cases match")} the log");
             return ExitCodes.Success;
         });
         var show = new Command("show", "The audit log entries");
