@@ -24,12 +24,24 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var outcomes = new List<(ImportStatus Status, string Dataset, long VersionId)>();
         var writtenHere = new Dictionary<(string Dataset, string Part), int>();
+        var inStoreBefore = new Dictionary<(string Dataset, string Part), PartSummary?>();
         foreach (var pending in imports)
         {
             var (versionId, import) = await WriteVersionAsync(connection, transaction, pending, cancellationToken);
             var key = (import.Dataset.Name, import.Part);
             var current = await CurrentPartAsync(connection, transaction, key.Name, key.Part, cancellationToken);
+            if (!inStoreBefore.TryGetValue(key, out var before))
+            {
+                before = current;
+                inStoreBefore[key] = current;
+            }
             var published = import.Dataset.PublishedOn;
+            if (!import.ReplaceNewer && published < before?.Published)
+            {
+                throw new InputException(import.File, null,
+                    $"published {Day(published)}, but the store holds a newer {key.Name}/{key.Part} (published {Day(before!.Published)}, "
+                    + $"from {before.File}); nothing was imported; use --replace-newer to import it anyway");
+            }
             if (writtenHere.TryGetValue(key, out var earlier))
             {
                 // Two files of one part in one command (a folder holding two releases): the newer wins, the later on a tie.
@@ -40,12 +52,6 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
                     continue;
                 }
                 outcomes[earlier] = outcomes[earlier] with { Status = ImportStatus.Superseded };
-            }
-            else if (!import.ReplaceNewer && published < current?.Published)
-            {
-                throw new InputException(import.File, null,
-                    $"published {Day(published)}, but the store holds a newer {key.Name}/{key.Part} (published {Day(current!.Published)}, "
-                    + $"from {current.File}); nothing was imported; use --replace-newer to import it anyway");
             }
             await MakeCurrentAsync(connection, transaction, versionId, key.Name, key.Part, cancellationToken);
             writtenHere[key] = outcomes.Count;

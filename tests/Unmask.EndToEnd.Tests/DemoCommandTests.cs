@@ -6,6 +6,7 @@ namespace Unmask.EndToEnd.Tests;
 public sealed class DemoCommandTests : IDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly List<string> _demoStores = [];
 
     private string DefaultStore => Path.Combine(_folder.Path, "xdg", "unmask", "unmask.db");
 
@@ -23,14 +24,22 @@ public sealed class DemoCommandTests : IDisposable
         run.Stdout.ShouldMatch(@"vendor V-2\s+risk\s+\d+ (high|critical)");
         run.Stdout.ShouldMatch(@"applicant A-8\s+risk\s+0 clear", "a Seoul resident signing in from Seoul in Seoul hours raises nothing");
         File.Exists(DefaultStore).ShouldBeFalse("the demo never writes to the user's store");
-        var store = run.Stderr.Split('\n').Single(l => l.StartsWith("store: sqlite:", StringComparison.Ordinal));
-        store.ShouldContain("a fresh store for the demo");
-        var path = store["store: sqlite:".Length..store.IndexOf(" (", StringComparison.Ordinal)];
+        run.Stderr.ShouldContain("a fresh store for the demo; your own store is not touched");
+        var path = DemoStore(run);
         path.ShouldStartWith(Path.GetTempPath());
         File.Exists(path).ShouldBeTrue();
+        run.Stdout.ShouldContain($"unmask lists show --db {path}");
         var report = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "unmask-demo-report.html"));
         report.ShouldContain("indicators for review");
-        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+    }
+
+    /// <summary>The temporary store the demo said it used; deleted with the test folder.</summary>
+    private string DemoStore(CliRun run)
+    {
+        var line = run.Stderr.Split('\n').Single(l => l.StartsWith("store: sqlite:", StringComparison.Ordinal));
+        var path = line["store: sqlite:".Length..line.IndexOf(" (", StringComparison.Ordinal)];
+        _demoStores.Add(Path.GetDirectoryName(path)!);
+        return path;
     }
 
     [Fact]
@@ -50,7 +59,9 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task After_the_demo_the_real_UN_list_imports_into_the_default_store_whole_RealFile()
     {
-        (await CliProcess.RunAsync(_folder.Path, "demo")).ExitCode.ShouldBe(0);
+        var demo = await CliProcess.RunAsync(_folder.Path, "demo");
+        demo.ExitCode.ShouldBe(0, demo.Stderr);
+        DemoStore(demo);
 
         var import = await CliProcess.RunAsync(_folder.Path, "lists", "import", SharedData.Path("sanctions/un/consolidated.xml"));
 
@@ -66,5 +77,12 @@ public sealed class DemoCommandTests : IDisposable
             .ShouldAllBe(r => !r.GetProperty("id").GetString()!.StartsWith("sample_"), "no fictional sample entry in the user's store");
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose()
+    {
+        foreach (var folder in _demoStores.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        _folder.Dispose();
+    }
 }

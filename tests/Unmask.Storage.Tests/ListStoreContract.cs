@@ -87,6 +87,18 @@ public abstract class ListStoreContract
     }
 
     [Fact]
+    public async Task An_undated_file_before_it_in_the_same_command_does_not_let_an_older_file_through()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("demo_list", new DateOnly(2026, 5, 1), Person("1", "KIM Il"))]);
+
+        await Should.ThrowAsync<InputException>(() => store.Lists.ImportAsync(
+            [Pending("demo_list", null, Person("2", "PAK Ho")), Pending("demo_list", new DateOnly(2020, 1, 1), Person("3", "RI Song"))]));
+
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Id).ShouldBe(["demo_list-1"]);
+    }
+
+    [Fact]
     public async Task Importing_one_part_keeps_the_other_parts_of_its_dataset()
     {
         await using var store = await NewStoreAsync();
