@@ -133,7 +133,7 @@ public sealed class ScreenCommandTests : IAsyncLifetime
         lines[0].ShouldBe("id,name,match,score,entity_id,caption,datasets,status,error");
         lines[1].ShouldStartWith("R1,Choi Myung-soo,true,");
         lines[1].ShouldEndWith(",ok,");
-        lines[2].ShouldBe("R2,,,,,,,error,row 3: name is empty");
+        lines[2].ShouldBe("R2,,,,,,,error,line 3: name is empty");
         lines[3].ShouldStartWith("R3,Emily Carter,false,");
         lines[3].ShouldEndWith(",ok,");
         csv.Stderr.ShouldContain("2 screened, 1 with a match, 1 bad rows");
@@ -142,7 +142,7 @@ public sealed class ScreenCommandTests : IAsyncLifetime
         jsonl.ExitCode.ShouldBe(0, jsonl.Stderr);
         var rows = jsonl.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
         rows.Select(r => r.GetProperty("status").GetString()).ShouldBe(["ok", "error", "ok"]);
-        rows[1].GetProperty("error").GetString().ShouldBe("row 3: name is empty");
+        rows[1].GetProperty("error").GetString().ShouldBe("line 3: name is empty");
         rows[0].TryGetProperty("error", out _).ShouldBeFalse();
     }
 

@@ -72,7 +72,7 @@ internal sealed class BatchOutput(TextWriter writer, string format, TimeProvider
         }
     }
 
-    private static string ErrorOf(BatchRow row) => $"row {row.Number}: {row.Error ?? "unreadable"}";
+    private static string ErrorOf(BatchRow row) => $"line {row.Number}: {row.Error ?? "unreadable"}";
 
     /// <summary>A name as read, on one line and without control characters, for an output row.</summary>
     private static string Shown(string name) => TextNormalizer.WithoutHiddenCharacters(name);
