@@ -50,35 +50,37 @@ public static class ScreenCommand
             {
                 throw new InputException("screen", null, "give either a NAME or --input FILE");
             }
+            // a single query is checked before the lists are loaded, so that a mistyped option is reported at once
+            var (query, error) = single is null ? (null, null)
+                : ScreeningQueries.Build(null, single, parsed.GetValue(schema), parsed.GetValue(birthDate), parsed.GetValue(country), parsed.GetValue(idNumber));
+            if (error is not null)
+            {
+                throw error.Column == "name" ? new InputException("screen", null, error.Reason) : new InputException(OptionOf(error.Column), null, error.Problem);
+            }
+            var format = single is null ? null : console.Format(parsed, "table", "json", "jsonl", "html");
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
             var service = await ScreeningService.LoadAsync(store, cancellationToken);
             if (service.EntityCount == 0)
             {
                 await console.Error.WriteLineAsync("warning: no lists imported; run 'unmask lists import PATH...' first (nothing can match)");
             }
-            if (inputFile is null)
+            if (query is not null)
             {
-                var (query, error) = ScreeningQueries.Build(null, single, parsed.GetValue(schema), parsed.GetValue(birthDate), parsed.GetValue(country), parsed.GetValue(idNumber));
-                if (query is null)
-                {
-                    throw error!.Column == "name" ? new InputException("screen", null, error.Reason) : new InputException(OptionOf(error.Column), null, error.Problem);
-                }
                 var response = service.Screen(query, options);
-                var format = console.Format(parsed, "table", "json", "jsonl", "html");
                 if (format == "table")
                 {
                     WriteTable(console, response);
                 }
                 else
                 {
-                    var output = new BatchOutput(console.Out, format, console.Time, single: true);
+                    var output = new BatchOutput(console.Out, format!, console.Time, single: true);
                     await output.StartAsync($"Screening: {Unmask.Screening.Names.TextNormalizer.WithoutHiddenCharacters(single!)}");
                     await output.WriteAsync(new BatchAnswer(new BatchRow(1, "", single!, query, null), response));
                     await output.EndAsync(1, response.Results.Any(r => r.Match) ? 1 : 0, 0);
                 }
                 return failRule.Fails([response]) ? ExitCodes.Flagged : ExitCodes.Success;
             }
-            return await RunBatch(console, service, inputFile, parsed.GetValue(output), parsed, options, parsed.GetValue(skipBadRows), failRule, cancellationToken);
+            return await RunBatch(console, service, inputFile!, parsed.GetValue(output), parsed, options, parsed.GetValue(skipBadRows), failRule, cancellationToken);
         });
         return command;
     }
