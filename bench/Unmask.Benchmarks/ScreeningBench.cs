@@ -171,7 +171,7 @@ public static class ScreeningBench
             _ => $"{Given[random.Next(Given.Length)]} {Family[random.Next(Family.Length)]}",
         };
         var (query, error) = ScreeningQueries.Build($"r{i}", name, null, null, null, null);
-        return new BatchRow(i + 1, $"r{i}", name, query, error);
+        return new BatchRow(i + 1, $"r{i}", name, query, error?.Reason);
     }
 
     /// <summary>The plain approach: normalise, then the best token-set ratio against every list name.</summary>

@@ -26,6 +26,10 @@ public sealed class Screener(ScreeningIndex index)
 
     public ScreeningIndex Index { get; } = index ?? throw new ArgumentNullException(nameof(index));
 
+    /// <summary>Whether a query name leaves any word to compare once cleaned: "!!!", lone combining marks or control
+    /// characters alone do not, and <see cref="Screen"/> refuses such a name when the query has no identifier either.</summary>
+    public static bool HasNameToMatch(string? name) => QueryText.Read(name).Names.Any(n => !PreparedName.Parse(n).IsEmpty);
+
     public ScreeningResponse Screen(ScreeningQuery query, ScreeningOptions options)
     {
         var prepared = Prepare(query, options);

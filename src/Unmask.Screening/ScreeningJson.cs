@@ -5,7 +5,8 @@ namespace Unmask.Screening;
 /// <summary>Writes screening responses in the CONTRACT.md (yente-compatible) shape.</summary>
 public static class ScreeningJson
 {
-    public static void Write(Utf8JsonWriter writer, ScreeningResponse response)
+    /// <param name="moreFields">Writes fields of the caller's after the results (a batch row's status).</param>
+    public static void Write(Utf8JsonWriter writer, ScreeningResponse response, Action<Utf8JsonWriter>? moreFields = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(response);
@@ -38,6 +39,7 @@ public static class ScreeningJson
             WriteResult(writer, result);
         }
         writer.WriteEndArray();
+        moreFields?.Invoke(writer);
         writer.WriteEndObject();
     }
 

@@ -102,6 +102,40 @@ public sealed class ScreenerTests
         Should.Throw<ArgumentException>(() => Screener.Screen(ScreeningQuery.ForName(name), new ScreeningOptions()));
 
     [Fact]
+    public void Control_and_zero_width_characters_between_name_parts_do_not_hide_a_listed_name()
+    {
+        foreach (var hidden in new[] { "Kim\u0001Jong\u0001Un", "Kim\u200BJong Un", "Kim\0Jong\0Un", "KIM\u202E,\u202CJong Un" })
+        {
+            var results = Screener.Screen(ScreeningQuery.ForName(hidden, "Person"), new ScreeningOptions()).Results;
+            results.ShouldNotBeEmpty(hidden);
+            var best = results[0];
+            best.Id.ShouldBe("t-1", hidden);
+            best.Match.ShouldBeTrue(hidden);
+        }
+    }
+
+    [Fact]
+    public void List_names_are_cleaned_the_same_way_when_indexed()
+    {
+        var screener = new Screener(ScreeningIndex.Build([new Entity("h-1", Schemas.Person, "test_list").Add("name", "RI\u0000Song\u200BHyok\u0301")]));
+        var best = screener.Screen(ScreeningQuery.ForName("Ri Song Hyok", "Person"), new ScreeningOptions()).Results.ShouldHaveSingleItem();
+        best.Id.ShouldBe("h-1");
+        best.Score.ShouldBeGreaterThan(0.95);
+    }
+
+    [Fact]
+    public void A_name_of_only_combining_marks_or_punctuation_has_nothing_to_match()
+    {
+        foreach (var empty in new[] { "!!!", "\u0301\u0302\u0303", "\u0001\u0002", "\u200B\u202E" })
+        {
+            Screener.HasNameToMatch(empty).ShouldBeFalse(empty);
+            Should.Throw<ArgumentException>(() => Screener.Screen(ScreeningQuery.ForName(empty), new ScreeningOptions()));
+        }
+        Screener.HasNameToMatch("Kim\u0001Jong").ShouldBeTrue();
+        Screener.HasNameToMatch("김정은").ShouldBeTrue();
+    }
+
+    [Fact]
     public void Ten_thousand_character_names_and_mixed_scripts_are_screened()
     {
         Screener.Screen(ScreeningQuery.ForName(new string('x', 10_000)), new ScreeningOptions()).Results.ShouldBeEmpty();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Unmask.Application.Io;
 using Unmask.Application.Lists;
 using Unmask.Application.Screening;
 using Unmask.Application.Sites;
@@ -71,11 +72,14 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
         var graphReport = Path.ChangeExtension(reportPath, null) + "-network.html";
         if (clusters.Count > 0)
         {
-            await using var output = File.Create(graphReport);
-            Unmask.LinkGraph.Export.HtmlReportWriter.Write(Unmask.LinkGraph.Export.GraphSelection.OfCluster(graph, clusters[0]), output,
-                new Unmask.LinkGraph.Export.HtmlReportOptions($"Unmask demo: {clusters[0].Id}"));
+            await AtomicFile.WriteAsync(graphReport, (output, _) =>
+            {
+                Unmask.LinkGraph.Export.HtmlReportWriter.Write(Unmask.LinkGraph.Export.GraphSelection.OfCluster(graph, clusters[0]), output,
+                    new Unmask.LinkGraph.Export.HtmlReportOptions($"Unmask demo: {clusters[0].Id}"));
+                return Task.CompletedTask;
+            }, cancellationToken, "--report");
         }
-        await File.WriteAllTextAsync(reportPath, RenderReport(summary, time.GetUtcNow()), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(reportPath, RenderReport(summary, time.GetUtcNow()), cancellationToken, "--report");
         return summary;
     }
 

@@ -3,8 +3,9 @@ using Unmask.Domain;
 
 namespace Unmask.Application.Io;
 
-/// <summary>One CSV record: the 1-based line it starts on and its fields.</summary>
-public sealed record CsvRow(long Line, IReadOnlyList<string> Fields);
+/// <summary>One CSV record: the 1-based line it starts on, its fields, and what is malformed in it when something is (the
+/// fields are then read as well as they can be, so that the row can be reported in place).</summary>
+public sealed record CsvRow(long Line, IReadOnlyList<string> Fields, string? Error = null);
 
 /// <summary>
 /// A streaming RFC 4180 reader for user files (screening batches, vetting exports): quoted fields with doubled quotes and
@@ -45,6 +46,8 @@ public sealed class CsvRows(TextReader reader, string file, char? separator = nu
             record.Clear();
             field.Clear();
             var inQuotes = false;
+            var afterClosingQuote = false;
+            string? error = null;
             var position = 0;
             while (true)
             {
@@ -74,6 +77,7 @@ public sealed class CsvRows(TextReader reader, string file, char? separator = nu
                         else
                         {
                             inQuotes = false;
+                            afterClosingQuote = true;
                         }
                     }
                     else
@@ -90,14 +94,20 @@ public sealed class CsvRows(TextReader reader, string file, char? separator = nu
                 {
                     record.Add(field.ToString());
                     field.Clear();
+                    afterClosingQuote = false;
                 }
                 else
                 {
+                    if (afterClosingQuote && !char.IsWhiteSpace(c))
+                    {
+                        // "Kim Jong" Un: the quote closed before the field did, so where the value ends is a guess
+                        error ??= $"field {record.Count + 1} has text after its closing quote";
+                    }
                     field.Append(c);
                 }
             }
             record.Add(field.ToString());
-            yield return new CsvRow(start, [.. record]);
+            yield return new CsvRow(start, [.. record], error);
         }
     }
 }

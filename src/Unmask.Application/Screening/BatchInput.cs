@@ -55,6 +55,10 @@ public static class BatchInput
         {
             if (header is null)
             {
+                if (record.Error is not null)
+                {
+                    throw new InputException(path, record.Line, $"header row: {record.Error}");
+                }
                 header = [.. record.Fields.Select(f => f.Trim().ToLowerInvariant())];
                 if (!header.Contains("name"))
                 {
@@ -71,7 +75,15 @@ public static class BatchInput
             }
             string? Get(string column) => Array.IndexOf(header, column) is var i and >= 0 ? record.Fields[i] : null;
             var id = string.IsNullOrWhiteSpace(Get("id")) ? number.ToString(CultureInfo.InvariantCulture) : Get("id")!.Trim();
-            yield return Row(record.Line, id, Get("name"), Get("schema"), Get("birth_date"), Get("country"), Get("id_number"));
+            var name = Get("name");
+            if (record.Error is not null || name?.Contains('\n', StringComparison.Ordinal) == true)
+            {
+                // a quote left open swallows the line break and the rows after it into one name
+                yield return new BatchRow(record.Line, id, name ?? "", null,
+                    record.Error ?? $"name runs over several lines from line {record.Line} (a quote is not closed where the name ends)");
+                continue;
+            }
+            yield return Row(record.Line, id, name, Get("schema"), Get("birth_date"), Get("country"), Get("id_number"));
         }
     }
 
@@ -117,6 +129,6 @@ public static class BatchInput
     private static BatchRow Row(long line, string id, string? name, string? schema, string? birthDate, string? country, string? idNumber)
     {
         var (query, error) = ScreeningQueries.Build(id, name, schema, birthDate, country, idNumber);
-        return new BatchRow(line, id, name ?? "", query, error);
+        return new BatchRow(line, id, name ?? "", query, error?.Reason);
     }
 }

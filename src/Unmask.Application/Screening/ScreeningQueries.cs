@@ -1,6 +1,7 @@
 using Unmask.Domain;
 using Unmask.Domain.Identifiers;
 using Unmask.Screening;
+using Unmask.Screening.Names;
 
 namespace Unmask.Application.Screening;
 
@@ -12,13 +13,13 @@ public static class ScreeningQueries
 
     public static readonly IReadOnlyList<string> SchemaNames = ["Person", "Company", "Organization", "LegalEntity", "Vessel", "Airplane", "CryptoWallet", "Domain", "Any"];
 
-    /// <summary>Builds a query; returns an error message instead when the input cannot be screened.</summary>
-    public static (ScreeningQuery? Query, string? Error) Build(string? id, string? name, string? schema, string? birthDate, string? country, string? idNumber)
+    /// <summary>Builds a query; returns what is wrong instead when the input cannot be screened.</summary>
+    public static (ScreeningQuery? Query, QueryError? Error) Build(string? id, string? name, string? schema, string? birthDate, string? country, string? idNumber)
     {
-        var cleanName = Clean(name);
+        var cleanName = string.IsNullOrEmpty(name) ? "" : TextNormalizer.WithoutHiddenCharacters(name.Length > MaxNameLength * 4 ? name[..(MaxNameLength * 4)] : name);
         if (cleanName.Length == 0)
         {
-            return (null, "name is empty");
+            return (null, new QueryError("name", string.IsNullOrWhiteSpace(name) ? "is empty" : "has no letters or digits to match on (only control, invisible or combining characters)"));
         }
         if (cleanName.Length > MaxNameLength)
         {
@@ -28,14 +29,14 @@ public static class ScreeningQueries
         var schemaName = string.IsNullOrWhiteSpace(schema) ? "Any" : Normalise(schema.Trim());
         if (schemaName is null)
         {
-            return (null, $"schema '{schema}' is not one of {string.Join(", ", SchemaNames)}");
+            return (null, new QueryError("schema", $"'{Shown(schema!)}' is not one of {string.Join(", ", SchemaNames)}"));
         }
         var properties = new Dictionary<string, IReadOnlyList<string>> { ["name"] = [cleanName] };
         if (!string.IsNullOrWhiteSpace(birthDate))
         {
             if (!PartialDate.TryParseIso(birthDate, out var date) && !PartialDate.TryParseText(birthDate, out date))
             {
-                return (null, $"birth_date '{birthDate}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+                return (null, new QueryError("birth_date", $"'{Shown(birthDate)}' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)"));
             }
             properties["birthDate"] = [date.ToString()];
         }
@@ -43,7 +44,7 @@ public static class ScreeningQueries
         {
             if (!Countries.TryGetCode(country, out var code))
             {
-                return (null, $"country '{country}' is not a country name or ISO code");
+                return (null, new QueryError("country", $"'{Shown(country)}' is not a country name or ISO code"));
             }
             properties["country"] = [code];
         }
@@ -56,7 +57,7 @@ public static class ScreeningQueries
         {
             if (!CryptoWalletAddress.TryParse(cleanName, out _))
             {
-                return (null, $"'{cleanName}' is not a wallet address");
+                return (null, new QueryError("name", $"'{Shown(cleanName)}' is not a wallet address"));
             }
             properties["cryptoWallet"] = [cleanName];
             properties["publicKey"] = [cleanName];
@@ -65,10 +66,14 @@ public static class ScreeningQueries
         {
             if (!DomainName.TryParse(cleanName, out var domain))
             {
-                return (null, $"'{cleanName}' is not a domain name");
+                return (null, new QueryError("name", $"'{Shown(cleanName)}' is not a domain name"));
             }
             properties["domain"] = [domain.Value];
             properties["website"] = [domain.Value];
+        }
+        else if (!Screener.HasNameToMatch(cleanName))
+        {
+            return (null, new QueryError("name", $"'{Shown(cleanName)}' has no letters or digits to match on"));
         }
         else if (EmailAddress.TryParse(cleanName, out var email) && !cleanName.Contains(' ', StringComparison.Ordinal))
         {
@@ -81,13 +86,16 @@ public static class ScreeningQueries
         SchemaNames.FirstOrDefault(s => string.Equals(s, schema, StringComparison.OrdinalIgnoreCase))
         ?? (schema.Equals("Thing", StringComparison.OrdinalIgnoreCase) ? "Any" : null);
 
-    private static string Clean(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return "";
-        }
-        var chars = name.Where(c => !char.IsControl(c) || c is '\t' or '\n').Select(c => char.IsWhiteSpace(c) ? ' ' : c).ToArray();
-        return string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>A value as an error message quotes it: on one line, nothing hidden, cut when long.</summary>
+    private static string Shown(string value) => TextNormalizer.WithoutHiddenCharacters(value.Length <= 60 ? value : value[..60] + "…");
+}
+
+/// <summary>Why a query cannot be screened: the input column at fault (name, schema, birth_date, country) and what is wrong
+/// with its value.</summary>
+public sealed record QueryError(string Column, string Problem)
+{
+    /// <summary>The column and the problem in one phrase, as a batch row reports it: "birth_date '31 Feb' is not a date".</summary>
+    public string Reason => $"{Column} {Problem}";
+
+    public override string ToString() => Reason;
 }

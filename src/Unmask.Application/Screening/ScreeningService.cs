@@ -85,9 +85,20 @@ public sealed class ScreeningService
         Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var row = chunk[i];
-            answers[i] = row.Error is not null
-                ? new BatchAnswer(row, null)
-                : new BatchAnswer(row, Screener.Screen(row.Query!, options));
+            if (row.Error is not null)
+            {
+                answers[i] = new BatchAnswer(row, null);
+                return;
+            }
+            try
+            {
+                answers[i] = new BatchAnswer(row, Screener.Screen(row.Query!, options));
+            }
+            catch (ArgumentException refused)
+            {
+                // the screener refuses a query it cannot answer (no name left to compare): that row is bad, the batch goes on
+                answers[i] = new BatchAnswer(row with { Query = null, Error = refused.Message.Replace($" (Parameter '{refused.ParamName}')", "", StringComparison.Ordinal) }, null);
+            }
         });
         return answers;
     }
@@ -96,4 +107,5 @@ public sealed class ScreeningService
 /// <summary>One input row of a batch: its number, its id, and the query it asks, or why it could not be read.</summary>
 public sealed record BatchRow(long Number, string Id, string Name, ScreeningQuery? Query, string? Error);
 
+/// <summary>The answer to one row: the screening response, or none when the row is bad (<see cref="BatchRow.Error"/> says why).</summary>
 public sealed record BatchAnswer(BatchRow Row, ScreeningResponse? Response);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Unmask.Application.Cases;
 using Unmask.Application.Graph;
+using Unmask.Application.Io;
 using Unmask.Domain;
 using Unmask.LinkGraph.Export;
 using Unmask.Storage;
@@ -123,7 +124,7 @@ public static class CaseCommands
             var selection = id is null ? GraphSelection.All(graph)
                 : GraphSelection.Of(graph, (await new CaseService(store, console.Time).GetAsync(id, cancellationToken)).Members.Where(graph.Contains));
             var path = parsed.GetValue(output)!;
-            await using (var stream = File.Create(path))
+            await AtomicFile.WriteAsync(path, (stream, _) =>
             {
                 switch (kind)
                 {
@@ -143,7 +144,8 @@ public static class CaseCommands
                         HtmlReportWriter.Write(selection, stream, new HtmlReportOptions(id is null ? "Unmask network" : $"Unmask {id}"));
                         break;
                 }
-            }
+                return Task.CompletedTask;
+            }, cancellationToken);
             await store.Audit.AppendAsync(Environment.GetEnvironmentVariable("USER") ?? Environment.UserName, "export", id ?? "graph", $"{kind} to {Path.GetFileName(path)}", cancellationToken);
             await console.Error.WriteLineAsync($"exported {(id ?? "the graph")} as {kind} to {Path.GetFullPath(path)}");
             return ExitCodes.Success;

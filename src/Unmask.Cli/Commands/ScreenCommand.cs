@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Spectre.Console;
 using Unmask.Application.Io;
 using Unmask.Application.Screening;
@@ -52,27 +50,50 @@ public static class ScreenCommand
             {
                 throw new InputException("screen", null, "give either a NAME or --input FILE");
             }
+            // a single query is checked before the lists are loaded, so that a mistyped option is reported at once
+            var (query, error) = single is null ? (null, null)
+                : ScreeningQueries.Build(null, single, parsed.GetValue(schema), parsed.GetValue(birthDate), parsed.GetValue(country), parsed.GetValue(idNumber));
+            if (error is not null)
+            {
+                throw error.Column == "name" ? new InputException("screen", null, error.Reason) : new InputException(OptionOf(error.Column), null, error.Problem);
+            }
+            var format = single is null ? null : console.Format(parsed, "table", "json", "jsonl", "html");
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
             var service = await ScreeningService.LoadAsync(store, cancellationToken);
             if (service.EntityCount == 0)
             {
                 await console.Error.WriteLineAsync("warning: no lists imported; run 'unmask lists import PATH...' first (nothing can match)");
             }
-            if (inputFile is null)
+            if (query is not null)
             {
-                var (query, error) = ScreeningQueries.Build(null, single, parsed.GetValue(schema), parsed.GetValue(birthDate), parsed.GetValue(country), parsed.GetValue(idNumber));
-                if (query is null)
-                {
-                    throw new InputException("NAME", null, error!);
-                }
                 var response = service.Screen(query, options);
-                await WriteSingle(console, console.Format(parsed, "table", "json", "jsonl"), response);
+                if (format == "table")
+                {
+                    WriteTable(console, response);
+                }
+                else
+                {
+                    var output = new BatchOutput(console.Out, format!, console.Time, single: true);
+                    await output.StartAsync($"Screening: {Unmask.Screening.Names.TextNormalizer.WithoutHiddenCharacters(single!)}");
+                    await output.WriteAsync(new BatchAnswer(new BatchRow(1, "", single!, query, null), response));
+                    await output.EndAsync(1, response.Results.Any(r => r.Match) ? 1 : 0, 0);
+                }
                 return failRule.Fails([response]) ? ExitCodes.Flagged : ExitCodes.Success;
             }
-            return await RunBatch(console, service, inputFile, parsed.GetValue(output), parsed, options, parsed.GetValue(skipBadRows), failRule, cancellationToken);
+            return await RunBatch(console, service, inputFile!, parsed.GetValue(output), parsed, options, parsed.GetValue(skipBadRows), failRule, cancellationToken);
         });
         return command;
     }
+
+    /// <summary>The option a single query's faulty value came from, for the error message.</summary>
+    private static string OptionOf(string column) => column switch
+    {
+        "schema" => "--schema",
+        "birth_date" => "--birth-date",
+        "country" => "--country",
+        "id_number" => "--id-number",
+        _ => column,
+    };
 
     private static async Task<int> RunBatch(CliConsole console, ScreeningService service, string inputFile, string? outputFile, ParseResult parsed,
         ScreeningOptions options, bool skipBadRows, FailRule failRule, CancellationToken cancellationToken)
@@ -82,124 +103,68 @@ public static class ScreenCommand
             throw new InputException(inputFile, null, "no such file");
         }
         var asked = parsed.GetValue(GlobalOptions.Format);
-        var format = asked is not null ? console.Format(parsed, "jsonl", "csv", "json")
-            : outputFile?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "jsonl";
+        var format = asked is not null ? console.Format(parsed, "jsonl", "csv", "json", "html")
+            : Path.GetExtension(outputFile ?? "").ToLowerInvariant() switch { ".csv" => "csv", ".html" or ".htm" => "html", _ => "jsonl" };
         if (format == "csv")
         {
             // the CSV shape carries the best result per row only, so the rest need not be found and explained
             options = options with { Limit = 1 };
         }
         var rows = BatchInput.Read(inputFile, skipBadRows);
-        var outputStream = outputFile is null ? null : new StreamWriter(outputFile, append: false, new UTF8Encoding(false));
-        var writer = outputStream ?? console.Out;
+        await using var file = outputFile is null ? null : AtomicFile.Create(outputFile);
+        var output = new BatchOutput(file?.Text ?? console.Out, format, console.Time);
         var watch = Stopwatch.StartNew();
         long count = 0, matches = 0, bad = 0;
         var flagged = false;
-        try
+        await output.StartAsync($"Screening: {Path.GetFileName(inputFile)}");
+        var lastReport = TimeSpan.Zero;
+        await foreach (var answer in service.ScreenBatchAsync(rows, options, cancellationToken))
         {
-            if (format == "csv")
+            count++;
+            if (answer.Response is null)
             {
-                await writer.WriteLineAsync("id,name,match,score,entity_id,caption,datasets");
-            }
-            if (format == "json")
-            {
-                await writer.WriteLineAsync("[");
-            }
-            var lastReport = TimeSpan.Zero;
-            await foreach (var answer in service.ScreenBatchAsync(rows, options, cancellationToken))
-            {
-                count++;
-                if (answer.Response is null)
+                if (!skipBadRows)
                 {
-                    bad++;
+                    throw new InputException(inputFile, answer.Row.Number, answer.Row.Error + " (use --skip-bad-rows to report such rows and go on)");
                 }
-                else
-                {
-                    if (answer.Response.Results.Any(r => r.Match))
-                    {
-                        matches++;
-                    }
-                    flagged |= failRule.Fails([answer.Response]);
-                }
-                await WriteBatchAnswer(writer, format, answer, count == 1);
-                if (console.ErrorIsTerminal && watch.Elapsed - lastReport > TimeSpan.FromSeconds(1))
-                {
-                    lastReport = watch.Elapsed;
-                    console.Error.Write($"\rscreened {count:N0} rows ({count / watch.Elapsed.TotalSeconds:N0}/s)   ");
-                }
-            }
-            if (format == "json")
-            {
-                await writer.WriteLineAsync("]");
-            }
-        }
-        finally
-        {
-            if (outputStream is not null)
-            {
-                await outputStream.DisposeAsync();
-            }
-        }
-        await console.Error.WriteLineAsync(
-            $"{(console.ErrorIsTerminal ? "\r" : "")}screened {count:N0} rows in {watch.Elapsed.TotalSeconds:F1} s against {service.EntityCount:N0} entities: {matches:N0} with a match{(bad > 0 ? $", {bad:N0} unreadable rows" : "")}");
-        return flagged ? ExitCodes.Flagged : ExitCodes.Success;
-    }
-
-    private static async Task WriteBatchAnswer(TextWriter writer, string format, BatchAnswer answer, bool first)
-    {
-        if (format == "csv")
-        {
-            var best = answer.Response?.Results.FirstOrDefault();
-            await writer.WriteLineAsync(string.Join(',',
-                ListsCommands.Csv(answer.Row.Id), ListsCommands.Csv(answer.Row.Name),
-                best?.Match == true ? "true" : "false",
-                best is null ? "" : best.Score.ToString("0.###", CultureInfo.InvariantCulture),
-                ListsCommands.Csv(best?.Id ?? ""), ListsCommands.Csv(best?.Caption ?? ""), ListsCommands.Csv(best is null ? "" : string.Join(';', best.Datasets))));
-            return;
-        }
-        var json = Json(answer, indented: false);
-        await writer.WriteLineAsync(format == "json" && !first ? "," + json : json);
-    }
-
-    private static string Json(BatchAnswer answer, bool indented)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            if (answer.Response is not null)
-            {
-                ScreeningJson.Write(json, answer.Response);
+                bad++;
             }
             else
             {
-                json.WriteStartObject();
-                json.WriteString("id", answer.Row.Id);
-                json.WriteStartObject("query");
-                json.WriteStartObject("properties");
-                json.WriteStartArray("name");
-                json.WriteStringValue(answer.Row.Name);
-                json.WriteEndArray();
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteStartArray("results");
-                json.WriteEndArray();
-                json.WriteString("error", $"row {answer.Row.Number}: {answer.Row.Error}");
-                json.WriteEndObject();
+                if (answer.Response.Results.Any(r => r.Match))
+                {
+                    matches++;
+                }
+                flagged |= failRule.Fails([answer.Response]);
+            }
+            await output.WriteAsync(answer);
+            if (console.ErrorIsTerminal && watch.Elapsed - lastReport > TimeSpan.FromSeconds(1))
+            {
+                lastReport = watch.Elapsed;
+                console.Error.Write($"\rscreened {count:N0} rows ({count / watch.Elapsed.TotalSeconds:N0}/s)   ");
             }
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        await output.EndAsync(count - bad, matches, bad);
+        if (file is not null)
+        {
+            await file.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await console.Out.FlushAsync(cancellationToken);
+        }
+        await console.Error.WriteLineAsync(
+            $"{(console.ErrorIsTerminal ? "\r" : "")}read {count:N0} rows in {watch.Elapsed.TotalSeconds:F1} s against {service.EntityCount:N0} entities: "
+            + $"{count - bad:N0} screened, {matches:N0} with a match, {bad:N0} bad rows{(bad > 0 ? " (not screened; marked status=error in the output)" : "")}"
+            + (file is null ? "" : $"; written to {file.Path}"));
+        return flagged ? ExitCodes.Flagged : ExitCodes.Success;
     }
 
-    private static async Task WriteSingle(CliConsole console, string format, ScreeningResponse response)
+    private static void WriteTable(CliConsole console, ScreeningResponse response)
     {
-        if (format is "json" or "jsonl")
-        {
-            await console.Out.WriteLineAsync(Json(new BatchAnswer(new BatchRow(1, "", "", response.Query, null), response), indented: format == "json"));
-            return;
-        }
         if (response.Results.Count == 0)
         {
-            await console.Out.WriteLineAsync("no candidates scored above the reporting floor");
+            console.Out.WriteLine("no candidates scored above the reporting floor");
             return;
         }
         var table = new Table().AddColumns("score", "match", "entity", "caption", "matched name", "datasets", "programs", "explanation");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Unmask.Application.Io;
 using Unmask.Application.Sites;
 using Unmask.Domain;
 using Unmask.WebsiteAnalysis.Analysis;
@@ -103,7 +104,7 @@ public static class SiteCommands
             }
             else if (file is not null)
             {
-                await File.WriteAllTextAsync(file, rendered, cancellationToken);
+                await AtomicFile.WriteAllTextAsync(file, rendered, cancellationToken);
                 await console.Error.WriteLineAsync($"report written to {Path.GetFullPath(file)}");
             }
             else

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Unmask.Application.Io;
 using Unmask.Application.Vetting;
 using Unmask.Domain;
 using Unmask.Vetting.Output;
@@ -43,8 +44,8 @@ public static class VetCommand
                 await console.Error.WriteLineAsync($"not run: {notRun.Code}: {notRun.Reason}");
             }
             var target = parsed.GetValue(output);
-            await using var fileWriter = target is null ? null : new StreamWriter(target);
-            var writer = (TextWriter?)fileWriter ?? console.Out;
+            await using var outputFile = target is null ? null : AtomicFile.Create(target);
+            var writer = outputFile?.Text ?? console.Out;
             switch (format)
             {
                 case "json":
@@ -60,9 +61,10 @@ public static class VetCommand
                     WriteTable(console, run.Results);
                     break;
             }
-            if (target is not null)
+            if (outputFile is not null)
             {
-                await console.Error.WriteLineAsync($"written to {Path.GetFullPath(target)}");
+                await outputFile.CommitAsync(cancellationToken);
+                await console.Error.WriteLineAsync($"written to {outputFile.Path}");
             }
             await console.Error.WriteLineAsync($"vetted {run.Stats.Records:N0} records, {run.Stats.SignIns:N0} sign-ins: "
                 + string.Join(", ", run.Results.GroupBy(r => r.Level).OrderBy(g => g.Key).Select(g => $"{g.Count()} {VetJson.Name(g.Key)}"))

@@ -3,8 +3,9 @@ using System.Text;
 
 namespace Unmask.Screening.Names;
 
-/// <summary>Cleans raw name text before tokens are made: caps its length, drops control and format characters, applies
-/// NFKC (full-width and compatibility forms become plain letters) and turns every kind of dash and space into a space.</summary>
+/// <summary>Cleans raw name text before tokens are made: caps its length, takes out what cannot be seen or stands alone
+/// (<see cref="WithoutHiddenCharacters"/>), applies NFKC (full-width and compatibility forms become plain letters) and turns
+/// every kind of dash and space into a space.</summary>
 public static class TextNormalizer
 {
     /// <summary>Names longer than this are cut: no real name is this long, and scoring time grows with length.</summary>
@@ -16,28 +17,15 @@ public static class TextNormalizer
         {
             return "";
         }
-        var text = raw.Length > MaxNameLength * 2 ? raw[..(MaxNameLength * 2)] : raw;
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
-            {
-                builder.Append(char.IsWhiteSpace(c) ? ' ' : '\0');
-                continue;
-            }
-            builder.Append(c);
-        }
-        builder.Replace("\0", "");
+        var visible = WithoutHiddenCharacters(raw.Length > MaxNameLength * 2 ? raw[..(MaxNameLength * 2)] : raw);
         string normalised;
         try
         {
-            normalised = builder.ToString().Normalize(NormalizationForm.FormKC);
+            normalised = visible.Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {
-            normalised = builder.ToString(); // unpaired surrogates were removed above; keep the text as it is if ICU still refuses
+            normalised = visible; // lone surrogates were replaced already; keep the text as it is if ICU still refuses
         }
         if (normalised.Length > MaxNameLength)
         {
@@ -48,6 +36,67 @@ public static class TextNormalizer
             }
         }
         return LettersForLookalikeDigits(normalised).Trim();
+    }
+
+    /// <summary>
+    /// The text with nothing hidden in it, runs of white space made one space and trimmed. Control characters (NUL, \x01,
+    /// tabs, line breaks), invisible break and direction marks (zero-width space, LRM/RLM, bidi embeddings and isolates),
+    /// lone surrogates, private-use and unassigned code points become a space, so that <c>Kim\x01Jong\x01Un</c> or
+    /// <c>Kim\u200BJong Un</c> still read as three words. Characters that by definition join or sit inside a word (soft
+    /// hyphen, zero-width joiner and non-joiner, word joiner, zero-width no-break space) are removed. A combining mark that
+    /// follows no letter or digit is removed: alone it is no part of a name.
+    /// </summary>
+    public static string WithoutHiddenCharacters(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var afterBase = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            switch (Kind(rune))
+            {
+                case CharacterKind.Separator:
+                    if (builder.Length > 0 && builder[^1] != ' ')
+                    {
+                        builder.Append(' ');
+                    }
+                    afterBase = false;
+                    continue;
+                case CharacterKind.Joiner:
+                    continue;
+                case CharacterKind.Mark:
+                    if (afterBase)
+                    {
+                        builder.Append(rune.ToString());
+                    }
+                    continue;
+                default:
+                    builder.Append(rune.ToString());
+                    afterBase = Rune.IsLetterOrDigit(rune);
+                    continue;
+            }
+        }
+        return builder.ToString().Trim();
+    }
+
+    private enum CharacterKind { Visible, Separator, Joiner, Mark }
+
+    private static CharacterKind Kind(Rune rune)
+    {
+        if (rune.Value is 0x00AD or 0x200C or 0x200D or 0x2060 or 0xFEFF)
+        {
+            return CharacterKind.Joiner;
+        }
+        if (Rune.IsWhiteSpace(rune) || rune == Rune.ReplacementChar)
+        {
+            return CharacterKind.Separator; // EnumerateRunes gives U+FFFD for a lone surrogate
+        }
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned => CharacterKind.Separator,
+            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharacterKind.Mark,
+            _ => CharacterKind.Visible,
+        };
     }
 
     /// <summary>A digit between two Latin letters stands for the letter it looks like ("Ig0r Sech1n" = Igor Sechin), a
