@@ -32,7 +32,7 @@ public sealed class EuFsfXmlReader : IListReader
     {
         var dataset = context.DatasetName(EuFsfMapper.Dataset);
         var mapper = new EuFsfMapper(input.Name);
-        using var xml = SafeXml.Create(input.Open());
+        using var xml = SafeXml.Create(input.Open(), input.Name, input.Limits);
         var lineInfo = (IXmlLineInfo)xml;
         while (true)
         {

@@ -46,7 +46,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 && root.TryGetProperty("schema", out var schema) && schema.ValueKind == JsonValueKind.String
                 && root.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException || JsonErrors.IsUndecodableString(ex))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
@@ -29,8 +30,21 @@ public static class BoundedXml
             reader.Read();
             return root;
         }
+        // Records are read by the hundred thousand (xlsx cells): the chunk buffer is rented, not allocated each time.
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            return ReadChildren(reader, root, buffer, budget, limits, file);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static XElement ReadChildren(XmlReader reader, XElement root, char[] buffer, RecordBudget budget, ReadLimits limits, string file)
+    {
         var current = root;
-        var buffer = new char[4096];
         while (reader.Read())
         {
             switch (reader.NodeType)

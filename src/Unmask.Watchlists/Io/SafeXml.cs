@@ -3,10 +3,11 @@ using Unmask.Domain;
 
 namespace Unmask.Watchlists.Io;
 
-/// <summary>XML readers with DTD processing prohibited and no resolver, so no entity expansion or external fetch can happen.</summary>
+/// <summary>XML readers with DTD processing prohibited and no resolver, so no entity expansion or external fetch can happen,
+/// over a stream that refuses oversized markup (<see cref="XmlMarkupGuardStream"/>).</summary>
 public static class SafeXml
 {
-    public static XmlReader Create(Stream stream) => XmlReader.Create(stream, new XmlReaderSettings
+    public static XmlReader Create(Stream stream, string file, ReadLimits limits) => XmlReader.Create(new XmlMarkupGuardStream(stream, file, limits), new XmlReaderSettings
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,

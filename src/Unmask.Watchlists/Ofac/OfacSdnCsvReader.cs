@@ -84,6 +84,12 @@ public sealed class OfacSdnCsvReader : IListReader
                 if (comments?.Remove(entNum, out var more) == true)
                 {
                     // sdn_comments.csv continues the cut-off Remarks byte for byte (often mid-word), so join without a separator.
+                    var length = (f[11]?.Length ?? 0) + more.Sum(m => (long)(m.Fields[1]?.Length ?? 0));
+                    if (length > input.Limits.MaxRecordChars)
+                    {
+                        throw new InputException(input.Name, record.Line, string.Create(CultureInfo.InvariantCulture,
+                            $"ent_num {entNum}: Remarks with their {more.Count:N0} continuation rows are {length:N0} characters, over the limit of {input.Limits.MaxRecordChars:N0}"));
+                    }
                     var remarks = (f[11] ?? "") + string.Concat(more.Select(m => m.Fields[1]));
                     OfacRemarks.Apply(entity, remarks, input.Name, record.Line);
                 }

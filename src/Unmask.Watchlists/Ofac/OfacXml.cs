@@ -18,7 +18,7 @@ internal static class OfacXml
     public static async IAsyncEnumerable<XmlRecord> ReadRecordsAsync(Stream stream, string file, ReadLimits limits, string root,
         IReadOnlySet<string> records, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = SafeXml.Create(stream);
+        using var reader = SafeXml.Create(stream, file, limits);
         try
         {
             await reader.MoveToContentAsync();

@@ -127,7 +127,7 @@ public sealed class UkOfsiXlsxReader : IListReader
                 targets.Add(layout, cells, rowNumber);
             }
 
-            using var reader = SafeXml.Create(worksheet.GetStream(FileMode.Open, FileAccess.Read));
+            using var reader = SafeXml.Create(worksheet.GetStream(FileMode.Open, FileAccess.Read), file, limits);
             long rowNumber = 0;
             long rows = 0;
             List<string>? cells = null;
@@ -195,7 +195,7 @@ public sealed class UkOfsiXlsxReader : IListReader
             {
                 return strings;
             }
-            using var reader = SafeXml.Create(part.GetStream(FileMode.Open, FileAccess.Read));
+            using var reader = SafeXml.Create(part.GetStream(FileMode.Open, FileAccess.Read), file, limits);
             var more = reader.Read();
             while (more)
             {

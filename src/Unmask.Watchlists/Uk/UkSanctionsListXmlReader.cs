@@ -31,7 +31,7 @@ public sealed class UkSanctionsListXmlReader : IListReader
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var dataset = context.DatasetName(DefaultDataset);
-        using var xml = SafeXml.Create(input.Open());
+        using var xml = SafeXml.Create(input.Open(), input.Name, input.Limits);
         var lineInfo = (IXmlLineInfo)xml;
         var rootSeen = false;
         DateOnly? published = null;

@@ -23,7 +23,7 @@ public sealed class UnConsolidatedXmlReader : IListReader
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var dataset = context.DatasetName(DefaultDataset);
-        using var xml = SafeXml.Create(input.Open());
+        using var xml = SafeXml.Create(input.Open(), input.Name, input.Limits);
         var lineInfo = (IXmlLineInfo)xml;
         var count = 0;
         while (true)

@@ -21,6 +21,12 @@ public sealed class FollowTheMoneyHostileTests
         error.Reason.ShouldContain("not valid Unicode");
     }
 
+    [Theory]
+    [InlineData("""{"x\udc00":1,"id":"x1","schema":"Person","properties":{}}""")]
+    [InlineData("""{"id":"x\ud800","schema":"Person","properties":{}}""")]
+    public void Detection_does_not_fail_on_a_lone_surrogate_escape(string line) =>
+        Should.NotThrow(() => _reader.Sniff(System.Text.Encoding.UTF8.GetBytes(line)));
+
     [Fact]
     public async Task A_note_over_the_text_limit_is_cut_with_a_warning_and_a_long_name_is_refused()
     {

@@ -103,6 +103,18 @@ public sealed class BoundedXmlTests
         (await HostileInput.RefusedTextAsync(reader, "list.xml", string.Format(outside, ShortName))).Reason.ShouldContain("nested more than 64 deep");
     }
 
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task A_start_tag_over_the_markup_limit_is_refused_before_the_parser_holds_it(string format)
+    {
+        // An attribute value is held whole by the parser with its tag; the stream below it refuses the tag first.
+        var error = await HostileInput.RefusedTextAsync(Documents[format].Reader, "list.xml",
+            string.Format(Documents[format].Template, ShortName).Replace("<", "<x y=\"" + new string('v', 30_000) + "\"/><", StringComparison.Ordinal),
+            new ReadLimits(MaxRecordChars: 20_000));
+
+        error.Reason.ShouldBe("XML markup (a tag with its attributes) longer than 20,000 bytes: refused");
+    }
+
     [Fact]
     public async Task A_record_with_more_text_than_the_record_limit_is_refused()
     {

@@ -46,6 +46,19 @@ public sealed class OfacSdnCsvHostileTests
     }
 
     [Fact]
+    public async Task Remarks_continued_past_the_record_limit_are_refused()
+    {
+        var sdn = OfacTestSupport.Crlf($"90001,\"EXAMPLE TRADING CO\",-0- ,\"DPRK3\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1980\"");
+        var comments = OfacTestSupport.Crlf([.. Enumerable.Repeat($"90001,\"{new string('c', 1_000)}\"", 30)]);
+        var input = ListInput.FromBytes("sdn.csv", sdn, new Dictionary<string, byte[]> { ["sdn_comments.csv"] = comments },
+            limits: new ReadLimits(MaxRecordChars: 20_000));
+
+        var error = await Should.ThrowAsync<Unmask.Domain.InputException>(() => OfacTestSupport.ReadAll(_reader, input));
+
+        error.Reason.ShouldBe("ent_num 90001: Remarks with their 30 continuation rows are 30,008 characters, over the limit of 20,000");
+    }
+
+    [Fact]
     public async Task A_quoted_field_may_still_span_lines_and_hold_doubled_quotes()
     {
         var bytes = OfacTestSupport.Crlf($"90001,\"EXAMPLE \"\"TRADING\"\"", $"CO\",-0- ,\"DPRK3\",{Empties}");
