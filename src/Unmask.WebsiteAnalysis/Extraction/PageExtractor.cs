@@ -86,7 +86,7 @@ public static partial class PageExtractor
         options ??= new ExtractionOptions();
         var document = Parser.Value!.ParseDocument(WithinLimits(page.Html, options.Limits));
         var blocks = new List<TextBlock>();
-        var walker = new DocumentWalker(blocks, options.MaxBlocksPerPage, options.Limits.MaxTextChars);
+        var walker = new DocumentWalker(blocks, options.MaxBlocksPerPage, options.Limits.MaxTextChars, options.Limits.MaxLinks);
         walker.WalkDocument(document);
         var title = Clean(walker.Title);
         if (title is not null)
@@ -112,19 +112,23 @@ public static partial class PageExtractor
         var alts = walker.Alts.Select(Clean).OfType<string>().Distinct().ToList();
 
         var visible = string.Join("\n", blocks.Select(b => b.Text));
-        var emails = ContactPatterns.Emails(visible)
-            .Concat(links.Where(h => h.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)).Select(h => ContactPatterns.NormaliseEmail(h[7..].Split('?')[0])).OfType<string>())
+        var maxContact = options.Limits.MaxContactTextChars;
+        var contactText = HeadAndTail(visible, maxContact);
+        var contactLinks = Math.Max(1, options.Limits.MaxLinks / 10);
+        var emails = ContactPatterns.Emails(contactText)
+            .Concat(LinksWithScheme(links, "mailto:", contactLinks).Select(h => ContactPatterns.NormaliseEmail(h[7..].Split('?')[0])).OfType<string>())
             .Concat(jsonLdContacts.Where(c => c.Contains('@', StringComparison.Ordinal)).Select(ContactPatterns.NormaliseEmail).OfType<string>())
             .Distinct().ToList();
         var phoneText = string.Join("\n", blocks.Where(b => HasDigits(b.Text, 7)).Select(b => b.Text));
+        phoneText = HeadAndTail(phoneText, maxContact);
         var phones = (phoneText.Length == 0 ? [] : ContactPatterns.Phones(phoneText, options.DefaultPhoneRegion))
-            .Concat(links.Where(h => h.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)).Select(h => ContactPatterns.NormalisePhone(Uri.UnescapeDataString(h[4..]), options.DefaultPhoneRegion)).OfType<string>())
+            .Concat(LinksWithScheme(links, "tel:", contactLinks).Select(h => ContactPatterns.NormalisePhone(Uri.UnescapeDataString(h[4..]), options.DefaultPhoneRegion)).OfType<string>())
             .Concat(jsonLdContacts.Where(c => !c.Contains('@', StringComparison.Ordinal)).Select(c => ContactPatterns.NormalisePhone(c, options.DefaultPhoneRegion)).OfType<string>())
             .Distinct().ToList();
-        var addressText = walker.AddressTexts.Count == 0 ? visible : visible + "\n" + string.Join("\n", walker.AddressTexts);
+        var addressText = walker.AddressTexts.Count == 0 ? contactText : contactText + "\n" + HeadAndTail(string.Join("\n", walker.AddressTexts), maxContact);
         var addresses = ContactPatterns.Addresses(addressText).Distinct().ToList();
         var messengers = links.Select(ContactPatterns.MessengerFromHref).OfType<string>()
-            .Concat(ContactPatterns.MessengersInText(visible)).Distinct().ToList();
+            .Concat(ContactPatterns.MessengersInText(contactText)).Distinct().ToList();
         var (template, classes) = walker.TemplateFeatures();
 
         return new PageFeatures
@@ -160,6 +164,16 @@ public static partial class PageExtractor
     }
 
     private const int MaxMarkupValues = 1_000;
+
+    /// <summary>Text for the contact patterns: all of it, or its start and its end when longer than <paramref name="max"/>
+    /// (contact details sit in the header and the footer; the patterns are slow on megabytes of digits).</summary>
+    private static string HeadAndTail(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, max / 2), "\n", text.AsSpan(text.Length - (max / 2)));
+
+    /// <summary>Distinct links with a scheme, at most <paramref name="max"/>: each is parsed (libphonenumber, e-mail rules), and a
+    /// page of 40,000 identical <c>tel:</c> links took 7 s.</summary>
+    private static IEnumerable<string> LinksWithScheme(List<string> links, string scheme, int max) =>
+        links.Where(h => h.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).Take(max);
 
     /// <summary>The markup before the first start tag that passes the element or depth limit: a hostile page cannot make the
     /// parser quadratic, and what it shows before the trap is still analysed.</summary>
@@ -360,7 +374,7 @@ public static partial class PageExtractor
     /// <summary>One recursive walk over the parsed document that collects everything the extractor needs: visible text cut into
     /// blocks at block-level elements (with their role), title, meta and link tags, JSON-LD scripts, link targets, image alt
     /// texts, <c>&lt;address&gt;</c> texts, and the template channel (tag.class sequence and class names of the body).</summary>
-    private sealed class DocumentWalker(List<TextBlock> blocks, int maxBlocks, int maxTextChars)
+    private sealed class DocumentWalker(List<TextBlock> blocks, int maxBlocks, int maxTextChars, int maxLinks)
     {
         private int _textChars;
         private const int MaxTemplateTokens = 20_000;
@@ -525,7 +539,7 @@ public static partial class PageExtractor
                     }
                     break;
                 case "a":
-                    if (element.GetAttribute("href") is { } link)
+                    if (Links.Count < maxLinks && element.GetAttribute("href") is { } link)
                     {
                         Links.Add(link);
                     }

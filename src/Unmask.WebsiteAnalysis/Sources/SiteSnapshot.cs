@@ -50,6 +50,11 @@ public sealed class SiteSnapshot
 /// before): browsers stop nesting at 512 (Chromium's HTML parser depth cap), and HTML tree building is quadratic in depth
 /// (100,000 nested divs took 43 s). Default 512.</param>
 /// <param name="MaxTextChars">Visible text kept per page; the rest is ignored. Default 1,000,000 characters.</param>
+/// <param name="MaxContactTextChars">Visible text searched for e-mail addresses, phone numbers, postal addresses and messenger
+/// handles per page: its first and last halves when longer (the patterns took 10 s on 1 MB of digits). Default 50,000
+/// characters.</param>
+/// <param name="MaxLinks">Links (<c>&lt;a href&gt;</c>) kept per page, and distinct <c>tel:</c>/<c>mailto:</c> links read per page
+/// at most a tenth of it. Default 5,000.</param>
 public sealed record SiteInputLimits(
     long MaxPageBytes = 8 * 1024 * 1024,
     int MaxPages = 5_000,
@@ -59,4 +64,6 @@ public sealed record SiteInputLimits(
     int MaxHeaderBytes = 256 * 1024,
     int MaxElements = 200_000,
     int MaxDepth = 512,
-    int MaxTextChars = 1_000_000);
+    int MaxTextChars = 1_000_000,
+    int MaxContactTextChars = 50_000,
+    int MaxLinks = 5_000);

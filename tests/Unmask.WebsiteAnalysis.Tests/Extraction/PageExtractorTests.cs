@@ -33,4 +33,22 @@ public sealed class PageExtractorTests
         features.Blocks.Sum(b => b.Text.Length).ShouldBe(10_000);
         features.Blocks.Count.ShouldBe(10);
     }
+
+    [Fact]
+    public void A_megabyte_of_digits_and_forty_thousand_tel_links_are_read_within_the_contact_limits()
+    {
+        var digits = "<html><body><p>Call +1 312 555 0123</p><p>" + string.Concat(Enumerable.Repeat("1 ", 512 * 1024)) + "</p></body></html>";
+        var links = "<html><body>" + string.Concat(Enumerable.Repeat("<a href=\"tel:+13125550123\">call</a>", 40_000)) + "</body></html>";
+        var watch = Stopwatch.StartNew();
+
+        var fromText = PageExtractor.Extract(new SitePage("digits.html", digits));
+        var textTime = watch.Elapsed;
+        var fromLinks = PageExtractor.Extract(new SitePage("links.html", links));
+
+        // Before the contact limits the digits alone took 10 s; the bounds leave room for a loaded test machine.
+        textTime.ShouldBeLessThan(TimeSpan.FromSeconds(6));
+        (watch.Elapsed - textTime).ShouldBeLessThan(TimeSpan.FromSeconds(6));
+        fromText.Phones.ShouldContain("+13125550123");
+        fromLinks.Phones.ShouldBe(["+13125550123"]);
+    }
 }
