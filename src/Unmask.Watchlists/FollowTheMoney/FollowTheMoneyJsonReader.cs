@@ -66,7 +66,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
         var skippedProperties = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var lineNumber = 0L;
         var objects = 0;
-        using (var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits),
+        using (var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits, allowUtf16: true),
                    new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true))
         {
             while (true)
@@ -208,7 +208,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
     private static async Task<DateOnly?> LatestDateAsync(ListInput input, CancellationToken cancellationToken)
     {
         DateOnly? latest = null;
-        using var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits), Encoding.UTF8,
+        using var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits, allowUtf16: true), Encoding.UTF8,
             detectEncodingFromByteOrderMarks: true);
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {

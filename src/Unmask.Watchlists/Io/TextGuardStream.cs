@@ -6,10 +6,13 @@ namespace Unmask.Watchlists.Io;
 /// Wraps a text file's stream and refuses, as it is read, a line longer than <see cref="ReadLimits.MaxLineBytes"/> and any
 /// NUL byte, naming the line. A reader's own line buffer then never grows past the limit, however it splits lines.
 /// </summary>
-public sealed class TextGuardStream(Stream inner, string file, ReadLimits limits) : CheckedReadStream(inner)
+/// <param name="allowUtf16">For readers that decode by byte-order mark: a file that starts with a UTF-16 BOM may hold NULs.</param>
+public sealed class TextGuardStream(Stream inner, string file, ReadLimits limits, bool allowUtf16 = false) : CheckedReadStream(inner)
 {
     private long _line = 1;
     private long _lineBytes;
+    private bool _started;
+    private bool _utf16;
 
     public override bool CanSeek => false;
 
@@ -17,10 +20,15 @@ public sealed class TextGuardStream(Stream inner, string file, ReadLimits limits
 
     protected override int Check(ReadOnlySpan<byte> read)
     {
+        if (!_started && read.Length > 0)
+        {
+            _started = true;
+            _utf16 = allowUtf16 && (read.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || read.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]));
+        }
         var rest = read;
         while (true)
         {
-            var stop = rest.IndexOfAny((byte)'\n', (byte)0);
+            var stop = _utf16 ? rest.IndexOf((byte)'\n') : rest.IndexOfAny((byte)'\n', (byte)0);
             var length = stop < 0 ? rest.Length : stop;
             _lineBytes += length;
             if (_lineBytes > limits.MaxLineBytes)

@@ -49,7 +49,7 @@ public sealed class IocCsvReader : IListReader
         List<Aggregate> aggregates;
         await using (var stream = input.Open())
         {
-            aggregates = ReadRows(input.Name, new TextGuardStream(stream, input.Name, input.Limits), context, cancellationToken);
+            aggregates = ReadRows(input.Name, new TextGuardStream(stream, input.Name, input.Limits, allowUtf16: true), context, cancellationToken);
         }
         var ids = new IndicatorIds(datasetName);
         foreach (var aggregate in aggregates)

@@ -63,7 +63,7 @@ public sealed class IocTextReader : IListReader
         var lineNumber = 0L;
         var values = 0;
 
-        using var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits),
+        using var reader = new StreamReader(new TextGuardStream(input.Open(), input.Name, input.Limits, allowUtf16: true),
             new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         while (true)
         {

@@ -61,6 +61,20 @@ public sealed class TextGuardStreamTests
         error.Line.ShouldBe(line);
     }
 
+    [Theory]
+    [InlineData("ftm")]
+    [InlineData("ioc-text")]
+    [InlineData("ioc-csv")]
+    public async Task A_utf16_file_with_a_byte_order_mark_is_still_read_by_the_readers_that_decode_by_bom(string format)
+    {
+        var (reader, fixture) = Formats[format];
+        var text = File.ReadAllText(RepoPaths.Fixture(["lists", .. fixture.Split('/')]));
+
+        var (entities, _) = await HostileInput.ReadAsync(reader, Path.GetFileName(fixture), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
+
+        entities.ShouldNotBeEmpty();
+    }
+
     /// <summary>The fixture's bytes with <paramref name="extra"/> as a line of its own after them (none when empty).</summary>
     private static byte[] FixtureWithLine(string fixture, string extra, out long line)
     {
