@@ -64,5 +64,32 @@ public sealed class AtomicFileTests : IDisposable
         Should.Throw<InputException>(() => AtomicFile.Create(_folder.Path, "--report")).Message.ShouldContain("is a folder");
     }
 
+    [Fact]
+    public async Task A_link_is_followed_and_kept()
+    {
+        var target = _folder.Write("real.csv", "old");
+        var link = _folder.File("link.csv");
+        File.CreateSymbolicLink(link, target);
+        await AtomicFile.WriteAllTextAsync(link, "new", CancellationToken.None);
+        new FileInfo(link).LinkTarget.ShouldBe(target);
+        (await File.ReadAllTextAsync(target)).ShouldBe("new");
+    }
+
+    [Fact]
+    public async Task A_device_is_written_directly_never_replaced()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        // through a link of our own, so that a rename would replace the link and never the device
+        var sink = _folder.File("sink");
+        File.CreateSymbolicLink(sink, "/dev/null");
+        await AtomicFile.WriteAllTextAsync(sink, "discarded", CancellationToken.None);
+        new FileInfo(sink).LinkTarget.ShouldBe("/dev/null");
+        (await File.ReadAllTextAsync(sink)).ShouldBeEmpty();
+        Directory.GetFiles(_folder.Path).ShouldBe([sink]);
+    }
+
     public void Dispose() => _folder.Dispose();
 }

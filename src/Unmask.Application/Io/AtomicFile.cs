@@ -6,7 +6,9 @@ namespace Unmask.Application.Io;
 /// <summary>
 /// An output file that is never seen half-written: everything goes to a hidden temporary file in the same folder, which
 /// <see cref="CommitAsync"/> flushes to disk and renames over the target in one step. Disposed without a commit (an
-/// error, an exception, a cancellation), the temporary file is deleted and the target is left as it was.
+/// error, an exception, a cancellation), the temporary file is deleted and the target is left as it was. A symbolic link is
+/// followed (the file it points to is replaced, the link kept); a device or process file (/dev/null, /dev/stdout,
+/// /proc/self/fd/1) is written directly, since renaming over it would replace the device itself.
 /// </summary>
 public sealed class AtomicFile : IAsyncDisposable
 {
@@ -14,7 +16,7 @@ public sealed class AtomicFile : IAsyncDisposable
     private StreamWriter? _text;
     private bool _finished;
 
-    private AtomicFile(string path, string temporaryPath, FileStream stream)
+    private AtomicFile(string path, string? temporaryPath, FileStream stream)
     {
         Path = path;
         TemporaryPath = temporaryPath;
@@ -24,8 +26,8 @@ public sealed class AtomicFile : IAsyncDisposable
     /// <summary>The file written on commit, as a full path.</summary>
     public string Path { get; }
 
-    /// <summary>Where the content goes until the commit.</summary>
-    public string TemporaryPath { get; }
+    /// <summary>Where the content goes until the commit; null when the target is a device written directly.</summary>
+    public string? TemporaryPath { get; }
 
     /// <summary>The content; write here (or to <see cref="Text"/>), then <see cref="CommitAsync"/>. Not to be disposed by the
     /// caller.</summary>
@@ -39,6 +41,14 @@ public sealed class AtomicFile : IAsyncDisposable
     public static AtomicFile Create(string path, string option = "--output")
     {
         var full = System.IO.Path.GetFullPath(path);
+        if (!IsDeviceOrProcessFile(full) && new FileInfo(full).LinkTarget is not null)
+        {
+            full = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        }
+        if (IsDeviceOrProcessFile(full))
+        {
+            return new AtomicFile(full, null, new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, 1 << 16, FileOptions.Asynchronous));
+        }
         var folder = System.IO.Path.GetDirectoryName(full) ?? ".";
         if (Directory.Exists(full))
         {
@@ -81,6 +91,11 @@ public sealed class AtomicFile : IAsyncDisposable
             await _text.FlushAsync(cancellationToken);
         }
         await _stream.FlushAsync(cancellationToken);
+        if (TemporaryPath is null)
+        {
+            await CloseAsync();
+            return;
+        }
         _stream.Flush(flushToDisk: true);
         await CloseAsync();
         try
@@ -106,9 +121,15 @@ public sealed class AtomicFile : IAsyncDisposable
         }
         finally
         {
-            File.Delete(TemporaryPath);
+            if (TemporaryPath is not null)
+            {
+                File.Delete(TemporaryPath);
+            }
         }
     }
+
+    private static bool IsDeviceOrProcessFile(string fullPath) =>
+        !OperatingSystem.IsWindows() && (fullPath.StartsWith("/dev/", StringComparison.Ordinal) || fullPath.StartsWith("/proc/", StringComparison.Ordinal));
 
     private async Task CloseAsync()
     {
