@@ -1,4 +1,5 @@
-using Unmask.Watchlists.Io;
+using Unmask.Domain;
+using Unmask.Domain.Io;
 
 namespace Unmask.Watchlists;
 
@@ -35,14 +36,17 @@ public sealed class ListInput
 
     public ReadLimits Limits { get; }
 
-    public Stream Open() => new LimitedStream(_open(), MaxBytes, Name);
+    public Stream Open() => SizeCapped(_open(), Name);
 
     /// <summary>Opens a file that sits beside this one (case-insensitive name match), or null.</summary>
     public Stream? OpenCompanion(string fileName)
     {
         var stream = _openCompanion(fileName);
-        return stream is null ? null : new LimitedStream(stream, MaxBytes, fileName);
+        return stream is null ? null : SizeCapped(stream, fileName);
     }
+
+    private BudgetedStream SizeCapped(Stream stream, string name) => new(stream, MaxBytes,
+        max => new InputException(name, null, $"file is larger than the size cap of {max:N0} bytes (raise it with --max-bytes)"));
 
     /// <summary>A list file on disk; companions are looked up in the same folder.</summary>
     public static ListInput FromFile(string path, long? maxBytes = null, ReadLimits? limits = null)

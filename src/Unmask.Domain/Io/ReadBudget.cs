@@ -19,43 +19,19 @@ public sealed class ReadBudget(long maxBytes, Func<long, InputException> overLim
     }
 }
 
-/// <summary>A forward-only read view of a stream that charges every byte read to a <see cref="ReadBudget"/>.</summary>
-public sealed class BudgetedStream(Stream inner, ReadBudget budget) : Stream
+/// <summary>A read view of a stream that charges every byte read to a <see cref="ReadBudget"/>. Seeks pass through to a
+/// seekable inner stream (a zip reader needs them), and bytes read again after a seek are charged again.</summary>
+public sealed class BudgetedStream(Stream inner, ReadBudget budget) : CheckedReadStream(inner)
 {
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var read = inner.Read(buffer);
-        budget.Charge(read);
-        return read;
-    }
-
-    public override void Flush()
+    /// <summary>A stream with a budget of its own: a size cap on this one input.</summary>
+    public BudgetedStream(Stream inner, long maxBytes, Func<long, InputException> overLimit)
+        : this(inner, new ReadBudget(maxBytes, overLimit))
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
+    protected override int Check(ReadOnlySpan<byte> read)
     {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
+        budget.Charge(read.Length);
+        return read.Length;
     }
 }

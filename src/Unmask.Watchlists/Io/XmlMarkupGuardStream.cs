@@ -1,4 +1,5 @@
 using Unmask.Domain;
+using Unmask.Domain.Io;
 
 namespace Unmask.Watchlists.Io;
 

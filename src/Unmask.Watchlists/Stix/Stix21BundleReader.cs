@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Unmask.Domain;
+using Unmask.Domain.Io;
 using Unmask.Watchlists.Io;
 using Unmask.Watchlists.Ioc;
 
@@ -158,8 +159,8 @@ public sealed class Stix21BundleReader : IListReader
     private static async Task<JsonDocument> ParseWholeAsync(ListInput input, CancellationToken cancellationToken)
     {
         // Only a file holding one bare object gets here; it is held whole, so it is held to the size of one object.
-        await using var stream = new LimitedStream(input.Open(), input.Limits.MaxRecordChars, input.Name,
-            $"a single STIX object larger than {input.Limits.MaxRecordChars:N0} bytes is refused");
+        await using var stream = new BudgetedStream(input.Open(), input.Limits.MaxRecordChars,
+            max => new InputException(input.Name, null, $"a single STIX object larger than {max:N0} bytes is refused"));
         try
         {
             return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);

@@ -1,4 +1,4 @@
-namespace Unmask.Watchlists.Io;
+namespace Unmask.Domain.Io;
 
 /// <summary>A read-only wrapper that shows every block read from the inner stream to <see cref="Check"/>, which may refuse it.</summary>
 public abstract class CheckedReadStream(Stream inner) : Stream
