@@ -31,4 +31,18 @@ public sealed class Stix21BundleHostileTests
 
         error.Reason.ShouldContain("larger than 100,000 bytes");
     }
+
+    [Fact]
+    public async Task A_bare_object_larger_than_the_record_limit_is_refused_before_it_is_parsed_whole()
+    {
+        // Each value is under the limit, so the bundle scanner passes the file; held whole, the object is over it.
+        var padding = string.Concat(Enumerable.Range(1, 300).Select(i => $",\"x_note_{i}\":\"{new string('d', 1_000)}\""));
+        var single = $$"""
+            {"type":"identity","spec_version":"2.1","id":"identity--0f0f0f0f-1111-4222-8333-444444444445","name":"Kim Example","identity_class":"individual"{{padding}}}
+            """;
+
+        var error = await HostileInput.RefusedTextAsync(_reader, "identity.json", single, new ReadLimits(MaxRecordChars: 100_000));
+
+        error.Reason.ShouldBe("a single STIX object larger than 100,000 bytes is refused");
+    }
 }
