@@ -41,7 +41,7 @@ public static class FuzzBench
             counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
             if (!result.IsAcceptable)
             {
-                var signature = result.Error is null ? "hang" : Signature(result.Error);
+                var signature = result.Signature;
                 if (signatures.TryAdd(signature, 1))
                 {
                     Save(crashFolder, target, input, signature, result);
@@ -56,14 +56,6 @@ public static class FuzzBench
         return string.Create(CultureInfo.InvariantCulture,
             $"{target.Name,-24}{count,9}{counts.GetValueOrDefault(FuzzOutcome.Read),9}{counts.GetValueOrDefault(FuzzOutcome.Refused),9}" +
             $"{counts.GetValueOrDefault(FuzzOutcome.Crashed),9}{counts.GetValueOrDefault(FuzzOutcome.Hung),7}{watch.Elapsed.TotalSeconds,8:F0}  {distinct}");
-    }
-
-    /// <summary>The exception type and the first frame in our code: one line per distinct defect.</summary>
-    public static string Signature(Exception error)
-    {
-        var frame = error.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at Unmask.", StringComparison.Ordinal));
-        var method = frame is null ? "?" : frame[3..].Split('(')[0];
-        return $"{error.GetType().Name} at {method}";
     }
 
     private static void Save(string crashFolder, FuzzTarget target, byte[] input, string signature, FuzzResult result)

@@ -27,8 +27,8 @@ public sealed class CrashTrials(string cliDll, string workFolder, Random random)
     public Task<CrashTrialSummary> ImportAsync(int trials, int oldEntities = 4_000, int newEntities = 12_000)
     {
         var folder = Folder("import");
-        var oldList = WriteFtmList(Path.Combine(folder, "old.ftm.json"), "Old", oldEntities);
-        var newList = WriteFtmList(Path.Combine(folder, "new.ftm.json"), "New", newEntities);
+        var oldList = TrialLists.WriteFtm(Path.Combine(folder, "old.ftm.json"), "Old", oldEntities);
+        var newList = TrialLists.WriteFtm(Path.Combine(folder, "new.ftm.json"), "New", newEntities);
         return RunAsync("lists import", trials, folder,
             [["lists", "import", RepoPaths.Fixture("lists", "un", "consolidated_fictional.xml")], ["lists", "import", oldList, "--source", TrialDataset]],
             ["lists", "import", newList, "--source", TrialDataset],
@@ -215,19 +215,6 @@ public sealed class CrashTrials(string cliDll, string workFolder, Random random)
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
         }
-    }
-
-    /// <summary>A FollowTheMoney list of fictional people, large enough that writing it takes a while.</summary>
-    private static string WriteFtmList(string path, string prefix, int count)
-    {
-        var text = new StringBuilder();
-        for (var i = 0; i < count; i++)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $$"""{"id": "CT-{{prefix}}-{{i}}", "caption": "{{prefix}} Trialperson {{i}}", "schema": "Person", "properties": {"name": ["{{prefix}} Trialperson {{i}}"], "birthDate": ["19{{50 + i % 50}}"], "nationality": ["kp"]}, "datasets": ["crash_trial"]}""").Append('\n');
-        }
-        File.WriteAllText(path, text.ToString());
-        return path;
     }
 
     /// <summary>The sample vetting file's rows again and again under new ids (<paramref name="prefix"/>-1, -2...).</summary>
