@@ -21,9 +21,12 @@ public static class FuzzBench
         var crashFolder = Path.Combine(Path.GetTempPath(), "unmask-fuzz-crashes");
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"{"reader",-24}{"inputs",9}{"read",9}{"refused",9}{"crashes",9}{"hangs",7}{"s",8}  distinct crashes");
+        Console.WriteLine(report.ToString().TrimEnd());
         foreach (var target in targets)
         {
-            report.AppendLine(RunTarget(target, inputsPerTarget, timeBound, crashFolder));
+            var line = RunTarget(target, inputsPerTarget, timeBound, crashFolder);
+            Console.WriteLine(line); // as each reader finishes: a long run shows its progress
+            report.AppendLine(line);
         }
         report.Append(CultureInfo.InvariantCulture, $"time bound {timeBound.TotalSeconds:F0} s per input; crash inputs saved under {crashFolder}");
         return report.ToString();
