@@ -26,9 +26,8 @@ public static class FuzzBench
         {
             var line = RunTarget(target, inputsPerTarget, timeBound, crashFolder);
             Console.WriteLine(line); // as each reader finishes: a long run shows its progress
-            report.AppendLine(line);
         }
-        report.Append(CultureInfo.InvariantCulture, $"time bound {timeBound.TotalSeconds:F0} s per input; crash inputs saved under {crashFolder}");
+        report.Clear().Append(CultureInfo.InvariantCulture, $"time bound {timeBound.TotalSeconds:F0} s per input; crash inputs saved under {crashFolder}");
         return report.ToString();
     }
 
