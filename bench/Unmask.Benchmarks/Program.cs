@@ -17,9 +17,18 @@ var report = scenario switch
     "screen-variants" => await ScreeningVariantsBench.VariantsAsync(Count(2000), 7),
     "screen-blocking" => await ScreeningVariantsBench.BlockingAsync(Count(2000), 7),
     "sites-corpus" => SiteBench.Corpus(),
-    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus",
+    "fuzz" => FuzzBench.Run(args.Length > 1 ? args[1] : "all", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, TimeSpan.FromSeconds(5)),
+    "fuzz-corpus" => FuzzCorpus(),
+    "crash-trials" => await CrashTrialsBench.RunAsync(Count(50), seed: 13),
+    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N]",
 };
 Console.WriteLine(report);
 Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
 
 int Count(int fallback) => args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+static string FuzzCorpus()
+{
+    Unmask.Fuzzing.GeneratedSeeds.WriteAll(Unmask.Fuzzing.SeedCorpus.Root);
+    return $"binary seeds written under {Unmask.Fuzzing.SeedCorpus.Root}";
+}
