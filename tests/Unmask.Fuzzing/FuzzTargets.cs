@@ -66,7 +66,7 @@ public static class FuzzTargets
     private static void ReadResume(byte[] input, string path)
     {
         File.WriteAllBytes(path, input);
-        _ = ResumeFiles.ReadText(path, new ResumeFileLimits(), out _);
+        _ = ResumeFiles.ReadText(path, new VetInputLimits(), out _);
     }
 
     /// <summary>What <c>site analyze</c> does with a saved page or WARC: load it, decode each page and extract its features.</summary>
