@@ -54,7 +54,8 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day)
             value = value[..t];
         }
         var parts = value.Split('-');
-        if (parts.Length is < 1 or > 3 || parts[0].Length != 4 || !AllDigits(parts))
+        // Month and day are one or two digits: a longer run (a fuzzed "1984-0000000000001") is no date, and would overflow.
+        if (parts.Length is < 1 or > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length > 2) || !AllDigits(parts))
         {
             return false;
         }
@@ -107,7 +108,7 @@ public readonly record struct PartialDate(int Year, int? Month, int? Day)
             return false;
         }
         var parts = text.Trim().Split('/', '.', '-');
-        if (parts.Length != 3 || !AllDigits(parts) || parts[2].Length != 4)
+        if (parts.Length != 3 || !AllDigits(parts) || parts[2].Length != 4 || parts[0].Length > 2 || parts[1].Length > 2)
         {
             return false;
         }

@@ -10,23 +10,21 @@ internal static class SqliteMigrator
     public static void Migrate(SqliteConnection connection, TimeProvider time, Action<SqliteTransaction, int>? afterScript = null)
     {
         Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-        var applied = new HashSet<int>();
-        using (var query = connection.CreateCommand())
-        {
-            query.CommandText = "SELECT version FROM schema_migrations";
-            using var reader = query.ExecuteReader();
-            while (reader.Read())
-            {
-                applied.Add(reader.GetInt32(0));
-            }
-        }
+        var applied = AppliedVersions(connection);
         foreach (var (version, name, sql) in Scripts())
         {
             if (applied.Contains(version))
             {
                 continue;
             }
-            using var transaction = connection.BeginTransaction();
+            // A script not yet applied: BEGIN IMMEDIATE takes the write lock before looking again, so two processes
+            // opening a new store at once apply it once (the second waits, then sees it applied). An up-to-date store
+            // takes no write lock at all, so opening it never waits for an import that is committing.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (IsApplied(connection, transaction, version))
+            {
+                continue;
+            }
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
@@ -59,6 +57,28 @@ internal static class SqliteMigrator
             using var reader = new StreamReader(stream);
             yield return (version, name, reader.ReadToEnd());
         }
+    }
+
+    private static HashSet<int> AppliedVersions(SqliteConnection connection)
+    {
+        var applied = new HashSet<int>();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT version FROM schema_migrations";
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            applied.Add(reader.GetInt32(0));
+        }
+        return applied;
+    }
+
+    private static bool IsApplied(SqliteConnection connection, SqliteTransaction transaction, int version)
+    {
+        using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT 1 FROM schema_migrations WHERE version = $v";
+        query.Parameters.AddWithValue("$v", version);
+        return query.ExecuteScalar() is not null;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

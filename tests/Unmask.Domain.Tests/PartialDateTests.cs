@@ -47,6 +47,16 @@ public class PartialDateTests
         PartialDate.TryParseText(text, out _).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("1984-00000000000000000001")]
+    [InlineData("1984-01-99999999999999999999")]
+    [InlineData("1984-001-08")]
+    public void Long_digit_runs_are_no_date_rather_than_an_overflow(string text)
+    {
+        PartialDate.TryParseIso(text, out _).ShouldBeFalse();
+        PartialDate.TryParseDayFirst("99999999999999999999/01/1984", out _).ShouldBeFalse();
+    }
+
     [Fact]
     public void Year_only_is_compatible_with_a_full_date_of_that_year()
     {

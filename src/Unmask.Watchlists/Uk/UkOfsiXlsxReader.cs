@@ -88,7 +88,8 @@ public sealed class UkOfsiXlsxReader : IListReader
             CancellationToken cancellationToken)
         {
             var workbook = document.WorkbookPart ?? throw new InputException(file, null, "xlsx has no workbook part");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+            // A workbook part whose XML has no <workbook> root gives the SDK a null Workbook.
+            var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
                 ?? throw new InputException(file, null, "xlsx workbook has no sheet");
             if (sheet.Id?.Value is not { } sheetId || workbook.GetPartById(sheetId) is not WorksheetPart worksheet)
             {
