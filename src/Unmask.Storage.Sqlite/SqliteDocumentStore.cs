@@ -6,12 +6,21 @@ namespace Unmask.Storage.Sqlite;
 
 internal sealed class SqliteDocumentStore(Func<SqliteConnection> open) : IDocumentStore
 {
-    public Task PutAsync(string collection, IEnumerable<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default)
+    public Task PutAsync(string collection, IEnumerable<KeyValuePair<string, string>> documents, CancellationToken cancellationToken = default) =>
+        PutAsync([new DocumentBatch(collection, documents)], cancellationToken);
+
+    public Task PutAsync(IReadOnlyList<DocumentBatch> batches, CancellationToken cancellationToken = default)
     {
-        RefuseAudited(collection);
+        foreach (var batch in batches)
+        {
+            RefuseAudited(batch.Collection);
+        }
         using var connection = open();
         using var transaction = connection.BeginTransaction();
-        Upsert(connection, transaction, collection, documents);
+        foreach (var batch in batches)
+        {
+            Upsert(connection, transaction, batch.Collection, batch.Documents);
+        }
         transaction.Commit();
         return Task.CompletedTask;
     }

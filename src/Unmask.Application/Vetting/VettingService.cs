@@ -74,12 +74,13 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
             signIns = log.ReadAll(options.SkipBadRows);
         }
         var run = Vetter.Run(batch.Records, signIns, context, batch.Columns, log?.HasCountryColumn);
-        await store.Documents.PutAsync(ResultsCollection, run.Results.Select(r => new KeyValuePair<string, string>(
-            $"{r.Kind}:{r.Id}", JsonOf(r))), cancellationToken);
         var graphRecords = batch.Records.Zip(run.Results, (record, result) => Graph.GraphRecords.From(record, result,
             record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null));
-        await store.Documents.PutAsync(GraphRecordsCollection, graphRecords.Select(g => new KeyValuePair<string, string>(
-            $"{g.Kind}:{g.Id}", JsonSerializer.Serialize(g))), cancellationToken);
+        // Results and graph records in one transaction: a run killed while writing leaves the earlier run whole.
+        await store.Documents.PutAsync([
+            new DocumentBatch(ResultsCollection, run.Results.Select(r => new KeyValuePair<string, string>($"{r.Kind}:{r.Id}", JsonOf(r)))),
+            new DocumentBatch(GraphRecordsCollection, graphRecords.Select(g => new KeyValuePair<string, string>($"{g.Kind}:{g.Id}", JsonSerializer.Serialize(g)))),
+        ], cancellationToken);
         return (run, batch);
     }
 

@@ -99,7 +99,7 @@ public sealed class Stix21BundleReader : IListReader
         }
         dataset ??= await MakeDatasetAsync(input, context, null, cancellationToken);
         context.Dataset ??= dataset;
-        foreach (var entity in state.Finish(dataset.Name))
+        foreach (var entity in FinishWhole(state, dataset.Name, input.Name))
         {
             yield return entity;
         }
@@ -153,6 +153,20 @@ public sealed class Stix21BundleReader : IListReader
         catch (InvalidOperationException ex) when (JsonErrors.IsUndecodableString(ex))
         {
             throw new InputException(file, objectNumber, $"STIX object #{objectNumber}: a string is not valid Unicode text: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The entities held back until the whole bundle was read (indicators resolved against their relationships),
+    /// read whole for the same reason as <see cref="ReadObject"/>.</summary>
+    private static List<Entity> FinishWhole(BundleState state, string dataset, string file)
+    {
+        try
+        {
+            return [.. state.Finish(dataset)];
+        }
+        catch (InvalidOperationException ex) when (JsonErrors.IsUndecodableString(ex))
+        {
+            throw new InputException(file, null, $"a STIX object holds a string that is not valid Unicode text: {ex.Message}", ex);
         }
     }
 
