@@ -101,10 +101,13 @@ public sealed record HtmlShape(int Elements, int Depth, int LimitAt, string? Pro
         return (html[from..end], end);
     }
 
-    /// <summary>Offset just after the <c>&gt;</c> closing a tag, skipping quoted attribute values.</summary>
+    /// <summary>Offset just after the <c>&gt;</c> closing a tag, skipping quoted attribute values. As in HTML's tokenizer,
+    /// a quote opens a value only right after <c>=</c> (spaces allowed): a quote inside a name (<c>&lt;ti{"a"</c>) does
+    /// not, or a fuzzed page could hide the rest of its markup from this scan while the parser still sees it.</summary>
     private static int TagEnd(string html, int from)
     {
         char? quote = null;
+        var afterEquals = false;
         for (var i = from; i < html.Length; i++)
         {
             var c = html[i];
@@ -115,13 +118,22 @@ public sealed record HtmlShape(int Elements, int Depth, int LimitAt, string? Pro
                     quote = null;
                 }
             }
-            else if (c is '"' or '\'')
+            else if (c is '"' or '\'' && afterEquals)
             {
                 quote = c;
+                afterEquals = false;
             }
             else if (c == '>')
             {
                 return i + 1;
+            }
+            else if (c == '=')
+            {
+                afterEquals = true;
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                afterEquals = false;
             }
         }
         return html.Length;

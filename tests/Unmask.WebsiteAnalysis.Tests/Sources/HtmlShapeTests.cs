@@ -24,6 +24,27 @@ public sealed class HtmlShapeTests
     }
 
     [Fact]
+    public void A_quote_inside_a_tag_name_does_not_hide_the_markup_after_it()
+    {
+        // Found by fuzzing: "<ti{"a":{"a"..." left a quote open to the end of the page, so the scan saw no <div> while the
+        // parser built 46,000 nested ones.
+        var html = "<html><body><ti{\"a\":{\"a\":{\"a\">" + new StringBuilder().Insert(0, "<div>", 1_000) + "</body></html>";
+
+        var shape = HtmlShape.Measure(html, maxElements: 200_000, maxDepth: 512);
+
+        shape.Problem!.ShouldContain("deeper than 512");
+    }
+
+    [Fact]
+    public void A_quoted_attribute_value_may_hold_a_closing_bracket()
+    {
+        var shape = HtmlShape.Measure("<p title = \"a > b\" data-x='<div>'>text</p><div></div>", maxElements: 10, maxDepth: 10);
+
+        shape.Problem.ShouldBeNull();
+        shape.Elements.ShouldBe(2);
+    }
+
+    [Fact]
     public void Unclosed_paragraphs_list_items_and_cells_are_siblings_not_nesting()
     {
         var rows = string.Concat(Enumerable.Repeat("<tr><td>a<td>b<p>one<p>two<li>item<li>item<br><img src=x>", 2_000));
