@@ -28,6 +28,58 @@ public sealed class Entity
 
     public IReadOnlyDictionary<string, List<string>> Properties => _properties;
 
+    /// <summary>True for a list target (a designated person, company, vessel or an IOC). False for an entity kept only for
+    /// context, as FtM's <c>target: false</c> says (an applicant, a vendor, a firm, an address, a sanction or a link read
+    /// from an FtM file): it joins the graph but is never screened as a list hit.</summary>
+    public bool Target { get; set; } = true;
+
+    /// <summary>When the publisher (or Unmask) first saw the entity (FtM <c>first_seen</c>), if known.</summary>
+    public DateTimeOffset? FirstSeen { get; set; }
+
+    /// <summary>When the entity was last seen in a published file (FtM <c>last_seen</c>), if known.</summary>
+    public DateTimeOffset? LastSeen { get; set; }
+
+    /// <summary>When the entity's content last changed (FtM <c>last_change</c>), if known.</summary>
+    public DateTimeOffset? LastChange { get; set; }
+
+    /// <summary>Other ids the entity was known by (FtM <c>referents</c>): source ids merged into this one.</summary>
+    public IReadOnlyList<string> Referents { get; private set; } = [];
+
+    /// <summary>Every dataset that lists the entity (FtM <c>datasets</c>): <see cref="Dataset"/> first, then the others
+    /// the source named (an OpenSanctions entity merged from several lists).</summary>
+    public IReadOnlyList<string> Datasets => _otherDatasets.Count == 0 ? [Dataset] : [Dataset, .. _otherDatasets];
+
+    private readonly List<string> _otherDatasets = [];
+
+    /// <summary>The datasets besides <see cref="Dataset"/>.</summary>
+    public IReadOnlyList<string> OtherDatasets => _otherDatasets;
+
+    public Entity AddReferents(IEnumerable<string?> referents)
+    {
+        var merged = new List<string>(Referents);
+        foreach (var referent in referents)
+        {
+            if (!string.IsNullOrWhiteSpace(referent) && referent != Id && !merged.Contains(referent, StringComparer.Ordinal))
+            {
+                merged.Add(referent.Trim());
+            }
+        }
+        Referents = merged;
+        return this;
+    }
+
+    public Entity AddDatasets(IEnumerable<string?> datasets)
+    {
+        foreach (var dataset in datasets)
+        {
+            if (!string.IsNullOrWhiteSpace(dataset) && dataset != Dataset && !_otherDatasets.Contains(dataset, StringComparer.Ordinal))
+            {
+                _otherDatasets.Add(dataset.Trim());
+            }
+        }
+        return this;
+    }
+
     /// <summary>Display name: the first name, else the first alias, else the id (FtM "caption").</summary>
     public string Caption =>
         First("name") ?? First("alias") ?? First("publicKey") ?? First("domain") ?? First("ipAddress") ?? First("cidr")

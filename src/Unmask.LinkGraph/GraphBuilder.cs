@@ -215,8 +215,8 @@ public sealed class GraphBuilder
         {
             return null;
         }
-        var designated = datasetKind is DatasetKind.Sanctions or DatasetKind.Indicators
-                         || entity.Get("topics").Any(t => t.StartsWith("sanction", StringComparison.OrdinalIgnoreCase));
+        var designated = entity.Target && (datasetKind is DatasetKind.Sanctions or DatasetKind.Indicators
+                         || entity.Get("topics").Any(t => t.StartsWith("sanction", StringComparison.OrdinalIgnoreCase)));
         var node = AddNode(NodeIds.Entity(entity.Id), entity.Caption, designated ? 100 : 0,
             designated ? NodeFlags.Designated : NodeFlags.None, schema, entity.Dataset);
         string Evidence(string property, string value) => $"{property} '{value}' on {source} record {entity.Id}";

@@ -94,10 +94,10 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO entities (version_id, id, schema, dataset, caption, properties, names, identifiers)
-            VALUES ($v, $id, $schema, $dataset, $caption, $props, $names, $identifiers)
+            INSERT INTO entities (version_id, id, schema, dataset, caption, properties, names, identifiers, metadata)
+            VALUES ($v, $id, $schema, $dataset, $caption, $props, $names, $identifiers, $meta)
             ON CONFLICT (version_id, id) DO UPDATE SET schema = excluded.schema, caption = excluded.caption, properties = excluded.properties,
-                names = excluded.names, identifiers = excluded.identifiers
+                names = excluded.names, identifiers = excluded.identifiers, metadata = excluded.metadata
             """;
         var pVersion = insert.Parameters.Add("$v", SqliteType.Integer);
         var pId = insert.Parameters.Add("$id", SqliteType.Text);
@@ -107,6 +107,7 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         var pProps = insert.Parameters.Add("$props", SqliteType.Text);
         var pNames = insert.Parameters.Add("$names", SqliteType.Integer);
         var pIdentifiers = insert.Parameters.Add("$identifiers", SqliteType.Integer);
+        var pMeta = insert.Parameters.Add("$meta", SqliteType.Text);
         pVersion.Value = versionId;
         insert.Prepare();
 
@@ -125,6 +126,7 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
             pProps.Value = EntityJson.SerializeProperties(entity);
             pNames.Value = EntityCounting.Names(entity);
             pIdentifiers.Value = EntityCounting.Identifiers(entity);
+            pMeta.Value = (object?)EntityJson.SerializeMetadata(entity) ?? DBNull.Value;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -266,7 +268,7 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
     {
         await using var connection = open();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT e.id, e.schema, e.dataset, e.properties FROM entities e JOIN dataset_parts p ON p.current_version = e.version_id WHERE {NotShadowed}";
+        command.CommandText = $"SELECT e.id, e.schema, e.dataset, e.properties, e.metadata FROM entities e JOIN dataset_parts p ON p.current_version = e.version_id WHERE {NotShadowed}";
         if (datasets is { Count: > 0 })
         {
             command.CommandText += " AND p.dataset IN (SELECT value FROM json_each($names))";
@@ -275,7 +277,7 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            yield return EntityJson.Deserialize(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            yield return EntityJson.Deserialize(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
         }
     }
 
@@ -284,13 +286,13 @@ internal sealed class SqliteListStore(Func<SqliteConnection> open, TimeProvider 
         await using var connection = open();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT e.id, e.schema, e.dataset, e.properties FROM entities e JOIN dataset_parts p ON p.current_version = e.version_id
+            SELECT e.id, e.schema, e.dataset, e.properties, e.metadata FROM entities e JOIN dataset_parts p ON p.current_version = e.version_id
             WHERE e.id = $id ORDER BY e.version_id DESC LIMIT 1
             """;
         command.Parameters.AddWithValue("$id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? EntityJson.Deserialize(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+            ? EntityJson.Deserialize(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4))
             : null;
     }
 

@@ -123,16 +123,17 @@ public static class CaseCommands
             var id = parsed.GetValue(caseId);
             var selection = id is null ? GraphSelection.All(graph)
                 : GraphSelection.Of(graph, (await new CaseService(store, console.Time).GetAsync(id, cancellationToken)).Members.Where(graph.Contains));
+            var content = new ExportContent(selection, new Dictionary<string, Entity>(), new Dictionary<string, Dataset>(), [], console.Time.GetUtcNow());
             var path = parsed.GetValue(output)!;
             await AtomicFile.WriteAsync(path, (stream, _) =>
             {
                 switch (kind)
                 {
                     case "stix":
-                        StixBundleWriter.Write(selection, stream, new StixExportOptions(console.Time.GetUtcNow()));
+                        StixBundleWriter.Write(content, stream, new StixExportOptions(console.Time.GetUtcNow()));
                         break;
                     case "ftm":
-                        FtmWriter.Write(selection, stream);
+                        FtmWriter.Write(content, stream);
                         break;
                     case "graphml":
                         GraphMlWriter.Write(selection, stream);

@@ -28,8 +28,9 @@ public static class FtmWriter
         (Relations.HasIdNumber, NodeKind.IdNumber, "idNumber"),
     ];
 
-    public static void Write(GraphSelection selection, Stream output)
+    public static void Write(ExportContent content, Stream output)
     {
+        var selection = content.Selection;
         var graph = selection.Graph;
         using var writer = new Utf8JsonWriter(output);
         var newline = "\n"u8.ToArray();

@@ -19,8 +19,9 @@ public sealed record StixExportOptions(DateTimeOffset Created, string Producer =
 /// </summary>
 public static class StixBundleWriter
 {
-    public static void Write(GraphSelection selection, Stream output, StixExportOptions options)
+    public static void Write(ExportContent content, Stream output, StixExportOptions options)
     {
+        var selection = content.Selection;
         var graph = selection.Graph;
         var created = options.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });

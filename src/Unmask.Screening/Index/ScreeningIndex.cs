@@ -144,7 +144,7 @@ public sealed partial class ScreeningIndex
         [("name", false), ("alias", false), ("previousName", false), ("weakAlias", true)];
 
     private static bool IsScreenable(Entity entity) =>
-        entity.Schema.Matchable || entity.Schema.IsA("LegalEntity") || entity.Schema.Name is "Vessel" or "Airplane" or "CryptoWallet" or "Domain" or "UserAccount";
+        entity.Target && (entity.Schema.Matchable || entity.Schema.IsA("LegalEntity") || entity.Schema.Name is "Vessel" or "Airplane" or "CryptoWallet" or "Domain" or "UserAccount");
 
     private static NameToken Intern(Dictionary<(string, bool), NameToken> interned, string text, bool abjad)
     {

@@ -20,7 +20,7 @@ public class FtmAndGraphMlTests
     [Fact]
     public void FtM_lines_are_entities_our_domain_model_accepts()
     {
-        var lines = Encoding.UTF8.GetString(Write(s => FtmWriter.Write(GraphSelection.All(Scenario.Graph()), s)))
+        var lines = Encoding.UTF8.GetString(Write(s => FtmWriter.Write(ExportContents.Of(GraphSelection.All(Scenario.Graph())), s)))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var line in lines)
         {
@@ -51,7 +51,7 @@ public class FtmAndGraphMlTests
     public void FtM_round_trips_nodes_and_edges()
     {
         var graph = Scenario.Graph();
-        var copy = FtmReader.Read(new MemoryStream(Write(s => FtmWriter.Write(GraphSelection.All(graph), s))));
+        var copy = FtmReader.Read(new MemoryStream(Write(s => FtmWriter.Write(ExportContents.Of(GraphSelection.All(graph)), s))));
         GraphBinaryTests.ShouldBeSameGraph(copy, graph, compareEvidence: false);
     }
 

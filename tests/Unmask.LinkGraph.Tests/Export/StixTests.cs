@@ -14,7 +14,7 @@ public class StixTests
     private static byte[] Export(GraphSelection selection)
     {
         using var stream = new MemoryStream();
-        StixBundleWriter.Write(selection, stream, Options);
+        StixBundleWriter.Write(ExportContents.Of(selection), stream, Options);
         return stream.ToArray();
     }
 
@@ -112,7 +112,7 @@ public class StixTests
     {
         var graph = Unmask.LinkGraph.Scale.GraphScale.Generate(20_000, 60_000, seed: 3).Build();
         using var sink = new CountingStream();
-        StixBundleWriter.Write(GraphSelection.All(graph), sink, Options);
+        StixBundleWriter.Write(ExportContents.Of(GraphSelection.All(graph)), sink, Options);
         sink.Length.ShouldBeGreaterThan(10_000_000);
         sink.LargestWrite.ShouldBeLessThan(1_000_000);
     }
