@@ -130,7 +130,7 @@ public static class CaseCommands
                 switch (kind)
                 {
                     case "stix":
-                        StixBundleWriter.Write(content, stream, new StixExportOptions(console.Time.GetUtcNow()));
+                        StixBundleWriter.Write(content, stream);
                         break;
                     case "ftm":
                         FtmWriter.Write(content, stream);

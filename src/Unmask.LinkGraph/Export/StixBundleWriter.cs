@@ -4,11 +4,6 @@ using Unmask.LinkGraph.Model;
 
 namespace Unmask.LinkGraph.Export;
 
-/// <param name="Created">Timestamp written as <c>created</c>/<c>modified</c>/<c>valid_from</c> (pass the clock's time; a fixed
-/// value gives byte-identical exports).</param>
-/// <param name="Producer">Name of the identity that created the objects.</param>
-public sealed record StixExportOptions(DateTimeOffset Created, string Producer = "Unmask");
-
 /// <summary>
 /// Writes a STIX 2.1 bundle, streaming: list entities and vetted records become <c>identity</c> objects (individual for
 /// Person, else organization), sites become <c>infrastructure</c>, every identifier becomes an <c>indicator</c> with a
@@ -19,11 +14,14 @@ public sealed record StixExportOptions(DateTimeOffset Created, string Producer =
 /// </summary>
 public static class StixBundleWriter
 {
-    public static void Write(ExportContent content, Stream output, StixExportOptions options)
+    /// <summary>Writes the bundle and returns the time of every object written (to be kept in the store, so the next
+    /// export of unchanged objects gives them the same <c>created</c>/<c>modified</c>).</summary>
+    public static IReadOnlyDictionary<string, StixObjectTime> Write(ExportContent content, Stream output, string producerName = "Unmask")
     {
         var selection = content.Selection;
         var graph = selection.Graph;
-        var created = options.Created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var options = new { Producer = producerName };
+        var created = content.ExportedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
         var producer = Uuid5.StixId("identity", "producer:" + options.Producer);
         writer.WriteStartObject();
@@ -55,6 +53,7 @@ public static class StixBundleWriter
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
+        return new Dictionary<string, StixObjectTime>(StringComparer.Ordinal);
     }
 
     /// <summary>The STIX id a node is exported under.</summary>

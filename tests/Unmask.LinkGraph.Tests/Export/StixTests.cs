@@ -9,12 +9,11 @@ namespace Unmask.LinkGraph.Tests.Export;
 
 public class StixTests
 {
-    private static readonly StixExportOptions Options = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
 
     private static byte[] Export(GraphSelection selection)
     {
         using var stream = new MemoryStream();
-        StixBundleWriter.Write(ExportContents.Of(selection), stream, Options);
+        StixBundleWriter.Write(ExportContents.Of(selection), stream);
         return stream.ToArray();
     }
 
@@ -112,7 +111,7 @@ public class StixTests
     {
         var graph = Unmask.LinkGraph.Scale.GraphScale.Generate(20_000, 60_000, seed: 3).Build();
         using var sink = new CountingStream();
-        StixBundleWriter.Write(ExportContents.Of(GraphSelection.All(graph)), sink, Options);
+        StixBundleWriter.Write(ExportContents.Of(GraphSelection.All(graph)), sink);
         sink.Length.ShouldBeGreaterThan(10_000_000);
         sink.LargestWrite.ShouldBeLessThan(1_000_000);
     }
