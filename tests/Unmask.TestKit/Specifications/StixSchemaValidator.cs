@@ -1,0 +1,205 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Unmask.TestKit.Specifications;
+
+/// <summary>
+/// Validates STIX 2.1 bundles against the official OASIS JSON schemas (../shared/data/stix2.1/schemas, draft 2020-12,
+/// read with JsonSchema.Net) plus the rules of the specification that those schemas cannot express and that OpenCTI and
+/// MISP rely on (<see cref="StixRules"/>): ids, timestamps in order, references inside the bundle, spec_version 2.1,
+/// custom types declared, indicator patterns.
+/// </summary>
+/// <remarks>
+/// Each object is checked against the schema of its own type rather than through bundle.json's "anyOf every type":
+/// the anyOf reports every branch that failed, which buries the one error that matters under dozens. The bundle's own
+/// properties are checked against bundle.json with the per-object part taken out.
+/// </remarks>
+public sealed class StixSchemaValidator
+{
+    private const string SchemaBase = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
+
+    private readonly Dictionary<string, JsonSchema> _byType;
+    private readonly Dictionary<string, StixObjectKind> _kinds;
+    private readonly JsonSchema _bundleEnvelope;
+    private readonly JsonSchema _sdoCore;
+    private readonly JsonSchema _scoCore;
+    private readonly EvaluationOptions _evaluation;
+
+    private StixSchemaValidator(
+        Dictionary<string, JsonSchema> byType, Dictionary<string, StixObjectKind> kinds, JsonSchema bundleEnvelope, JsonSchema sdoCore, JsonSchema scoCore)
+    {
+        _byType = byType;
+        _kinds = kinds;
+        _bundleEnvelope = bundleEnvelope;
+        _sdoCore = sdoCore;
+        _scoCore = scoCore;
+        // The OASIS schemas declare draft 2020-12, where "format" is only an annotation unless asked for. STIX says a
+        // url-regex value is an RFC 3986 URI, an email-addr value an address and a domain-name value a host name, so
+        // the formats are enforced. Timestamps are checked by the schemas' own regex (and by StixRules for real dates).
+        _evaluation = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    }
+
+    /// <summary>The STIX types that have an official schema (SDOs, SROs, SCOs and the meta objects).</summary>
+    public IReadOnlyCollection<string> KnownTypes => _byType.Keys;
+
+    /// <summary>Loads the schemas from the real published copy in ../shared/data (fails loudly when it is missing).</summary>
+    public static StixSchemaValidator FromSharedData() => Load(SharedData.Path("stix2.1/schemas"));
+
+    /// <summary>Loads every schema file under <paramref name="schemaFolder"/> (common/, sdos/, sros/, observables/) into one
+    /// registry keyed by the files' <c>$id</c>, so that relative references such as <c>../common/core.json</c> resolve
+    /// against the <c>$id</c> of the file that holds them without any download.</summary>
+    public static StixSchemaValidator Load(string schemaFolder)
+    {
+        var registry = new SchemaRegistry
+        {
+            Fetch = (uri, _) => throw new InvalidOperationException(
+                $"STIX schema {uri} is not in {schemaFolder}; the validator never downloads schemas"),
+        };
+        var build = new BuildOptions { SchemaRegistry = registry };
+        var byType = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        var kinds = new Dictionary<string, StixObjectKind>(StringComparer.Ordinal);
+        JsonSchema? sdoCore = null, scoCore = null, bundleEnvelope = null;
+        foreach (var file in Directory.EnumerateFiles(schemaFolder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var folder = Path.GetFileName(Path.GetDirectoryName(file))!;
+            var name = Path.GetFileNameWithoutExtension(file);
+            var schema = JsonSchema.FromText(File.ReadAllText(file), build);
+            StixObjectKind? kind = folder switch
+            {
+                "sdos" => StixObjectKind.Sdo,
+                "sros" => StixObjectKind.Sro,
+                "observables" => StixObjectKind.Sco,
+                _ when name is "extension-definition" or "marking-definition" or "language-content" => StixObjectKind.Meta,
+                _ => null,
+            };
+            if (kind is { } known)
+            {
+                byType[name] = schema;
+                kinds[name] = known;
+            }
+            (sdoCore, scoCore) = (name == "core" ? schema : sdoCore, name == "cyber-observable-core" ? schema : scoCore);
+            if (name == "bundle")
+            {
+                bundleEnvelope = EnvelopeOf(File.ReadAllText(file), build);
+            }
+        }
+        return new StixSchemaValidator(
+            byType,
+            kinds,
+            bundleEnvelope ?? throw new FileNotFoundException("common/bundle.json missing", schemaFolder),
+            sdoCore ?? throw new FileNotFoundException("common/core.json missing", schemaFolder),
+            scoCore ?? throw new FileNotFoundException("common/cyber-observable-core.json missing", schemaFolder));
+    }
+
+    /// <summary>bundle.json with "objects.items" replaced by <c>true</c>, registered beside it so its relative refs resolve.</summary>
+    private static JsonSchema EnvelopeOf(string bundleSchemaText, BuildOptions build)
+    {
+        var node = JsonNode.Parse(bundleSchemaText)!.AsObject();
+        node["$id"] = SchemaBase + "common/bundle-envelope.json";
+        node["properties"]!["objects"]!["items"] = true;
+        return JsonSchema.FromText(node.ToJsonString(), build);
+    }
+
+    public SpecificationReport ValidateBundle(Stream utf8Json)
+    {
+        using var document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = 256 });
+        return ValidateBundle(document.RootElement);
+    }
+
+    public SpecificationReport ValidateBundle(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ValidateBundle(document.RootElement);
+    }
+
+    /// <summary>Validates a bundle and every object in it. A lone object (not a bundle) is validated as a bundle of one.</summary>
+    public SpecificationReport ValidateBundle(JsonElement bundle)
+    {
+        var errors = new List<SpecificationIssue>();
+        var ranges = new List<SpecificationIssue>();
+        var warnings = new List<SpecificationIssue>();
+        if (bundle.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("schema", null, null, "", $"a STIX bundle is a JSON object, not {bundle.ValueKind}"));
+            return new(0, errors, ranges, warnings);
+        }
+        if (StixRules.TypeOf(bundle) != "bundle")
+        {
+            var single = ValidateObject(bundle, "", StixBundleIndex.Of([bundle]));
+            return new(1, single.Errors, single.RangeErrors, single.Warnings);
+        }
+        errors.AddRange(Evaluate(_bundleEnvelope, bundle, StixRules.IdOf(bundle), ""));
+        StixRules.CheckBundleEnvelope(bundle, errors, warnings);
+        if (!bundle.TryGetProperty("objects", out var objects) || objects.ValueKind != JsonValueKind.Array)
+        {
+            return new(0, errors, ranges, warnings);
+        }
+        var items = objects.EnumerateArray().ToList();
+        var index = StixBundleIndex.Of(items);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var report = ValidateObject(items[i], $"/objects/{i}", index);
+            errors.AddRange(report.Errors);
+            ranges.AddRange(report.RangeErrors);
+            warnings.AddRange(report.Warnings);
+        }
+        errors.AddRange(index.Duplicates());
+        return new(items.Count, errors, ranges, warnings);
+    }
+
+    private SpecificationReport ValidateObject(JsonElement obj, string at, StixBundleIndex bundle)
+    {
+        var errors = new List<SpecificationIssue>();
+        var ranges = new List<SpecificationIssue>();
+        var warnings = new List<SpecificationIssue>();
+        var id = StixRules.IdOf(obj);
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new("schema", null, null, at, $"a STIX object is a JSON object, not {obj.ValueKind}"));
+            return new(1, errors, ranges, warnings);
+        }
+        var type = StixRules.TypeOf(obj);
+        if (type is null)
+        {
+            errors.Add(new("schema", null, id, at, "no \"type\" string"));
+            return new(1, errors, ranges, warnings);
+        }
+        var custom = !_kinds.TryGetValue(type, out var kind);
+        if (custom)
+        {
+            kind = StixRules.CustomKindOf(obj);
+            StixRules.CheckCustomType(obj, type, at, bundle, errors);
+        }
+        var schema = _byType.GetValueOrDefault(type) ?? (kind == StixObjectKind.Sco ? _scoCore : _sdoCore);
+        errors.AddRange(Evaluate(schema, obj, id, at));
+        StixRules.CheckObject(obj, type, kind, at, bundle, t => _kinds.TryGetValue(t, out var k) ? k : null, errors, ranges, warnings);
+        return new(1, errors, ranges, warnings);
+    }
+
+    private IEnumerable<SpecificationIssue> Evaluate(JsonSchema schema, JsonElement instance, string? id, string at)
+    {
+        var results = schema.Evaluate(instance, _evaluation);
+        if (results.IsValid)
+        {
+            yield break;
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in (IEnumerable<EvaluationResults>)[results, .. results.Details ?? []])
+        {
+            if (node.Errors is null)
+            {
+                continue;
+            }
+            foreach (var (keyword, message) in node.Errors)
+            {
+                var path = at + node.InstanceLocation;
+                // The same failure reached through several allOf branches is one error to the reader.
+                if (seen.Add($"{path}|{keyword}|{message}"))
+                {
+                    yield return new("schema", null, id, path, $"{keyword}: {message} (schema {node.EvaluationPath})");
+                }
+            }
+        }
+    }
+}
