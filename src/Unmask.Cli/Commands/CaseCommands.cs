@@ -1,10 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Unmask.Application.Cases;
-using Unmask.Application.Graph;
-using Unmask.Application.Io;
-using Unmask.Domain;
-using Unmask.LinkGraph.Export;
+using Unmask.Application.Export;
 using Unmask.Storage;
 
 namespace Unmask.Cli.Commands;
@@ -113,42 +110,13 @@ public static class CaseCommands
         var command = new Command("export", "Export the graph or one case: STIX 2.1 bundle, FollowTheMoney JSON lines, GraphML, CSV edges or an HTML report") { format, caseId, output };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var kind = parsed.GetValue(format)!.ToLowerInvariant();
-            if (kind is not ("stix" or "ftm" or "graphml" or "csv" or "html"))
-            {
-                throw new InputException("--format", null, $"'{kind}' is not one of stix, ftm, graphml, csv, html");
-            }
+            var kind = ExportService.ParseFormat(parsed.GetValue(format)!);
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var graph = await new GraphService(store).LoadAsync(cancellationToken);
             var id = parsed.GetValue(caseId);
-            var selection = id is null ? GraphSelection.All(graph)
-                : GraphSelection.Of(graph, (await new CaseService(store, console.Time).GetAsync(id, cancellationToken)).Members.Where(graph.Contains));
-            var content = new ExportContent(selection, new Dictionary<string, Entity>(), new Dictionary<string, Dataset>(), [], console.Time.GetUtcNow());
-            var path = parsed.GetValue(output)!;
-            await AtomicFile.WriteAsync(path, (stream, _) =>
-            {
-                switch (kind)
-                {
-                    case "stix":
-                        StixBundleWriter.Write(content, stream);
-                        break;
-                    case "ftm":
-                        FtmWriter.Write(content, stream);
-                        break;
-                    case "graphml":
-                        GraphMlWriter.Write(selection, stream);
-                        break;
-                    case "csv":
-                        CsvEdgesWriter.WriteEdges(selection, stream);
-                        break;
-                    default:
-                        HtmlReportWriter.Write(selection, stream, new HtmlReportOptions(id is null ? "Unmask network" : $"Unmask {id}"));
-                        break;
-                }
-                return Task.CompletedTask;
-            }, cancellationToken);
-            await store.Audit.AppendAsync(Environment.GetEnvironmentVariable("USER") ?? Environment.UserName, "export", id ?? "graph", $"{kind} to {Path.GetFileName(path)}", cancellationToken);
-            await console.Error.WriteLineAsync($"exported {(id ?? "the graph")} as {kind} to {Path.GetFullPath(path)}");
+            var summary = await new ExportService(store, console.Time).ExportAsync(kind, id, parsed.GetValue(output)!,
+                Environment.GetEnvironmentVariable("USER") ?? Environment.UserName, cancellationToken);
+            await console.Error.WriteLineAsync($"exported {(id ?? "the graph")} as {kind.ToString().ToLowerInvariant()} to {summary.Path} "
+                + $"({summary.Nodes} nodes, {summary.Entities} list entities, {summary.Cases} cases)");
             return ExitCodes.Success;
         });
         return command;

@@ -19,35 +19,96 @@ public sealed record HtmlReportOptions(string Title, string? Summary = null, int
 /// </summary>
 public static class HtmlReportWriter
 {
-    public static void Write(GraphSelection selection, Stream output, HtmlReportOptions options)
+    public static void Write(GraphSelection selection, Stream output, HtmlReportOptions options) =>
+        Write(selection, null, output, options);
+
+    /// <summary>The report with the cases of the export (status, decisions with analyst, time and reason, findings with
+    /// evidence, audit entries) and the list datasets named by their publishers.</summary>
+    public static void Write(ExportContent content, Stream output, HtmlReportOptions options) =>
+        Write(content.Selection, content, output, options);
+
+    private static void Write(GraphSelection selection, ExportContent? content, Stream output, HtmlReportOptions options)
     {
         var graph = selection.Graph;
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        writer.Write($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{E(options.Title)}</title>\n<style>");
-        writer.Write("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px;text-align:left}");
-        writer.Write(".note{background:#fff7d6;padding:.5em 1em;border-left:4px solid #e0b000}svg{border:1px solid #ddd;background:#fcfcfc}</style></head><body>\n");
+        writer.Write($"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{E(options.Title)}</title>\n<style>");
+        // Long ids, hashes and evidence have no spaces to break at: without overflow-wrap the tables run off the page.
+        writer.Write("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0;max-width:100%}td,th{border:1px solid #ccc;padding:3px 6px;font-size:13px;text-align:left;vertical-align:top;overflow-wrap:anywhere}");
+        writer.Write(".note{background:#fff7d6;padding:.5em 1em;border-left:4px solid #e0b000}svg{border:1px solid #ddd;background:#fcfcfc;max-width:100%;height:auto}</style></head><body>\n");
         writer.Write($"<h1>{E(options.Title)}</h1>\n");
         writer.Write("<p class=\"note\">Indicators for review, not a verdict: every link below is a reason for a person to look, with its evidence and source.</p>\n");
         if (options.Summary is not null)
         {
             writer.Write($"<p>{E(options.Summary)}</p>\n");
         }
+        foreach (var item in content?.Cases ?? [])
+        {
+            WriteCase(writer, item);
+        }
         WriteDrawing(writer, graph, selection, Math.Max(1, options.MaxDrawnNodes));
         writer.Write("<h2>Nodes</h2>\n<table><tr><th>id</th><th>kind</th><th>caption</th><th>risk</th><th>note</th></tr>\n");
         foreach (var node in selection.NodeIndices())
         {
             var data = graph.NodeAt(node);
-            var note = data.IsDesignated ? "designated list entry" : data.IsHub ? $"hub (shared by {data.HolderDegree}), not traversed" : "";
-            writer.Write($"<tr><td>{E(data.Id)}</td><td>{data.Kind.Prefix()}</td><td>{E(data.Caption)}</td><td>{data.Risk}</td><td>{note}</td></tr>\n");
+            var note = data.IsDesignated ? $"designated list entry ({Publisher(content, data.Dataset)})" : data.IsHub ? $"hub (shared by {data.HolderDegree}), not traversed" : "";
+            writer.Write($"<tr><td>{E(data.Id)}</td><td>{data.Kind.Prefix()}</td><td>{E(data.Caption)}</td><td>{data.Risk}</td><td>{E(note)}</td></tr>\n");
         }
         writer.Write("</table>\n<h2>Links and evidence</h2>\n<table><tr><th>from</th><th>relation</th><th>to</th><th>evidence</th><th>source</th></tr>\n");
         foreach (var e in selection.EdgeIndices())
         {
             var edge = graph.EdgeAt(e);
-            writer.Write($"<tr><td>{E(edge.From)}</td><td>{E(edge.Relation)}</td><td>{E(edge.To)}</td><td>{E(edge.Evidence)}</td><td>{E(edge.Source)}</td></tr>\n");
+            var source = content?.Datasets.ContainsKey(edge.Source) == true ? $"{edge.Source} ({Publisher(content, edge.Source)})" : edge.Source;
+            writer.Write($"<tr><td>{E(edge.From)}</td><td>{E(edge.Relation)}</td><td>{E(edge.To)}</td><td>{E(edge.Evidence)}</td><td>{E(source)}</td></tr>\n");
         }
-        writer.Write("</table>\n</body></html>\n");
+        writer.Write("</table>\n");
+        if (content is { Datasets.Count: > 0 })
+        {
+            writer.Write("<h2>Lists</h2>\n<table><tr><th>dataset</th><th>title</th><th>publisher</th><th>published</th></tr>\n");
+            foreach (var dataset in content.Datasets.Values.OrderBy(d => d.Name, StringComparer.Ordinal))
+            {
+                writer.Write($"<tr><td>{E(dataset.Name)}</td><td>{E(dataset.Title)}</td><td>{E(dataset.Publisher)}</td><td>{dataset.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}</td></tr>\n");
+            }
+            writer.Write("</table>\n");
+        }
+        writer.Write("</body></html>\n");
     }
+
+    /// <summary>The publisher of a list dataset, as the export's datasets name it; the dataset name when it is not there.</summary>
+    private static string Publisher(ExportContent? content, string? dataset) =>
+        dataset is null ? "a sanctions or IOC list"
+        : content?.Datasets.TryGetValue(dataset, out var known) == true ? $"{known.Publisher}, {dataset}" : dataset;
+
+    private static void WriteCase(StreamWriter writer, CaseExport item)
+    {
+        writer.Write($"<h2>Case {E(item.Id)}: {E(item.Subject)}</h2>\n<p>Status <b>{E(item.Status)}</b>; opened {Time(item.OpenedAt)} by {E(item.OpenedBy)}; {item.Members.Count} members: {E(string.Join(", ", item.Members))}.</p>\n");
+        writer.Write("<h3>Decisions</h3>\n");
+        if (item.Decisions.Count == 0)
+        {
+            writer.Write("<p>No decision yet.</p>\n");
+        }
+        else
+        {
+            writer.Write("<table><tr><th>decision</th><th>analyst</th><th>time</th><th>reason</th></tr>\n");
+            foreach (var d in item.Decisions)
+            {
+                writer.Write($"<tr><td>{E(d.Decision)}</td><td>{E(d.By)}</td><td>{Time(d.At)}</td><td>{E(d.Reason)}</td></tr>\n");
+            }
+            writer.Write("</table>\n");
+        }
+        writer.Write($"<h3>Findings ({item.Findings.Count})</h3>\n<table><tr><th>member</th><th>code</th><th>severity</th><th>evidence</th><th>source</th></tr>\n");
+        foreach (var f in item.Findings)
+        {
+            writer.Write($"<tr><td>{E(f.Subject)}</td><td>{E(f.Code)}</td><td>{E(f.Severity)}</td><td>{E(f.Evidence)}</td><td>{E(f.Source)}</td></tr>\n");
+        }
+        writer.Write("</table>\n<h3>Audit trail</h3>\n<table><tr><th>entry</th><th>time</th><th>actor</th><th>action</th><th>details</th><th>chain hash</th></tr>\n");
+        foreach (var a in item.Audit)
+        {
+            writer.Write($"<tr><td>{a.Sequence}</td><td>{Time(a.At)}</td><td>{E(a.Actor)}</td><td>{E(a.Action)}</td><td>{E(a.Details)}</td><td><code>{E(a.Hash)}</code></td></tr>\n");
+        }
+        writer.Write("</table>\n");
+    }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
     private static void WriteDrawing(StreamWriter writer, LinkGraph graph, GraphSelection selection, int maxNodes)
     {
