@@ -50,14 +50,14 @@ public static class HtmlReportWriter
         foreach (var node in selection.NodeIndices())
         {
             var data = graph.NodeAt(node);
-            var note = data.IsDesignated ? $"designated list entry ({Publisher(content, data.Dataset)})" : data.IsHub ? $"hub (shared by {data.HolderDegree}), not traversed" : "";
+            var note = data.IsDesignated ? "designated list entry" + (data.Dataset is null ? "" : $" ({Listed(content, data.Dataset)})") : data.IsHub ? $"hub (shared by {data.HolderDegree}), not traversed" : "";
             writer.Write($"<tr><td>{E(data.Id)}</td><td>{data.Kind.Prefix()}</td><td>{E(data.Caption)}</td><td>{data.Risk}</td><td>{E(note)}</td></tr>\n");
         }
         writer.Write("</table>\n<h2>Links and evidence</h2>\n<table><tr><th>from</th><th>relation</th><th>to</th><th>evidence</th><th>source</th></tr>\n");
         foreach (var e in selection.EdgeIndices())
         {
             var edge = graph.EdgeAt(e);
-            var source = content?.Datasets.ContainsKey(edge.Source) == true ? $"{edge.Source} ({Publisher(content, edge.Source)})" : edge.Source;
+            var source = Listed(content, edge.Source);
             writer.Write($"<tr><td>{E(edge.From)}</td><td>{E(edge.Relation)}</td><td>{E(edge.To)}</td><td>{E(edge.Evidence)}</td><td>{E(source)}</td></tr>\n");
         }
         writer.Write("</table>\n");
@@ -73,10 +73,10 @@ public static class HtmlReportWriter
         writer.Write("</body></html>\n");
     }
 
-    /// <summary>The publisher of a list dataset, as the export's datasets name it; the dataset name when it is not there.</summary>
-    private static string Publisher(ExportContent? content, string? dataset) =>
-        dataset is null ? "a sanctions or IOC list"
-        : content?.Datasets.TryGetValue(dataset, out var known) == true ? $"{known.Publisher}, {dataset}" : dataset;
+    /// <summary>A list dataset with its publisher, "us_ofac_sdn (US Treasury OFAC)", when the export knows the dataset;
+    /// any other source (<c>unmask vet</c>) as it is.</summary>
+    private static string Listed(ExportContent? content, string source) =>
+        content is not null && content.Datasets.TryGetValue(source, out var dataset) ? $"{source} ({dataset.Publisher})" : source;
 
     private static void WriteCase(StreamWriter writer, CaseExport item)
     {

@@ -22,7 +22,15 @@ public sealed record IocSource(string DatasetName, string Title, string Publishe
             "DPRK IT-worker front-company domain, seized by the US government (no longer operated by the front company)"),
         ["tayvano_dprk_it_workers"] = new("", "tayvano: DPRK IT-worker personas (e-mails, wallets, handles, domains, phones, IPs)",
             "Taylor Monahan (tayvano), lazarus-bluenoroff-research", [], null),
+        // Spur's list of Astrill VPN exit addresses (shared/data/README.md); plain text, read by IocTextReader.
+        ["astrill_vpn"] = new("", "Spur: Astrill VPN exit addresses", "Spur (spur.us)", [], null),
+        ["x4bnet_lists_vpn"] = new("", "X4BNet lists_vpn: VPN provider address ranges (context only)", "X4BNet (community list)", [], null),
     };
+
+    /// <summary>The publisher and title of a collection Unmask ships notes on, from the folder a file sits in; null for
+    /// any other folder.</summary>
+    public static IocSource? KnownFor(string path) =>
+        Known.GetValueOrDefault(Path.GetFileName(Path.GetDirectoryName(path) ?? ""));
 
     /// <summary>Metadata for a file path: the parent folder names the collection; a commit-hash folder
     /// (<c>tayvano_dprk_it_workers/fb21719b/</c>) is a version of its parent's collection.</summary>

@@ -54,8 +54,9 @@ public sealed class IocTextReader : IListReader
     {
         var asset = OfacAsset(input.FileName);
         var datasetName = asset is null ? context.DatasetName(DefaultDatasetName(input.FileName)) : context.DatasetName("us_ofac_wallets");
+        var known = IocSource.KnownFor(input.Name);
         context.Dataset = asset is null
-            ? new Dataset(datasetName, $"IOC list {input.FileName}", "unknown (plain IOC list)", null, DatasetKind.Indicators)
+            ? new Dataset(datasetName, known?.Title ?? $"IOC list {input.FileName}", known?.Publisher ?? "unknown (plain IOC list)", null, DatasetKind.Indicators)
             : new Dataset(datasetName, "OFAC SDN digital currency addresses",
                 "US Treasury OFAC (per-asset lists derived from sdn_advanced.xml by 0xB10C)", null, DatasetKind.Sanctions);
         var ids = new IndicatorIds(datasetName);

@@ -138,9 +138,23 @@ public sealed class IocTextReaderTests
     [Fact]
     public async Task Astrill_list_holds_the_exit_quoted_by_LevelBlue_RealFile()
     {
-        var (entities, _) = await ReaderHarness.ReadFileAsync(_reader, SharedData.Path("ioc/astrill_vpn/spur_astrill_2024.txt"));
+        var (entities, context) = await ReaderHarness.ReadFileAsync(_reader, SharedData.Path("ioc/astrill_vpn/spur_astrill_2024.txt"));
 
         entities.Single("ipAddress", "155.94.199.59").Dataset.ShouldBe("ioc_spur_astrill_2024");
+        // Reports name the publisher: "unknown" told the reader nothing (issue 20).
+        context.Dataset!.Publisher.ShouldBe("Spur (spur.us)");
+    }
+
+    [Fact]
+    public async Task A_list_outside_the_collections_Unmask_knows_keeps_an_unknown_publisher()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("exits.txt");
+        await File.WriteAllTextAsync(file, "198.51.100.1\n", TestContext.Current.CancellationToken);
+
+        var (_, context) = await ReaderHarness.ReadFileAsync(_reader, file);
+
+        context.Dataset!.Publisher.ShouldBe("unknown (plain IOC list)");
     }
 
     [Fact]
