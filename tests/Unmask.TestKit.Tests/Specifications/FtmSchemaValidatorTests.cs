@@ -83,6 +83,18 @@ public sealed class FtmSchemaValidatorTests(FtmSchemas schemas) : IClassFixture<
     }
 
     [Fact]
+    public void A_reference_whose_id_breaks_the_id_rule_still_counts_its_range_error_RealFile()
+    {
+        var vessel = Vessel.Replace("unmask-vessel-1", "unmask:vessel:1", StringComparison.Ordinal);
+        const string identification = """{"id":"unmask-identification-1","schema":"Identification","properties":{"holder":["unmask:vessel:1"],"number":["IMO9999999"]}}""";
+
+        var report = _validator.ValidateLines(Lines(vessel, identification));
+
+        report.Errors.Select(e => (e.Kind, e.Line)).ShouldBe([("id", 1), ("value", 2)], ignoreOrder: true, report.Summary());
+        report.RangeErrors.ShouldHaveSingleItem().Line.ShouldBe(2);
+    }
+
+    [Fact]
     public void An_identification_held_by_a_person_passes_RealFile()
     {
         const string identification = """{"id":"unmask-identification-2","schema":"Identification","properties":{"holder":["unmask-person-jason-lee"],"number":["P1234567"],"country":["kp"]}}""";

@@ -25,6 +25,7 @@ public sealed class StixSchemaValidator
     private readonly JsonSchema _sdoCore;
     private readonly JsonSchema _scoCore;
     private readonly EvaluationOptions _evaluation;
+    private readonly EvaluationOptions _passOrFail;
 
     private StixSchemaValidator(
         Dictionary<string, JsonSchema> byType, Dictionary<string, StixObjectKind> kinds, JsonSchema bundleEnvelope, JsonSchema sdoCore, JsonSchema scoCore)
@@ -38,6 +39,8 @@ public sealed class StixSchemaValidator
         // url-regex value is an RFC 3986 URI, an email-addr value an address and a domain-name value a host name, so
         // the formats are enforced. Timestamps are checked by the schemas' own regex (and by StixRules for real dates).
         _evaluation = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
+        // Most objects pass: the flag format stops at the first failure and builds no tree, many times faster.
+        _passOrFail = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     }
 
     /// <summary>The STIX types that have an official schema (SDOs, SROs, SCOs and the meta objects).</summary>
@@ -207,6 +210,10 @@ public sealed class StixSchemaValidator
     private IEnumerable<SpecificationIssue> Evaluate(JsonSchema schema, JsonElement instance, string? id, string at)
     {
         var found = new List<SpecificationIssue>();
+        if (schema.Evaluate(instance, _passOrFail).IsValid)
+        {
+            return found;
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         Collect(schema.Evaluate(instance, _evaluation));
         return found;
