@@ -196,13 +196,13 @@ public sealed class FtmSchemaValidator(FtmModel model)
             if (FtmValueTypes.Problem(definition.Type, value) is { } problem)
             {
                 errors.Add(new("value", line, id, name, $"'{Shorten(value)}' is {definition.Type}: {problem}"));
-                continue;
             }
-            if (definition.MaxLength is { } max && value.Length > max)
+            else if (definition.MaxLength is { } max && value.Length > max)
             {
                 warnings.Add(new("value", line, id, name, $"'{Shorten(value)}' is longer than {max} characters (FtM maxLength)"));
             }
-            if (definition.Type == "entity")
+            // A reference is followed even when its id breaks the id rule, so that a bad range still counts.
+            if (definition.Type == "entity" && !string.IsNullOrWhiteSpace(value))
             {
                 CheckReference(entity, definition, value, schemaById, errors, ranges);
             }

@@ -21,13 +21,14 @@ internal sealed class StixBundleIndex
     private readonly Dictionary<string, HashSet<string>> _extensionTypes = new(StringComparer.Ordinal);
     private readonly List<SpecificationIssue> _duplicates = [];
 
-    private StixBundleIndex()
-    {
-    }
+    private StixBundleIndex(bool resolvesReferences) => ResolvesReferences = resolvesReferences;
 
-    public static StixBundleIndex Of(IReadOnlyList<JsonElement> objects)
+    /// <summary>False for a lone object read outside any bundle: its references point at objects it was never sent with.</summary>
+    public bool ResolvesReferences { get; }
+
+    public static StixBundleIndex Of(IReadOnlyList<JsonElement> objects, bool resolvesReferences = true)
     {
-        var index = new StixBundleIndex();
+        var index = new StixBundleIndex(resolvesReferences);
         var versions = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < objects.Count; i++)
         {

@@ -219,7 +219,7 @@ internal static partial class StixRules
         List<SpecificationIssue> errors,
         List<SpecificationIssue> ranges)
     {
-        if (!bundle.Contains(reference) && !PredefinedMarkings.Contains(reference))
+        if (bundle.ResolvesReferences && !bundle.Contains(reference) && !PredefinedMarkings.Contains(reference))
         {
             errors.Add(new("dangling-reference", null, id, path, $"{name} points at {reference}, which is not in the bundle"));
         }

@@ -25,6 +25,7 @@ public sealed class StixSchemaValidator
     private readonly JsonSchema _sdoCore;
     private readonly JsonSchema _scoCore;
     private readonly EvaluationOptions _evaluation;
+    private readonly EvaluationOptions _passOrFail;
 
     private StixSchemaValidator(
         Dictionary<string, JsonSchema> byType, Dictionary<string, StixObjectKind> kinds, JsonSchema bundleEnvelope, JsonSchema sdoCore, JsonSchema scoCore)
@@ -37,7 +38,9 @@ public sealed class StixSchemaValidator
         // The OASIS schemas declare draft 2020-12, where "format" is only an annotation unless asked for. STIX says a
         // url-regex value is an RFC 3986 URI, an email-addr value an address and a domain-name value a host name, so
         // the formats are enforced. Timestamps are checked by the schemas' own regex (and by StixRules for real dates).
-        _evaluation = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+        _evaluation = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
+        // Most objects pass: the flag format stops at the first failure and builds no tree, many times faster.
+        _passOrFail = new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     }
 
     /// <summary>The STIX types that have an official schema (SDOs, SROs, SCOs and the meta objects).</summary>
@@ -51,20 +54,43 @@ public sealed class StixSchemaValidator
     /// against the <c>$id</c> of the file that holds them without any download.</summary>
     public static StixSchemaValidator Load(string schemaFolder)
     {
-        var registry = new SchemaRegistry
-        {
-            Fetch = (uri, _) => throw new InvalidOperationException(
-                $"STIX schema {uri} is not in {schemaFolder}; the validator never downloads schemas"),
-        };
+        var files = Directory.EnumerateFiles(schemaFolder, "*.json", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(file => (File: file, Text: File.ReadAllText(file)))
+            .ToDictionary(f => IdOf(f.Text, f.File), StringComparer.Ordinal);
+        var built = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
+        var building = new HashSet<string>(StringComparer.Ordinal);
+        var registry = new SchemaRegistry();
         var build = new BuildOptions { SchemaRegistry = registry };
+        // JsonSchema.Net resolves $refs while it builds a schema and asks Fetch for any $id not registered yet. Fetch
+        // builds the file that declares that $id (so the files need no particular order) and never downloads: a $ref
+        // to a file that is not in the folder fails the load.
+        JsonSchema? Get(string id)
+        {
+            if (built.TryGetValue(id, out var schema))
+            {
+                return schema;
+            }
+            if (!files.TryGetValue(id, out var file))
+            {
+                throw new InvalidOperationException($"STIX schema {id} is not in {schemaFolder}; the validator never downloads schemas");
+            }
+            if (!building.Add(id))
+            {
+                return null; // a reference cycle: JsonSchema.Net resolves it once the schema is registered
+            }
+            schema = JsonSchema.FromText(file.Text, build);
+            built[id] = schema;
+            return schema;
+        }
+        registry.Fetch = (uri, _) => Get(uri.GetLeftPart(UriPartial.Query));
+
         var byType = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         var kinds = new Dictionary<string, StixObjectKind>(StringComparer.Ordinal);
-        JsonSchema? sdoCore = null, scoCore = null, bundleEnvelope = null;
-        foreach (var file in Directory.EnumerateFiles(schemaFolder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (id, file) in files)
         {
-            var folder = Path.GetFileName(Path.GetDirectoryName(file))!;
-            var name = Path.GetFileNameWithoutExtension(file);
-            var schema = JsonSchema.FromText(File.ReadAllText(file), build);
+            var folder = Path.GetFileName(Path.GetDirectoryName(file.File))!;
+            var name = Path.GetFileNameWithoutExtension(file.File);
             StixObjectKind? kind = folder switch
             {
                 "sdos" => StixObjectKind.Sdo,
@@ -73,23 +99,26 @@ public sealed class StixSchemaValidator
                 _ when name is "extension-definition" or "marking-definition" or "language-content" => StixObjectKind.Meta,
                 _ => null,
             };
+            var schema = Get(id)!;
             if (kind is { } known)
             {
                 byType[name] = schema;
                 kinds[name] = known;
             }
-            (sdoCore, scoCore) = (name == "core" ? schema : sdoCore, name == "cyber-observable-core" ? schema : scoCore);
-            if (name == "bundle")
-            {
-                bundleEnvelope = EnvelopeOf(File.ReadAllText(file), build);
-            }
         }
-        return new StixSchemaValidator(
-            byType,
-            kinds,
-            bundleEnvelope ?? throw new FileNotFoundException("common/bundle.json missing", schemaFolder),
-            sdoCore ?? throw new FileNotFoundException("common/core.json missing", schemaFolder),
-            scoCore ?? throw new FileNotFoundException("common/cyber-observable-core.json missing", schemaFolder));
+        JsonSchema Common(string name) =>
+            built.GetValueOrDefault(SchemaBase + "common/" + name) ?? throw new FileNotFoundException($"common/{name} missing in {schemaFolder}");
+        var bundleText = files.GetValueOrDefault(SchemaBase + "common/bundle.json").Text
+            ?? throw new FileNotFoundException($"common/bundle.json missing in {schemaFolder}");
+        return new StixSchemaValidator(byType, kinds, EnvelopeOf(bundleText, build), Common("core.json"), Common("cyber-observable-core.json"));
+    }
+
+    private static string IdOf(string schemaText, string file)
+    {
+        using var document = JsonDocument.Parse(schemaText);
+        return document.RootElement.TryGetProperty("$id", out var id) && id.GetString() is { } text
+            ? text
+            : throw new InvalidDataException($"{file} has no $id");
     }
 
     /// <summary>bundle.json with "objects.items" replaced by <c>true</c>, registered beside it so its relative refs resolve.</summary>
@@ -113,7 +142,8 @@ public sealed class StixSchemaValidator
         return ValidateBundle(document.RootElement);
     }
 
-    /// <summary>Validates a bundle and every object in it. A lone object (not a bundle) is validated as a bundle of one.</summary>
+    /// <summary>Validates a bundle and every object in it. A lone object (not a bundle) is validated on its own, without
+    /// the check that its references resolve.</summary>
     public SpecificationReport ValidateBundle(JsonElement bundle)
     {
         var errors = new List<SpecificationIssue>();
@@ -126,7 +156,7 @@ public sealed class StixSchemaValidator
         }
         if (StixRules.TypeOf(bundle) != "bundle")
         {
-            var single = ValidateObject(bundle, "", StixBundleIndex.Of([bundle]));
+            var single = ValidateObject(bundle, "", StixBundleIndex.Of([bundle], resolvesReferences: false));
             return new(1, single.Errors, single.RangeErrors, single.Warnings);
         }
         errors.AddRange(Evaluate(_bundleEnvelope, bundle, StixRules.IdOf(bundle), ""));
@@ -179,26 +209,53 @@ public sealed class StixSchemaValidator
 
     private IEnumerable<SpecificationIssue> Evaluate(JsonSchema schema, JsonElement instance, string? id, string at)
     {
-        var results = schema.Evaluate(instance, _evaluation);
-        if (results.IsValid)
+        var found = new List<SpecificationIssue>();
+        if (schema.Evaluate(instance, _passOrFail).IsValid)
         {
-            yield break;
+            return found;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in (IEnumerable<EvaluationResults>)[results, .. results.Details ?? []])
+        Collect(schema.Evaluate(instance, _evaluation));
+        return found;
+
+        void Add(EvaluationResults node, string keyword, string message)
         {
-            if (node.Errors is null)
+            var path = at + node.InstanceLocation;
+            // The same failure reached through several allOf branches is one error to the reader.
+            if (seen.Add($"{path}|{keyword}|{message}"))
             {
-                continue;
+                found.Add(new("schema", null, id, path, $"{keyword}: {message} (schema {node.EvaluationPath})"));
             }
-            foreach (var (keyword, message) in node.Errors)
+        }
+
+        // Only failing nodes are followed: a passing anyOf keeps its failed alternatives among its children, and those
+        // are not errors of the instance. A "not" child is the other way round: it fails the parent when it passes,
+        // and JsonSchema.Net 8 gives that failure no message.
+        void Collect(EvaluationResults node)
+        {
+            if (node.IsValid)
             {
-                var path = at + node.InstanceLocation;
-                // The same failure reached through several allOf branches is one error to the reader.
-                if (seen.Add($"{path}|{keyword}|{message}"))
+                return;
+            }
+            var before = found.Count;
+            foreach (var (keyword, message) in node.Errors ?? [])
+            {
+                Add(node, keyword, message);
+            }
+            foreach (var child in node.Details ?? [])
+            {
+                if (!child.EvaluationPath.ToString().EndsWith("/not", StringComparison.Ordinal))
                 {
-                    yield return new("schema", null, id, path, $"{keyword}: {message} (schema {node.EvaluationPath})");
+                    Collect(child);
                 }
+                else if (child.IsValid)
+                {
+                    Add(child, "not", "the value matches a schema it must not match");
+                }
+            }
+            if (found.Count == before)
+            {
+                Add(node, "schema", "fails this schema (the validator gave no detail)");
             }
         }
     }
