@@ -20,7 +20,8 @@ var report = scenario switch
     "fuzz" => FuzzBench.Run(args.Length > 1 ? args[1] : "all", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, TimeSpan.FromSeconds(5)),
     "fuzz-corpus" => FuzzCorpus(),
     "crash-trials" => await CrashTrialsBench.RunAsync(Count(50), seed: 13),
-    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N]",
+    "exports" => await ExportsBench.RunAsync(),
+    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N], exports",
 };
 Console.WriteLine(report);
 Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
