@@ -57,6 +57,30 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_demo_report_shows_the_cases_of_its_store_with_their_decisions_and_audit_trail()
+    {
+        var db = _folder.File("cases.db");
+        (await CliProcess.RunAsync(_folder.Path, "demo", "--db", db)).ExitCode.ShouldBe(0);
+        var first = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "unmask-demo-report.html"));
+        first.ShouldContain("No case opened yet");
+        first.ShouldContain("overflow-wrap:anywhere", customMessage: "the links column wraps instead of running off the page");
+        (await CliProcess.RunAsync(_folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", db)).ExitCode.ShouldBe(0);
+        (await CliProcess.RunAsync(_folder.Path, "case", "decide", "case-1", "--decision", "escalated", "--reason", "copied site <and> shared phone",
+            "--by", "analyst-1", "--db", db)).ExitCode.ShouldBe(0);
+
+        (await CliProcess.RunAsync(_folder.Path, "demo", "--db", db)).ExitCode.ShouldBe(0);
+
+        var report = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "unmask-demo-report.html"));
+        report.ShouldContain("<h2>Case case-1: vendor:V-2</h2>");
+        report.ShouldContain("<td>escalated</td><td>analyst-1</td>");
+        report.ShouldContain("copied site &lt;and&gt; shared phone");
+        report.ShouldContain("<td>case.decide</td>");
+        report.ShouldContain("<td>sample_ioc_astrill_exits_sample</td><td>Spur (spur.us)</td>", customMessage: "IOC lists name their publisher");
+        var network = await File.ReadAllTextAsync(Path.Combine(_folder.Path, "unmask-demo-report-network.html"));
+        network.ShouldContain("<h2>Case case-1: vendor:V-2</h2>");
+    }
+
+    [Fact]
     public async Task After_the_demo_the_real_UN_list_imports_into_the_default_store_whole_RealFile()
     {
         var demo = await CliProcess.RunAsync(_folder.Path, "demo");

@@ -6,6 +6,7 @@ using Unmask.Application.Lists;
 using Unmask.Application.Screening;
 using Unmask.Application.Sites;
 using Unmask.Application.Vetting;
+using Unmask.LinkGraph.Export;
 using Unmask.Screening;
 using Unmask.Storage;
 using Unmask.Vetting;
@@ -69,27 +70,33 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
         var (graph, _) = await new Graph.GraphService(store).BuildAsync(cancellationToken);
         var clusters = graph.Clusters();
         var summary = new DemoSummary(datasets, answers, siteReports, vetting, clusters, Path.GetFullPath(reportPath));
+        // Cases analysts opened in this store (the demo opens none itself): the report shows their decisions and audit trail.
+        var cases = await new Export.ExportService(store, time).CasesAsync(await new Cases.CaseService(store, time).ListAsync(cancellationToken), cancellationToken);
         var graphReport = Path.ChangeExtension(reportPath, null) + "-network.html";
         if (clusters.Count > 0)
         {
+            var content = new ExportContent(GraphSelection.OfCluster(graph, clusters[0]), new Dictionary<string, Domain.Entity>(),
+                datasets.ToDictionary(d => d.Dataset, d => new Domain.Dataset(d.Dataset, d.Title, d.Publisher, d.Published, d.Kind), StringComparer.Ordinal),
+                [.. cases.Where(c => c.Members.Any(m => clusters[0].Members.Any(member => member.Node == m)))], time.GetUtcNow());
             await AtomicFile.WriteAsync(graphReport, (output, _) =>
             {
-                Unmask.LinkGraph.Export.HtmlReportWriter.Write(Unmask.LinkGraph.Export.GraphSelection.OfCluster(graph, clusters[0]), output,
-                    new Unmask.LinkGraph.Export.HtmlReportOptions($"Unmask demo: {clusters[0].Id}"));
+                HtmlReportWriter.Write(content, output, new HtmlReportOptions($"Unmask demo: {clusters[0].Id}"));
                 return Task.CompletedTask;
             }, cancellationToken, "--report");
         }
-        await AtomicFile.WriteAllTextAsync(reportPath, RenderReport(summary, time.GetUtcNow()), cancellationToken, "--report");
+        await AtomicFile.WriteAllTextAsync(reportPath, RenderReport(summary, cases, time.GetUtcNow()), cancellationToken, "--report");
         return summary;
     }
 
-    private static string RenderReport(DemoSummary summary, DateTimeOffset now)
+    private static string RenderReport(DemoSummary summary, IReadOnlyList<CaseExport> cases, DateTimeOffset now)
     {
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unmask demo report</title><style>")
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Unmask demo report</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}table{border-collapse:collapse;margin:0.5em 0}")
-            .Append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}.note{color:#555}")
+            // Long ids and evidence have no spaces to break at: without overflow-wrap the links column runs off the page.
+            .Append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#f3f3f3}.note{color:#555}")
+            .Append("table{max-width:100%}td ul{margin:0;padding-left:1.2em}")
             .Append(".critical{background:#f8d0d0}.high{background:#fde2c8}.medium{background:#fff3c4}.low{background:#eef6e0}")
             .Append("</style></head><body><h1>Unmask demo report</h1><p class=\"note\">Generated ")
             .Append(now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
@@ -139,7 +146,12 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
             {
                 html.Append($"<li><b>{E(f.Code)}</b> ({VetJson.Name(f.Severity)}): {E(f.Evidence)} <span class=\"note\">[{E(f.Source)}]</span></li>");
             }
-            html.Append("</ul></td><td>").Append(E(string.Join(", ", r.Links.Select(l => $"{l.Entity} via {l.Via}")))).Append("</td></tr>");
+            html.Append("</ul></td><td><ul>");
+            foreach (var link in r.Links)
+            {
+                html.Append($"<li>{E(link.Entity)} via {E(link.Via)}</li>");
+            }
+            html.Append("</ul></td></tr>");
         }
         html.Append("</table>");
         html.Append("<h2>Networks</h2><table><tr><th>cluster</th><th>risk</th><th>level</th><th>reaches a designated entry</th><th>members</th></tr>");
@@ -152,7 +164,19 @@ public sealed class DemoRunner(IUnmaskStore store, ListReaders readers, TimeProv
             }
             html.Append("</ul></td></tr>");
         }
-        html.Append("</table></body></html>");
+        html.Append("</table><h2>Cases</h2>");
+        if (cases.Count == 0)
+        {
+            html.Append("<p class=\"note\">No case opened yet: <code>unmask case open cluster-1</code> opens one on the riskiest network; its decisions and audit trail then appear here.</p>");
+        }
+        using (var writer = new StringWriter(html, CultureInfo.InvariantCulture))
+        {
+            foreach (var item in cases)
+            {
+                HtmlReportWriter.WriteCase(writer, item);
+            }
+        }
+        html.Append("</body></html>");
         return html.ToString();
     }
 }

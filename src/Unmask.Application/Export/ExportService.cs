@@ -108,19 +108,25 @@ public sealed class ExportService(IUnmaskStore store, TimeProvider time)
         var datasets = (await store.Lists.GetDatasetsAsync(cancellationToken))
             .Where(d => caseId is null || used.Contains(d.Dataset))
             .ToDictionary(d => d.Dataset, d => new Dataset(d.Dataset, d.Title, d.Publisher, d.Published, d.Kind), StringComparer.Ordinal);
-        var audit = await CaseAuditAsync(chosen.Select(c => c.Id), cancellationToken);
-        var exported = new List<CaseExport>(chosen.Count);
-        foreach (var item in chosen)
+        return new ExportContent(selection, entities, datasets, await CasesAsync(chosen, cancellationToken), time.GetUtcNow())
+        {
+            ObjectTimes = await ObjectTimesAsync(cancellationToken),
+        };
+    }
+
+    /// <summary>The cases as exported: findings with severity, source and data, decisions, and their audit entries.</summary>
+    public async Task<IReadOnlyList<CaseExport>> CasesAsync(IReadOnlyList<Case> cases, CancellationToken cancellationToken)
+    {
+        var audit = await CaseAuditAsync(cases.Select(c => c.Id), cancellationToken);
+        var exported = new List<CaseExport>(cases.Count);
+        foreach (var item in cases)
         {
             exported.Add(new CaseExport(item.Id, item.Subject, item.Status, item.OpenedBy, item.OpenedAt, item.Members,
                 await FindingsAsync(item, cancellationToken),
                 [.. item.Decisions.Select(d => new CaseDecisionExport(d.Decision, d.Reason, d.By, d.At))],
                 audit.GetValueOrDefault(item.Id) ?? []));
         }
-        return new ExportContent(selection, entities, datasets, exported, time.GetUtcNow())
-        {
-            ObjectTimes = await ObjectTimesAsync(cancellationToken),
-        };
+        return exported;
     }
 
     private async Task<Dictionary<string, Entity>> AllEntitiesAsync(CancellationToken cancellationToken)

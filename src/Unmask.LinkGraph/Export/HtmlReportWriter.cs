@@ -78,7 +78,9 @@ public static class HtmlReportWriter
     private static string Listed(ExportContent? content, string source) =>
         content is not null && content.Datasets.TryGetValue(source, out var dataset) ? $"{source} ({dataset.Publisher})" : source;
 
-    private static void WriteCase(StreamWriter writer, CaseExport item)
+    /// <summary>One case as HTML: status, decisions (analyst, time, reason), findings with evidence and source, audit
+    /// entries. Every value is HTML-escaped.</summary>
+    public static void WriteCase(TextWriter writer, CaseExport item)
     {
         writer.Write($"<h2>Case {E(item.Id)}: {E(item.Subject)}</h2>\n<p>Status <b>{E(item.Status)}</b>; opened {Time(item.OpenedAt)} by {E(item.OpenedBy)}; {item.Members.Count} members: {E(string.Join(", ", item.Members))}.</p>\n");
         writer.Write("<h3>Decisions</h3>\n");
