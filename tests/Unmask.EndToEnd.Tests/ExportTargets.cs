@@ -26,10 +26,72 @@ public static class ExportTargets
         return path;
     }
 
-    public static SpecificationReport ValidateStix(string path)
+    public static SpecificationReport ValidateStix(string path, int? perType = null)
     {
-        using var stream = File.OpenRead(path);
-        return Stix.Value.ValidateBundle(stream);
+        if (perType is not { } most)
+        {
+            using var stream = File.OpenRead(path);
+            return Stix.Value.ValidateBundle(stream);
+        }
+        return Stix.Value.ValidateBundle(new MemoryStream(Sample(path, most)));
+    }
+
+    /// <summary>The bundle with at most <paramref name="perType"/> objects of each type (the first ones) plus every object
+    /// they refer to, so each type is validated and every reference still resolves: the 190,000 objects of the real
+    /// store take minutes to validate (the bench does), a sample of every type seconds.</summary>
+    private static byte[] Sample(string path, int perType)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var objects = document.RootElement.GetProperty("objects").EnumerateArray().ToList();
+        var byId = objects.ToDictionary(o => o.GetProperty("id").GetString()!, StringComparer.Ordinal);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Keep(JsonElement item)
+        {
+            if (!kept.Add(item.GetProperty("id").GetString()!))
+            {
+                return;
+            }
+            foreach (var property in item.EnumerateObject())
+            {
+                var references = property.Name.EndsWith("_ref", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.String ? [property.Value]
+                    : property.Name.EndsWith("_refs", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.Array ? property.Value.EnumerateArray().ToList()
+                    : [];
+                foreach (var reference in references)
+                {
+                    if (byId.TryGetValue(reference.GetString() ?? "", out var target))
+                    {
+                        Keep(target);
+                    }
+                }
+            }
+        }
+        foreach (var item in objects)
+        {
+            var type = item.GetProperty("type").GetString()!;
+            counts[type] = counts.GetValueOrDefault(type) + 1;
+            if (counts[type] <= perType)
+            {
+                Keep(item);
+            }
+        }
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "objects"))
+            {
+                property.WriteTo(writer);
+            }
+            writer.WriteStartArray("objects");
+            foreach (var item in objects.Where(o => kept.Contains(o.GetProperty("id").GetString()!)))
+            {
+                item.WriteTo(writer);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
     }
 
     public static SpecificationReport ValidateFtm(string path)
@@ -39,11 +101,12 @@ public static class ExportTargets
     }
 
     /// <summary>Exports the store (or a case) in <paramref name="format"/> (stix or ftm) and checks it against the
-    /// specification: no schema errors, no range errors. The counts go to the test output.</summary>
-    public static async Task ShouldMeetTheSpecificationAsync(string folder, string db, string format, string? caseId, ITestOutputHelper output)
+    /// specification: no schema errors, no range errors. The counts go to the test output. A STIX bundle is checked whole,
+    /// or with <paramref name="stixPerType"/> a sample of every object type.</summary>
+    public static async Task ShouldMeetTheSpecificationAsync(string folder, string db, string format, string? caseId, ITestOutputHelper output, int? stixPerType = null)
     {
         var path = await ExportAsync(folder, db, format, $"{caseId ?? "graph"}.valid.{format}.json", caseId);
-        var report = format == "stix" ? ValidateStix(path) : ValidateFtm(path);
+        var report = format == "stix" ? ValidateStix(path, stixPerType) : ValidateFtm(path);
         output.WriteLine($"{format} {caseId ?? "graph"}: {report.Summary()}");
         report.Errors.ShouldBeEmpty(report.Summary());
         report.RangeErrors.ShouldBeEmpty(report.Summary());
