@@ -216,6 +216,27 @@ public sealed class StixSchemaValidatorTests(StixSchemas schemas) : IClassFixtur
     }
 
     [Fact]
+    public void A_pattern_on_a_custom_observable_the_bundle_does_not_carry_is_a_warning_RealFile()
+    {
+        var report = _validator.ValidateBundle(Bundle(Indicator(pattern: "\"[x-unmask-wallet:value = 'bc1qexample']\"")));
+
+        report.IsValid.ShouldBeTrue(report.Summary());
+        var warning = report.Warnings.ShouldHaveSingleItem();
+        (warning.Kind, warning.Path).ShouldBe(("custom-observable", "/objects/0/pattern"));
+    }
+
+    [Fact]
+    public void A_pattern_on_a_custom_observable_the_bundle_carries_passes_RealFile()
+    {
+        const string wallet = "{\"type\":\"x-unmask-wallet\",\"id\":\"x-unmask-wallet--3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a\",\"value\":\"bc1qexample\"}";
+
+        var report = _validator.ValidateBundle(Bundle(wallet, Indicator(pattern: "\"[x-unmask-wallet:value = 'bc1qexample']\"")));
+
+        report.IsValid.ShouldBeTrue(report.Summary());
+        report.Warnings.ShouldBeEmpty(report.Summary());
+    }
+
+    [Fact]
     public void The_same_version_of_an_object_twice_is_a_conflict_RealFile()
     {
         var report = _validator.ValidateBundle(Bundle(Indicator(), Indicator(validFrom: "\"2026-01-03T00:00:00Z\"")));
