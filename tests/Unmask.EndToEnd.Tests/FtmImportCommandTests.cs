@@ -29,8 +29,8 @@ public sealed class FtmImportCommandTests : IDisposable
         var datasets = JsonDocument.Parse(show.Stdout).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("dataset").GetString()!);
         datasets.Keys.Order().ShouldBe(["fict_sdn", "fict_un", "unmask_graph"]);
         // An entity is stored in the first dataset it names: the person also lists fict_un.
-        datasets["fict_sdn"].GetProperty("entities").GetInt64().ShouldBe(7);
-        datasets["unmask_graph"].GetProperty("entities").GetInt64().ShouldBe(3);
+        datasets["fict_sdn"].GetProperty("entities").GetInt64().ShouldBe(8);
+        datasets["unmask_graph"].GetProperty("entities").GetInt64().ShouldBe(5);
         datasets["fict_un"].GetProperty("entities").GetInt64().ShouldBe(0);
         datasets["fict_sdn"].GetProperty("publisher").GetString().ShouldBe("Fictional Treasury");
         datasets["fict_sdn"].GetProperty("kind").GetString().ShouldBe("sanctions");
@@ -70,7 +70,7 @@ public sealed class FtmImportCommandTests : IDisposable
 
         run.ExitCode.ShouldBe(0, run.Stderr);
         run.Stderr.ShouldContain("left out: ");
-        run.Stderr.ShouldContain("bad.ftm.json:11: entity x1 (Person): birthDate '31-02-1980' is not a date");
+        run.Stderr.ShouldContain("bad.ftm.json:14: entity x1 (Person): birthDate '31-02-1980' is not a date");
         var rows = JsonDocument.Parse(run.Stdout).RootElement.EnumerateArray().ToList();
         rows.ShouldAllBe(r => r.GetProperty("rejections").GetArrayLength() == 1);
         rows.Select(r => r.GetProperty("dataset").GetString()).ShouldContain("fict_bad");
@@ -85,7 +85,7 @@ public sealed class FtmImportCommandTests : IDisposable
         var run = await CliProcess.RunAsync(_folder.Path, "lists", "import", GraphExport, bad, "--strict", "--db", Db);
 
         run.ExitCode.ShouldBe(2, run.Stderr);
-        run.Stderr.ShouldContain("bad.ftm.json:11");
+        run.Stderr.ShouldContain("bad.ftm.json:14");
         run.Stderr.ShouldContain("strict mode: nothing imported");
         var show = await CliProcess.RunAsync(_folder.Path, "lists", "show", "--db", Db, "--format", "json");
         JsonDocument.Parse(show.Stdout).RootElement.EnumerateArray().Select(r => r.GetProperty("dataset").GetString()).ShouldBe(["un_sc_sanctions"]);

@@ -337,12 +337,15 @@ public sealed class FollowTheMoneyJsonReader : IListReader
             return time;
         }
 
-        /// <summary>Adds to an entity what the file's Sanctions, Identifications, Passports and Addresses say about it, in
-        /// the properties screening and results read: a holder's programmes, numbers and addresses.</summary>
+        /// <summary>Adds to a list target what the file's Sanctions, Identifications and Passports say about it, in the
+        /// properties screening and its results read (programmes, numbers), and to any entity the text of the Address
+        /// entities it names. A context entity (an applicant) gets no programmes or numbers: it is never screened, and
+        /// the graph has its identifiers from the Identification entities themselves.</summary>
         private void Fold(Entity entity)
         {
-            foreach (var (property, value) in index.FoldsFor(entity.Id))
+            foreach (var (fold, value) in entity.Target ? index.FoldsFor(entity.Id) : [])
             {
+                var property = fold.StartsWith("idNumber:", StringComparison.Ordinal) ? IdentifierProperty(entity.Schema, fold["idNumber:".Length..]) : fold;
                 if (entity.Schema.FindProperty(property) is not null)
                 {
                     entity.Add(property, value);
@@ -357,6 +360,11 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 entity.Add("address", address);
             }
         }
+
+        /// <summary>The holder's property an Identification's type names (Unmask's export writes <c>socialSecurityNumber</c>,
+        /// <c>imoNumber</c>...), else <c>idNumber</c>.</summary>
+        private static string IdentifierProperty(Schema schema, string type) =>
+            schema.FindProperty(type) is { Type: PropertyType.Identifier } ? type : "idNumber";
 
         private void Reject(long lineNumber, string kind, string reason)
         {

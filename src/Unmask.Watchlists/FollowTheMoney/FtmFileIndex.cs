@@ -64,7 +64,8 @@ internal sealed class FtmFileIndex
     public string Canonical(string id) => _canonical.GetValueOrDefault(id) ?? id;
 
     /// <summary>What the file's interval entities say about the entity with this id (or one of its referents), as the
-    /// holder's own properties: <c>program</c>, <c>programId</c>, <c>idNumber</c>, <c>passportNumber</c>.</summary>
+    /// holder's own properties: <c>program</c>, <c>programId</c>, <c>passportNumber</c>, and <c>idNumber:TYPE</c> for an
+    /// Identification's number with its type (the reader picks the property).</summary>
     public IEnumerable<(string Property, string Value)> FoldsFor(string id) =>
         _folds.TryGetValue(Canonical(id), out var folds) ? folds : [];
 
@@ -118,7 +119,11 @@ internal sealed class FtmFileIndex
                 Fold(Values(properties, "holder"), "passportNumber", [.. Values(properties, "passportNumber"), .. Values(properties, "number")]);
                 break;
             case "Identification":
-                Fold(Values(properties, "holder"), "idNumber", Values(properties, "number"));
+                // Unmask's own export writes the holder's property as the type ("socialSecurityNumber", "imoNumber"); other
+                // files write a label ("National ID"): the number is then an idNumber.
+                var type = Values(properties, "type").FirstOrDefault()?.Trim();
+                Fold(Values(properties, "holder"), type is { Length: > 0 } ? "idNumber:" + type : "idNumber",
+                    Values(properties, "number"));
                 break;
             case "Address":
                 if (AddressOf(properties) is { } text)

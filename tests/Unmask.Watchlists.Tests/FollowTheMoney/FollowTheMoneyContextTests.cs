@@ -28,7 +28,7 @@ public sealed class FollowTheMoneyContextTests
         entities["fict-firm"].Target.ShouldBeFalse("the legitimate firm a front copied");
         entities["fict-p1"].Target.ShouldBeTrue();
         entities["fict-c1"].Target.ShouldBeTrue("no target key: a matchable entity of the list is a target");
-        foreach (var context in (string[])["fict-san-1", "fict-pass-1", "fict-id-1", "fict-addr-1", "fict-own-1", "fict-link-1"])
+        foreach (var context in (string[])["fict-san-1", "fict-san-2", "fict-pass-1", "fict-id-1", "fict-id-2", "fict-id-3", "fict-addr-1", "fict-own-1", "fict-link-1"])
         {
             entities[context].Target.ShouldBeFalse($"{context} is an interval or detail entity: context for the graph only");
         }
@@ -102,9 +102,19 @@ public sealed class FollowTheMoneyContextTests
         person.Get("program").ShouldBe(["FICT-PROG"]);
         person.Get("programId").ShouldBe(["FP-1"]);
         person.Get("passportNumber").ShouldBe(["PX1234567"]);
-        person.Get("idNumber").ShouldBe(["ID-99887766"]);
+        person.Get("idNumber").ShouldBe(["ID-99887766"], "an Identification whose type is a label gives an idNumber");
+        person.Get("socialSecurityNumber").ShouldBe(["SSN-123-45-6789"], "an Identification whose type names a property gives that property");
         person.Get("address").ShouldBe(["1 Fiction Road, Sinuiju, North Korea"]);
         person.Get("addressEntity").ShouldBe(["fict-addr-1"]);
+    }
+
+    [Fact]
+    public async Task Nothing_is_folded_into_a_context_entity_but_its_address()
+    {
+        var applicant = (await ReadAsync())["fict-applicant-a3"];
+
+        applicant.Has("program").ShouldBeFalse();
+        applicant.Has("idNumber").ShouldBeFalse("the graph has the applicant's identifiers from the Identification itself");
     }
 
     [Fact]
