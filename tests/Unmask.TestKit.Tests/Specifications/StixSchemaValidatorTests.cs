@@ -216,6 +216,27 @@ public sealed class StixSchemaValidatorTests(StixSchemas schemas) : IClassFixtur
     }
 
     [Fact]
+    public void A_pattern_on_a_custom_observable_the_bundle_does_not_carry_is_a_warning_RealFile()
+    {
+        var report = _validator.ValidateBundle(Bundle(Indicator(pattern: "\"[x-unmask-wallet:value = 'bc1qexample']\"")));
+
+        report.IsValid.ShouldBeTrue(report.Summary());
+        var warning = report.Warnings.ShouldHaveSingleItem();
+        (warning.Kind, warning.Path).ShouldBe(("custom-observable", "/objects/0/pattern"));
+    }
+
+    [Fact]
+    public void A_pattern_on_a_custom_observable_the_bundle_carries_passes_RealFile()
+    {
+        const string wallet = "{\"type\":\"x-unmask-wallet\",\"id\":\"x-unmask-wallet--3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a\",\"value\":\"bc1qexample\"}";
+
+        var report = _validator.ValidateBundle(Bundle(wallet, Indicator(pattern: "\"[x-unmask-wallet:value = 'bc1qexample']\"")));
+
+        report.IsValid.ShouldBeTrue(report.Summary());
+        report.Warnings.ShouldBeEmpty(report.Summary());
+    }
+
+    [Fact]
     public void The_same_version_of_an_object_twice_is_a_conflict_RealFile()
     {
         var report = _validator.ValidateBundle(Bundle(Indicator(), Indicator(validFrom: "\"2026-01-03T00:00:00Z\"")));
@@ -231,6 +252,42 @@ public sealed class StixSchemaValidatorTests(StixSchemas schemas) : IClassFixtur
         var report = _validator.ValidateBundle(Bundle(email));
 
         report.Errors.ShouldContain(e => e.Kind == "schema" && e.Path == "/objects/0/value" && e.Message.StartsWith("format"), report.Summary());
+    }
+
+    [Theory]
+    [InlineData("front-company.test/jobs", false)]
+    [InlineData("https://front-company.test/jobs", true)]
+    public void A_url_observable_needs_a_scheme_RealFile(string url, bool valid)
+    {
+        var observable = "{\"type\":\"url\",\"spec_version\":\"2.1\",\"id\":\"url--2d1c0b9a-8f7e-4d6c-9b5a-4f3e2d1c0b9a\",\"value\":\"" + url + "\"}";
+
+        var report = _validator.ValidateBundle(Bundle(observable));
+
+        report.IsValid.ShouldBe(valid, report.Summary());
+    }
+
+    [Theory]
+    [InlineData("2001:db8::7")]
+    [InlineData("2001:db8::/32")]
+    public void IPv6_observables_pass_RealFile(string address)
+    {
+        var observable = "{\"type\":\"ipv6-addr\",\"spec_version\":\"2.1\",\"id\":\"ipv6-addr--2d1c0b9a-8f7e-4d6c-9b5a-4f3e2d1c0b9a\",\"value\":\"" + address + "\"}";
+
+        var report = _validator.ValidateBundle(Bundle(observable));
+
+        report.IsValid.ShouldBeTrue(report.Summary());
+    }
+
+    [Fact]
+    public void The_OASIS_IPv6_pattern_rejects_IPv4_mapped_addresses_so_exports_write_them_as_ipv4_addr_RealFile()
+    {
+        // ipv6-addr.json's regex has "2[0-4]d|1dd" where "\d" was meant, so the dotted IPv4 tail never matches. We keep
+        // the official schema as published; an exporter writes ::ffff:a.b.c.d as the ipv4-addr a.b.c.d.
+        const string observable = "{\"type\":\"ipv6-addr\",\"spec_version\":\"2.1\",\"id\":\"ipv6-addr--2d1c0b9a-8f7e-4d6c-9b5a-4f3e2d1c0b9a\",\"value\":\"::ffff:192.0.2.1\"}";
+
+        var report = _validator.ValidateBundle(Bundle(observable));
+
+        report.Errors.ShouldHaveSingleItem(report.Summary()).Path.ShouldBe("/objects/0/value");
     }
 
     [Fact]

@@ -19,6 +19,7 @@ internal sealed class StixBundleIndex
 {
     private readonly Dictionary<string, string> _typeById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _extensionTypes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _typesInBundle = new(StringComparer.Ordinal);
     private readonly List<SpecificationIssue> _duplicates = [];
 
     private StixBundleIndex(bool resolvesReferences) => ResolvesReferences = resolvesReferences;
@@ -38,6 +39,7 @@ internal sealed class StixBundleIndex
                 continue;
             }
             index._typeById.TryAdd(id, type);
+            index._typesInBundle.Add(type);
             var modified = StixRules.StringOf(obj, "modified") ?? "";
             // STIX versioning: one (id, modified) pair is one version; two different objects under it are a conflict,
             // and OpenCTI keeps whichever it reads last.
@@ -64,4 +66,7 @@ internal sealed class StixBundleIndex
     public IReadOnlySet<string>? ExtensionTypesOf(string extensionDefinitionId) => _extensionTypes.GetValueOrDefault(extensionDefinitionId);
 
     public IEnumerable<SpecificationIssue> Duplicates() => _duplicates;
+
+    /// <summary>Whether an object of this type is in the bundle (a custom type the bundle defines and uses).</summary>
+    public bool HasObjectOfType(string type) => _typesInBundle.Contains(type);
 }

@@ -19,18 +19,25 @@ internal sealed class StixPattern
 
     private StixPattern(List<string> tokens) => _tokens = tokens;
 
+    private readonly SortedSet<string> _objectTypes = new(StringComparer.Ordinal);
+
     /// <summary>Null when <paramref name="pattern"/> parses, else what is wrong and where.</summary>
-    public static string? Problem(string pattern)
+    public static string? Problem(string pattern) => Parse(pattern).Problem;
+
+    /// <summary>Parses <paramref name="pattern"/>: what is wrong (null when it parses) and the SCO types its object
+    /// paths name (<c>domain-name</c> in <c>[domain-name:value = '…']</c>).</summary>
+    public static (string? Problem, IReadOnlySet<string> ObjectTypes) Parse(string pattern)
     {
         try
         {
             var parser = new StixPattern(Tokens(pattern));
             parser.ObservationExpressions();
-            return parser._next == parser._tokens.Count ? null : $"unexpected '{parser._tokens[parser._next]}'";
+            var problem = parser._next == parser._tokens.Count ? null : $"unexpected '{parser._tokens[parser._next]}'";
+            return (problem, parser._objectTypes);
         }
         catch (FormatException e)
         {
-            return e.Message;
+            return (e.Message, new SortedSet<string>(StringComparer.Ordinal));
         }
     }
 
@@ -163,6 +170,7 @@ internal sealed class StixPattern
         {
             throw new FormatException($"expected an object type but found {Describe(type)}");
         }
+        _objectTypes.Add(type);
         Expect(":");
         PathStep();
         while (true)

@@ -125,7 +125,7 @@ internal static partial class StixRules
         }
         if (type == "indicator")
         {
-            CheckIndicator(obj, id, at, errors, warnings);
+            CheckIndicator(obj, id, at, bundle, kindOfType, errors, warnings);
         }
     }
 
@@ -245,7 +245,14 @@ internal static partial class StixRules
         }
     }
 
-    private static void CheckIndicator(JsonElement obj, string? id, string at, List<SpecificationIssue> errors, List<SpecificationIssue> warnings)
+    private static void CheckIndicator(
+        JsonElement obj,
+        string? id,
+        string at,
+        StixBundleIndex bundle,
+        Func<string, StixObjectKind?> kindOfType,
+        List<SpecificationIssue> errors,
+        List<SpecificationIssue> warnings)
     {
         var patternType = StringOf(obj, "pattern_type");
         if (patternType is not null && !PatternTypes.Contains(patternType))
@@ -265,9 +272,21 @@ internal static partial class StixRules
                 index++;
             }
         }
-        if (patternType == "stix" && StringOf(obj, "pattern") is { } pattern && StixPattern.Problem(pattern) is { } problem)
+        if (patternType != "stix" || StringOf(obj, "pattern") is not { } pattern)
+        {
+            return;
+        }
+        var (problem, objectTypes) = StixPattern.Parse(pattern);
+        if (problem is not null)
         {
             errors.Add(new("pattern", null, id, at + "/pattern", $"not a STIX pattern: {problem} in {pattern}"));
+        }
+        // The grammar takes any type name, but OpenCTI and MISP match only the standard SCO types; a custom one is
+        // only understood by a reader of its extension definition, which the bundle should carry with such objects.
+        foreach (var custom in objectTypes.Where(t => kindOfType(t) != StixObjectKind.Sco && !bundle.HasObjectOfType(t)))
+        {
+            warnings.Add(new("custom-observable", null, id, at + "/pattern",
+                $"the pattern matches '{custom}', not a STIX 2.1 observable type, and the bundle has no {custom} object (nor its extension definition)"));
         }
     }
 
