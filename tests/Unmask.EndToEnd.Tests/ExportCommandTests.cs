@@ -6,15 +6,13 @@ namespace Unmask.EndToEnd.Tests;
 
 /// <summary>The demo store with case-1 opened on vendor V-2 and escalated with a reason full of characters HTML and JSON
 /// must escape; built once for <see cref="ExportCommandTests"/> (exports only add audit entries and STIX object times).</summary>
-public sealed class DemoCaseStore : IAsyncLifetime
+public sealed class DemoCaseStore : ExportStore
 {
     public const string Reason = "shares a phone <b>+1 302</b> & a bank account with a copied \"front\" site";
 
-    public TempFolder Folder { get; } = new();
+    public override string Db => Folder.File("demo.db");
 
-    public string Db => Folder.File("demo.db");
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         (await CliProcess.RunAsync(Folder.Path, "demo", "--db", Db)).ExitCode.ShouldBe(0);
         var open = await CliProcess.RunAsync(Folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", Db, "--format", "json");
@@ -22,13 +20,6 @@ public sealed class DemoCaseStore : IAsyncLifetime
         JsonDocument.Parse(open.Stdout).RootElement.GetProperty("id").GetString().ShouldBe("case-1");
         var decide = await CliProcess.RunAsync(Folder.Path, "case", "decide", "case-1", "--decision", "escalated", "--reason", Reason, "--by", "analyst-1", "--db", Db);
         decide.ExitCode.ShouldBe(0, decide.Stderr);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Folder.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
 
@@ -106,8 +97,14 @@ public sealed class ExportCommandTests(DemoCaseStore store, ITestOutputHelper ou
     [Theory]
     [InlineData("ftm")]
     [InlineData("stix")]
-    public Task A_round_trip_keeps_entities_names_identifiers_datasets_and_links_and_makes_no_applicant_a_list_hit(string format) =>
-        ExportTargets.ShouldRoundTripAsync(Folder, Db, format, output);
+    public Task A_round_trip_keeps_entities_names_identifiers_datasets_and_links(string format) =>
+        ExportTargets.ShouldKeepEverythingThroughARoundTripAsync(store, format, output);
+
+    [Theory]
+    [InlineData("ftm")]
+    [InlineData("stix")]
+    public Task After_a_round_trip_no_applicant_vendor_or_reference_firm_is_a_list_hit(string format) =>
+        ExportTargets.ShouldMakeNoNewListHitThroughARoundTripAsync(store, format);
 
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {

@@ -1,17 +1,14 @@
-using Microsoft.Data.Sqlite;
 using Unmask.TestKit;
 
 namespace Unmask.EndToEnd.Tests;
 
 /// <summary>A store holding the real OFAC, UN and IOC lists plus the demo's sites, vetting and a decided case, built once
 /// for the tests of <see cref="ExportRealListsTests"/>.</summary>
-public sealed class RealListsStore : IAsyncLifetime
+public sealed class RealListsStore : ExportStore
 {
-    public TempFolder Folder { get; } = new();
+    public override string Db => Folder.File("real.db");
 
-    public string Db => Folder.File("real.db");
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
         (await CliProcess.RunAsync(Folder.Path, "demo", "--db", Db)).ExitCode.ShouldBe(0);
         var import = await CliProcess.RunAsync(Folder.Path, "lists", "import", SharedData.Path("sanctions/us_ofac"), SharedData.Path("sanctions/un"),
@@ -20,13 +17,6 @@ public sealed class RealListsStore : IAsyncLifetime
         (await CliProcess.RunAsync(Folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", Db)).ExitCode.ShouldBe(0);
         (await CliProcess.RunAsync(Folder.Path, "case", "decide", "case-1", "--decision", "escalated", "--reason", "shares a phone with a copied front site",
             "--by", "analyst-1", "--db", Db)).ExitCode.ShouldBe(0);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Folder.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
 
@@ -47,8 +37,14 @@ public sealed class ExportRealListsTests(RealListsStore store, ITestOutputHelper
     [Theory]
     [InlineData("ftm")]
     [InlineData("stix")]
-    public Task A_round_trip_of_the_real_lists_keeps_what_was_exported_and_makes_no_new_list_hit_RealFile(string format) =>
-        ExportTargets.ShouldRoundTripAsync(Folder, store.Db, format, output);
+    public Task A_round_trip_of_the_real_lists_keeps_what_was_exported_RealFile(string format) =>
+        ExportTargets.ShouldKeepEverythingThroughARoundTripAsync(store, format, output);
+
+    [Theory]
+    [InlineData("ftm")]
+    [InlineData("stix")]
+    public Task After_a_round_trip_of_the_real_lists_no_demo_record_is_a_list_hit_RealFile(string format) =>
+        ExportTargets.ShouldMakeNoNewListHitThroughARoundTripAsync(store, format);
 
     [Theory]
     [InlineData("stix")]
