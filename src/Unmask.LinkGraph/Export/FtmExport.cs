@@ -18,7 +18,6 @@ internal sealed class FtmExport
     private readonly ExportContent _content;
     private readonly LinkGraph _graph;
     private readonly FtmDocument _document = new();
-    private readonly HashSet<string> _nodeEntities = new(StringComparer.Ordinal);
     private readonly HashSet<(string Holder, string Key)> _covered = [];
 
     private FtmExport(ExportContent content)
@@ -37,18 +36,13 @@ internal sealed class FtmExport
     private void Run()
     {
         var selection = _content.Selection;
-        foreach (var node in selection.NodeIndices())
-        {
-            if (_graph.NodeData[node].Kind == NodeKind.Entity && _content.Entities.ContainsKey(NodeIds.ValueOf(_graph.NodeData[node].Id)))
-            {
-                _nodeEntities.Add(NodeIds.ValueOf(_graph.NodeData[node].Id));
-            }
-        }
         foreach (var entity in _content.Entities.Values)
         {
             NoteWhatItCovers(entity);
         }
-        foreach (var entity in _content.Entities.Values.Where(e => !_nodeEntities.Contains(e.Id)).OrderBy(e => e.Id, StringComparer.Ordinal))
+        // Context entities are the ones the graph holds no node for; a list entity whose node a case selection left
+        // out stays out.
+        foreach (var entity in _content.Entities.Values.Where(e => !_graph.Contains(NodeIds.Entity(e.Id))).OrderBy(e => e.Id, StringComparer.Ordinal))
         {
             _document.Add(FromEntity(entity, target: false));
         }
