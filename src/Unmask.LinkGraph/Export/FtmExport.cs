@@ -182,7 +182,8 @@ internal sealed class FtmExport
             LastChange = entity.LastChange,
         };
         result.Datasets.AddRange(entity.Datasets);
-        var hint = SingleCountry(entity);
+        // The same country hint the graph builder gives phone numbers, so a phone becomes the same E.164 number here.
+        var hint = entity.First("country") ?? entity.First("nationality") ?? entity.First("jurisdiction");
         foreach (var property in entity.Properties.Keys.Order(StringComparer.Ordinal))
         {
             var definition = entity.Schema.FindProperty(property)!;

@@ -289,6 +289,22 @@ public partial class FtmWriterTests
                                   && FtmLines.Values(a, "publisher").Single() == "analyst.two");
     }
 
+    /// <summary>The contents the tests export, by name, for the specification tests.</summary>
+    internal static readonly Dictionary<string, Func<ExportContent>> SampleContents = new(StringComparer.Ordinal)
+    {
+        ["listed person, vessel, wallet holder"] = () => FtmLines.Content([Marshal(), Vessel(), WalletHolder()], [Sdn]),
+        ["scenario with its list entities and a case"] = () => FtmLines.Content(Scenario.Entities(), [Sdn], b => AddScenarioRecords(b), [SomeCase()]),
+        ["scenario graph alone"] = () => ExportContents.Of(GraphSelection.All(Scenario.Graph())),
+        ["IOC entries"] = () => FtmLines.Content(
+        [
+            new Entity("test_ioc-d1", Schemas.Domain, "test_ioc").Add("domain", "fake-staffing.test"),
+            new Entity("test_ioc-i1", Schemas.IpAddress, "test_ioc").Add("cidr", "192.0.2.0/24"),
+            new Entity("test_ioc-e1", Schemas.UserAccount, "test_ioc").Add("email", "recruiter@fake-staffing.test"),
+            new Entity("test_ioc-w1", Schemas.CryptoWallet, "test_ioc").Add("publicKey", Scenario.Wallet),
+            WalletHolder(),
+        ], [Ioc, Sdn]),
+    };
+
     private static CaseExport SomeCase() => new(
         "C-42", "Applicant A-17 and vendor V-3", "escalated", "analyst.one", new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero),
         ["applicant:A-17", "vendor:V-3"],
