@@ -221,9 +221,10 @@ public partial class FtmWriterTests
     [Fact]
     public void Every_line_keeps_FtMs_rules_for_ids_references_ranges_and_required_properties()
     {
-        ShouldHoldTogether(MarshalExport());
-        ShouldHoldTogether(FtmLines.Write(FtmLines.Content(Scenario.Entities(), [Sdn], b => AddScenarioRecords(b), [SomeCase()])));
-        ShouldHoldTogether(FtmLines.Write(ExportContents.Of(GraphSelection.All(Scenario.Graph()))));
+        foreach (var content in SampleContents.Values)
+        {
+            ShouldHoldTogether(FtmLines.Write(content()));
+        }
     }
 
     [Fact]
