@@ -12,6 +12,7 @@ public partial class FtmWriterTests
 {
     private static readonly Dataset Sdn = new("test_sdn", "Test Sanctions List", "Test Treasury Office", null, DatasetKind.Sanctions);
     private static readonly Dataset Ioc = new("test_ioc", "Test Indicators", "Test Cyber Agency", null, DatasetKind.Indicators);
+    private const string PersonWallet = "bc1qfictional0000000000000000000000000000";
     private static readonly DateTimeOffset FirstSeen = new(2024, 3, 1, 8, 30, 0, TimeSpan.Zero);
 
     /// <summary>A fictional designated person shaped like a real DPRK listing: three names, a birth date, a
@@ -34,6 +35,7 @@ public partial class FtmWriterTests
             .Add("address", "Central District, Pyongyang, Korea, North")
             .Add("topics", "sanction")
             .Add("sourceUrl", "https://sanctions.example.test/entry/7001")
+            .Add("cryptoWallet", PersonWallet)
             .AddReferents(["ofac-7001"])
             .AddDatasets(["test_un"]);
 
@@ -116,6 +118,17 @@ public partial class FtmWriterTests
         var wallet = lines.Referring("CryptoWallet", "holder", holderId).ShouldHaveSingleItem();
         FtmLines.Values(wallet, "publicKey").ShouldBe([Scenario.Wallet]);
         FtmLines.Values(wallet, "holder").ShouldBe([holderId]);
+    }
+
+    [Fact]
+    public void A_listed_persons_wallet_is_a_CryptoWallet_held_by_the_person()
+    {
+        var lines = MarshalExport();
+        var personId = FtmIds.OfEntity("test_sdn-7001");
+        var wallet = lines.Referring("CryptoWallet", "holder", personId).ShouldHaveSingleItem();
+        FtmLines.Values(wallet, "publicKey").ShouldBe([PersonWallet]);
+        FtmLines.Values(wallet, "currencySymbol").ShouldBe(["BTC"]);
+        FtmLines.Values(wallet, "holder").ShouldBe([personId]);
     }
 
     [Fact]
