@@ -167,6 +167,21 @@ public partial class FtmWriterTests
     }
 
     [Fact]
+    public void Values_FtM_would_refuse_are_kept_as_notes_not_dropped()
+    {
+        var entity = new Entity("test_sdn-7009", Schemas.Person, "test_sdn").Add("name", "Example Person")
+            .Add("phone", "call the front desk").Add("nationality", "Atlantis").Add("birthDate", "circa 1980")
+            .Add("imoNumber", "IMO 9999992");
+        var person = FtmLines.Write(FtmLines.Content([entity], [Sdn]))[FtmIds.OfEntity("test_sdn-7009")];
+        FtmLines.Values(person, "notes").ShouldBe(
+            ["birthDate: circa 1980", "imoNumber: IMO 9999992", "nationality: Atlantis", "phone: call the front desk"], ignoreOrder: true);
+        foreach (var property in new[] { "phone", "nationality", "birthDate", "imoNumber" })
+        {
+            FtmLines.Values(person, property).ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
     public void Graph_only_holders_are_never_targets_and_carry_their_identifiers_as_properties()
     {
         var lines = FtmLines.Write(FtmLines.Content(Scenario.Entities(), [Sdn with { Name = "test_sdn" }], b => AddScenarioRecords(b)));
