@@ -36,7 +36,7 @@ internal sealed class FtmExport
     private void Run()
     {
         var selection = _content.Selection;
-        foreach (var entity in _content.Entities.Values)
+        foreach (var entity in _content.Entities.Values.Where(IsWritten))
         {
             NoteWhatItCovers(entity);
         }
@@ -68,6 +68,10 @@ internal sealed class FtmExport
         }
         _document.Seal();
     }
+
+    /// <summary>Context entities (no graph node) are written; a list entity only when the selection holds its node.</summary>
+    private bool IsWritten(Entity entity) =>
+        !_graph.TryIndexOf(NodeIds.Entity(entity.Id), out var node) || _content.Selection.Contains(node);
 
     /// <summary>The FtM id of a graph node: a list entity's own id when FtM accepts it, else <c>unmask-&lt;kind&gt;-…</c>.</summary>
     internal static string NodeFtmId(string nodeId)

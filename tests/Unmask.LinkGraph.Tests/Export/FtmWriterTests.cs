@@ -268,6 +268,19 @@ public partial class FtmWriterTests
     }
 
     [Fact]
+    public void A_wallet_listed_on_its_own_outside_the_case_still_shows_as_the_members_wallet()
+    {
+        const string key = "bc1qfictional1111111111111111111111111111";
+        var listedWallet = new Entity("test_ioc-w2", Schemas.CryptoWallet, "test_ioc").Add("publicKey", key).Add("holder", "test_sdn-7001");
+        var content = FtmLines.Content([Marshal(), listedWallet], [Sdn, Ioc]);
+        var lines = FtmLines.Write(content with { Selection = GraphSelection.Of(content.Selection.Graph, ["entity:test_sdn-7001"]) });
+        lines.Entities.ShouldNotContain(e => e.GetProperty("id").GetString() == FtmIds.OfEntity("test_ioc-w2"));
+        lines.Referring("CryptoWallet", "holder", FtmIds.OfEntity("test_sdn-7001"))
+            .ShouldContain(w => FtmLines.Values(w, "publicKey").Contains(key));
+        ShouldHoldTogether(lines);
+    }
+
+    [Fact]
     public void The_same_content_gives_the_same_bytes()
     {
         var content = FtmLines.Content(Scenario.Entities().Concat([Marshal(), Vessel()]), [Sdn], b => AddScenarioRecords(b), [SomeCase()]);
