@@ -81,6 +81,8 @@ internal sealed class FtmExport
         return id.Length <= FtmIds.MaxLength ? id : FtmIds.Of("long", Hash(nodeId));
     }
 
+    private static string EntityFtmId(string entityId) => NodeFtmId(NodeIds.Entity(entityId));
+
     // What context entities already say, so that it is not generated a second time: a Sanction for a holder's program,
     // an Identification of a number, a link between two entities, a wallet's or an account's holder.
     private void NoteWhatItCovers(Entity entity)
@@ -90,10 +92,10 @@ internal sealed class FtmExport
             case "Sanction":
                 foreach (var holder in entity.Get("entity"))
                 {
-                    _covered.Add((FtmIds.OfEntity(holder), "sanction"));
+                    _covered.Add((EntityFtmId(holder), "sanction"));
                     foreach (var program in entity.Get("program").Concat(entity.Get("programId")))
                     {
-                        _covered.Add((FtmIds.OfEntity(holder), "sanction>" + program));
+                        _covered.Add((EntityFtmId(holder), "sanction>" + program));
                     }
                 }
                 return;
@@ -102,7 +104,7 @@ internal sealed class FtmExport
                 {
                     foreach (var number in entity.Get("number").Concat(entity.Get("passportNumber")))
                     {
-                        _covered.Add((FtmIds.OfEntity(holder), "id>" + number));
+                        _covered.Add((EntityFtmId(holder), "id>" + number));
                     }
                 }
                 return;
@@ -176,11 +178,11 @@ internal sealed class FtmExport
     private FtmEntity FromEntity(Entity entity, bool target)
     {
         var schema = entity.Schema.IsExtension ? "LegalEntity" : entity.Schema.Name;
-        var result = new FtmEntity(FtmIds.OfEntity(entity.Id), schema)
+        var result = new FtmEntity(EntityFtmId(entity.Id), schema)
         {
             Target = target,
             Caption = entity.Caption,
-            Referents = [.. entity.Referents.Select(FtmIds.OfEntity)],
+            Referents = [.. entity.Referents.Select(EntityFtmId)],
             FirstSeen = entity.FirstSeen,
             LastSeen = entity.LastSeen,
             LastChange = entity.LastChange,
@@ -237,7 +239,7 @@ internal sealed class FtmExport
             Unplaced(result, property, value);
             return;
         }
-        var clean = type == PropertyType.Entity ? FtmIds.OfEntity(value) : FtmValues.Clean(real, type, value, hint);
+        var clean = type == PropertyType.Entity ? EntityFtmId(value) : FtmValues.Clean(real, type, value, hint);
         if (clean is null)
         {
             Unplaced(result, property, value);
