@@ -176,6 +176,11 @@ public static class ScreenCommand
                 Markup.Escape(string.Join(", ", r.Programs)), Markup.Escape(string.Join("; ", r.Explanation)));
         }
         console.Tables.Write(table);
+        var shown = response.Results.Count(r => r.Match);
+        if (response.Total.Value > shown)
+        {
+            console.Out.WriteLine($"{response.Total.Value}{(response.Total.Exact ? "" : " or more")} entities match in all; {shown} shown (raise --limit to see more)");
+        }
     }
 
     /// <summary>When <c>--fail-on</c> makes the command exit 1.</summary>
