@@ -385,16 +385,11 @@ public sealed class Screener(ScreeningIndex index)
             .ToList();
         var score = Math.Clamp(evaluation.Score, 0, 1);
         var source = entity.Source;
-        var properties = new Dictionary<string, IReadOnlyList<string>>(source.Properties.Count, StringComparer.Ordinal);
-        foreach (var (property, values) in source.Properties)
-        {
-            properties[property] = values.ToArray();
-        }
         return new ScreeningResult(entity.Id, entity.Caption, entity.Schema.Name, source.Datasets, entity.Programs,
             score, score >= options.Threshold, evaluation.Best.Name?.Original ?? entity.Caption, features, explanation)
         {
             Contributions = parts,
-            Properties = properties,
+            Properties = new PropertyView(source.Properties),
             Referents = source.Referents,
             Target = source.Target,
             FirstSeen = source.FirstSeen,
