@@ -34,6 +34,7 @@ public sealed class Screener(ScreeningIndex index)
     {
         var prepared = Prepare(query, options);
         var scored = new List<ScoredEntity>();
+        var complete = true;
         var scratch = Index.RentScratch();
         try
         {
@@ -66,10 +67,17 @@ public sealed class Screener(ScreeningIndex index)
                     var kth = new PriorityQueue<int, double>();
                     foreach (var (entity, bound) in scratch.Entities)
                     {
-                        if (bound + bonus < options.MinimumScore || aligned >= MatchCandidateLimit
-                            || (aligned >= Math.Max(CandidateLimit, options.Limit * 4) && bound + bonus < options.Threshold)
-                            || (kth.Count >= options.Limit && kth.TryPeek(out _, out var lowest) && bound + bonus < lowest))
+                        var reach = bound + bonus;
+                        // a candidate that cannot enter the results is still aligned while it may match: total counts it
+                        if (reach < options.MinimumScore
+                            || (reach < options.Threshold && aligned >= Math.Max(CandidateLimit, options.Limit * 4))
+                            || (reach < options.Threshold && kth.Count >= options.Limit && kth.TryPeek(out _, out var lowest) && reach < lowest))
                         {
+                            break;
+                        }
+                        if (aligned >= MatchCandidateLimit)
+                        {
+                            complete = reach < options.Threshold;
                             break;
                         }
                         if (prepared.IdentifierKeys.Count > 0 && Contains(scored, entity))
@@ -91,6 +99,14 @@ public sealed class Screener(ScreeningIndex index)
                     }
                 }
             }
+            var matches = 0;
+            foreach (var candidate in scored)
+            {
+                if (candidate.Score >= options.Threshold)
+                {
+                    matches++;
+                }
+            }
             scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(Index.Entities[x.Entity].Id, Index.Entities[y.Entity].Id));
             // only the returned few are described; their best names were found while scoring
             var results = new List<ScreeningResult>(Math.Min(options.Limit, scored.Count));
@@ -98,7 +114,7 @@ public sealed class Screener(ScreeningIndex index)
             {
                 results.Add(Result(prepared, scored[i].Entity, options, similarities, scored[i].Name));
             }
-            return new ScreeningResponse(query.Id, query, results);
+            return new ScreeningResponse(query.Id, query, results, new ScreeningTotal(matches, complete));
         }
         finally
         {
@@ -368,10 +384,17 @@ public sealed class Screener(ScreeningIndex index)
             .Select(p => Invariant($"{p.Reason} ({(p.Contribution >= 0 ? "+" : "")}{p.Contribution:0.00})"))
             .ToList();
         var score = Math.Clamp(evaluation.Score, 0, 1);
-        return new ScreeningResult(entity.Id, entity.Caption, entity.Schema.Name, [entity.Source.Dataset], entity.Programs,
+        var source = entity.Source;
+        return new ScreeningResult(entity.Id, entity.Caption, entity.Schema.Name, source.Datasets, entity.Programs,
             score, score >= options.Threshold, evaluation.Best.Name?.Original ?? entity.Caption, features, explanation)
         {
             Contributions = parts,
+            Properties = new PropertyView(source.Properties),
+            Referents = source.Referents,
+            Target = source.Target,
+            FirstSeen = source.FirstSeen,
+            LastSeen = source.LastSeen,
+            LastChange = source.LastChange,
         };
     }
 

@@ -43,6 +43,10 @@ public sealed class ScreenCommandTests : IAsyncLifetime
         run.ExitCode.ShouldBe(0, run.Stderr);
         var lines = await File.ReadAllLinesAsync(output);
         lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ShouldBe(Enumerable.Range(1, 10).Select(i => $"Q-{i}"));
+        foreach (var line in lines)
+        {
+            YenteShape.Problems(JsonDocument.Parse(line).RootElement).ShouldBeEmpty(line);
+        }
     }
 
     [Fact]
@@ -141,7 +145,7 @@ public sealed class ScreenCommandTests : IAsyncLifetime
         var jsonl = await CliProcess.RunAsync(_folder.Path, "screen", "--input", input, "--skip-bad-rows", "--format", "jsonl", "--db", Db);
         jsonl.ExitCode.ShouldBe(0, jsonl.Stderr);
         var rows = jsonl.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        rows.Select(r => r.GetProperty("status").GetString()).ShouldBe(["ok", "error", "ok"]);
+        rows.Select(r => r.GetProperty("status").GetInt32()).ShouldBe([200, 400, 200]);
         rows[1].GetProperty("error").GetString().ShouldBe("line 3: name is empty");
         rows[0].TryGetProperty("error", out _).ShouldBeFalse();
     }
@@ -182,7 +186,7 @@ public sealed class ScreenCommandTests : IAsyncLifetime
         var skipped = await CliProcess.RunAsync(_folder.Path, "screen", "--input", input, "--skip-bad-rows", "--format", "jsonl", "--db", Db);
         skipped.ExitCode.ShouldBe(0, skipped.Stderr);
         var rows = skipped.Stdout.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        rows.Select(r => r.GetProperty("status").GetString()).ShouldBe(["ok", "error", "error", "ok"]);
+        rows.Select(r => r.GetProperty("status").GetInt32()).ShouldBe([200, 400, 400, 200]);
         rows[2].GetProperty("error").GetString()!.ShouldContain("has no letters or digits");
 
         var stopped = await CliProcess.RunAsync(_folder.Path, "screen", "--input", input, "--output", _folder.File("marks.jsonl"), "--db", Db);

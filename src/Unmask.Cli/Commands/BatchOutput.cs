@@ -9,8 +9,9 @@ namespace Unmask.Cli.Commands;
 
 /// <summary>
 /// Screening answers in one output format (jsonl, json, csv or html), written as they come. Every row says whether it was
-/// screened: <c>status</c> <c>ok</c> or <c>error</c> with the reason, so that a row that could not be read never looks like
-/// a clean no-match. For a single query (<paramref name="single"/>) JSON is the plain response object (yente's shape).
+/// screened, so that a row that could not be read never looks like a clean no-match: in JSON yente's <c>status</c> 200, or
+/// 400 with the reason in <c>error</c>; in CSV <c>status</c> <c>ok</c> or <c>error</c>. For a single query
+/// (<paramref name="single"/>) JSON is the plain response object.
 /// </summary>
 internal sealed class BatchOutput(TextWriter writer, string format, TimeProvider time, bool single = false)
 {
@@ -52,7 +53,7 @@ internal sealed class BatchOutput(TextWriter writer, string format, TimeProvider
                 ScreeningHtml.WriteAnswer(writer, single ? null : row.Id, Shown(row.Name), answer.Response, answer.Response is null ? ErrorOf(row) : null);
                 break;
             default:
-                var json = Json(answer, indented: single && format == "json", withStatus: !single);
+                var json = Json(answer, indented: single && format == "json");
                 await writer.WriteLineAsync(format == "json" && !_first ? "," + json : json);
                 break;
         }
@@ -77,31 +78,18 @@ internal sealed class BatchOutput(TextWriter writer, string format, TimeProvider
     /// <summary>A name as read, on one line and without control characters, for an output row.</summary>
     private static string Shown(string name) => TextNormalizer.WithoutHiddenCharacters(name);
 
-    private static string Json(BatchAnswer answer, bool indented, bool withStatus)
+    private static string Json(BatchAnswer answer, bool indented)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             if (answer.Response is not null)
             {
-                ScreeningJson.Write(json, answer.Response, withStatus ? w => w.WriteString("status", "ok") : null);
+                ScreeningJson.Write(json, answer.Response);
             }
             else
             {
-                json.WriteStartObject();
-                json.WriteString("id", answer.Row.Id);
-                json.WriteStartObject("query");
-                json.WriteStartObject("properties");
-                json.WriteStartArray("name");
-                json.WriteStringValue(answer.Row.Name);
-                json.WriteEndArray();
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteStartArray("results");
-                json.WriteEndArray();
-                json.WriteString("status", "error");
-                json.WriteString("error", ErrorOf(answer.Row));
-                json.WriteEndObject();
+                ScreeningJson.WriteRefused(json, answer.Row.Id, new Dictionary<string, IReadOnlyList<string>> { ["name"] = [answer.Row.Name] }, ErrorOf(answer.Row));
             }
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -155,7 +155,7 @@ public static class ScreenCommand
         }
         await console.Error.WriteLineAsync(
             $"{(console.ErrorIsTerminal ? "\r" : "")}read {count:N0} rows in {watch.Elapsed.TotalSeconds:F1} s against {service.EntityCount:N0} entities: "
-            + $"{count - bad:N0} screened, {matches:N0} with a match, {bad:N0} bad rows{(bad > 0 ? " (not screened; marked status=error in the output)" : "")}"
+            + $"{count - bad:N0} screened, {matches:N0} with a match, {bad:N0} bad rows{(bad > 0 ? $" (not screened; marked {format switch { "csv" => "status=error", "html" => "'not screened'", _ => "status 400" }} in the output)" : "")}"
             + (file is null ? "" : $"; written to {file.Path}"));
         return flagged ? ExitCodes.Flagged : ExitCodes.Success;
     }
@@ -176,6 +176,11 @@ public static class ScreenCommand
                 Markup.Escape(string.Join(", ", r.Programs)), Markup.Escape(string.Join("; ", r.Explanation)));
         }
         console.Tables.Write(table);
+        var shown = response.Results.Count(r => r.Match);
+        if (response.Total.Value > shown)
+        {
+            console.Out.WriteLine($"{response.Total.Value}{(response.Total.Exact ? "" : " or more")} entities match in all; {shown} shown (raise --limit to see more)");
+        }
     }
 
     /// <summary>When <c>--fail-on</c> makes the command exit 1.</summary>

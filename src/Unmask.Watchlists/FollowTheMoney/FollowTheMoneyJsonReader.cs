@@ -204,7 +204,12 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                     Count(_mappedSchemas, $"{schemaName} as {target.MappedTo}");
                 }
                 var (dataset, otherDatasets) = DatasetsOf(root);
-                var entity = new Entity(id, target.Schema, dataset).AddDatasets(otherDatasets);
+                // Unmask's own exports write ids FtM refuses (underscores, colons) as unmask-entity-<escaped id>.
+                var entity = new Entity(FtmIds.ToEntityId(id), target.Schema, dataset).AddDatasets(otherDatasets);
+                if (IocSchemaOf(root, target) is { } ioc)
+                {
+                    return ReadIocEntity(lineNumber, root, entity, ioc);
+                }
                 if (properties.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var property in properties.EnumerateObject())
@@ -212,6 +217,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                         ReadProperty(lineNumber, entity, schemaName, target, property);
                     }
                 }
+                DropAccountHandle(entity);
                 if (target.LinkEnds is not null)
                 {
                     entity.Add("role", schemaName);
@@ -223,6 +229,38 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 ReadMetadata(lineNumber, root, entity);
                 Fold(entity);
                 return entity;
+            }
+        }
+
+        /// <summary>Unmask writes an IOC domain or IP address (schemas FtM lacks) as a LegalEntity named by the value and
+        /// keeps its own schema in the <c>unmask</c> key: such an entity comes back as the IOC it was.</summary>
+        private static Schema? IocSchemaOf(JsonElement root, FtmSchemaTarget target) =>
+            target.Schema == Schemas.LegalEntity && root.TryGetProperty("unmask", out var unmask) && unmask.ValueKind == JsonValueKind.Object
+            && FtmJson.String(unmask, "schema") is "Domain" or "IpAddress"
+                ? Schemas.Get(FtmJson.String(unmask, "schema")!)
+                : null;
+
+        private Entity ReadIocEntity(long lineNumber, JsonElement root, Entity read, Schema schema)
+        {
+            var entity = new Entity(read.Id, schema, read.Dataset).AddDatasets(read.OtherDatasets);
+            var names = root.TryGetProperty("properties", out var properties) && properties.TryGetProperty("name", out var name)
+                ? Values(name, out _) : [];
+            foreach (var value in names)
+            {
+                entity.Add(schema == Schemas.Domain ? "domain" : value.Contains('/', StringComparison.Ordinal) ? "cidr" : "ipAddress", value);
+            }
+            ReadMetadata(lineNumber, root, entity);
+            return entity;
+        }
+
+        /// <summary>FtM requires a username on a UserAccount; Unmask's export puts an IOC account's e-mail or phone there
+        /// when it has no other: that copy is not a second identifier.</summary>
+        private static void DropAccountHandle(Entity entity)
+        {
+            if (entity.Schema == Schemas.UserAccount && entity.Get("username") is [var handle]
+                && (entity.Get("email").Contains(handle, StringComparer.Ordinal) || entity.Get("number").Contains(handle, StringComparer.Ordinal)))
+            {
+                entity.Remove("username");
             }
         }
 
@@ -292,7 +330,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                             $"entity {entity.Id} ({schemaName}): {property.Name} {FtmValueCheck.Quote(value)} names no entity in this file: left out");
                         continue;
                     }
-                    entity.Add(name, index.Canonical(value));
+                    entity.Add(name, FtmIds.ToEntityId(index.Canonical(value)));
                     continue;
                 }
                 if (FtmValueCheck.Read(definition.Type, value, out var problem) is { } read)
