@@ -35,8 +35,12 @@ public static class FtmIds
     }
 
     /// <summary>The FtM id of a list entity: its own id when valid, else <c>unmask-entity-&lt;escaped&gt;</c>.</summary>
+    /// <remarks>An id that already is an <c>unmask-&lt;kind&gt;-…</c> id of a record or site (an applicant read back from an
+    /// export) is kept, so a second export writes it as the first did.</remarks>
     public static string OfEntity(string entityId) =>
-        IsValid(entityId) && !entityId.StartsWith(Prefix, StringComparison.Ordinal) ? entityId : Of(EntityKind, entityId);
+        IsValid(entityId) && (!entityId.StartsWith(Prefix, StringComparison.Ordinal) || (TryParse(entityId, out var kind, out _) && kind != EntityKind))
+            ? entityId
+            : Of(EntityKind, entityId);
 
     /// <summary><c>unmask-&lt;kind&gt;-&lt;escaped value&gt;</c>; <paramref name="kind"/> is lower-case letters.</summary>
     public static string Of(string kind, string value) => $"{Prefix}{kind}-{Escape(value)}";

@@ -46,6 +46,11 @@ public sealed record ExportFacets(IReadOnlyDictionary<string, IReadOnlySet<strin
             var root = document.RootElement;
             var id = root.GetProperty("id").GetString()!;
             var schema = root.GetProperty("schema").GetString()!;
+            if (schema == "Note")
+            {
+                // Cases travel as Notes; `lists import` reads lists, not cases, so they are not part of the round trip.
+                continue;
+            }
             facets["entities"].Add($"{id}|{schema}");
             if (root.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.True)
             {

@@ -161,10 +161,9 @@ internal sealed class FtmExport
         {
             holder = _document.Add(new FtmEntity(NodeFtmId(data.Id), GraphSchema(data)) { Target = designated });
             holder.Add("name", data.Caption);
-            if (data.Dataset is not null)
-            {
-                holder.Datasets.Add(data.Dataset);
-            }
+            // FtM consumers expect every entity in a dataset: Unmask's own work (vetted records, analysed sites) is
+            // its own, so the entity reads back into the same dataset.
+            holder.Datasets.Add(data.Dataset ?? (data.Kind == NodeKind.Site ? "unmask_sites" : "unmask_records"));
         }
         holder.Caption = data.Caption;
         var originalSchema = entity?.Schema.Name ?? data.Schema;
@@ -351,10 +350,7 @@ internal sealed class FtmExport
         var address = new FtmEntity(FtmIds.Of("addr", Hash(full)), "Address") { Caption = full };
         address.Add("full", full).Add("name", full)
             .Add("country", Countries.TryGetCode(lastPart, out var code) ? code : country);
-        if (entity is not null)
-        {
-            address.Datasets.AddRange(entity.Datasets);
-        }
+        address.Datasets.AddRange(entity?.Datasets ?? holder.Datasets);
         _document.Add(address);
         holder.Add("addressEntity", address.Id);
     }
@@ -443,6 +439,7 @@ internal sealed class FtmExport
             var identification = new FtmEntity(FtmIds.Of("ident", Hash($"{from}|{relation}|{to}")), "Identification") { Caption = value };
             identification.Add("holder", holder.Id).Add("type", identifier.Kind.Prefix()).Add("number", value)
                 .Add("summary", forward ? relation : "reverse:" + relation).Add("description", edge.Evidence).Add("publisher", edge.Source);
+            identification.Datasets.AddRange(holder.Datasets);
             _document.Add(identification);
         }
     }
@@ -486,6 +483,8 @@ internal sealed class FtmExport
             entity.Add(FtmRelations.DetailProperty(schema), relation);
         }
         entity.Add("description", edge.Evidence).Add("publisher", edge.Source);
+        // A link is in the datasets of its source end (the record or list entity that gave it).
+        entity.Datasets.AddRange(_document.Find(NodeFtmId(from))?.Datasets ?? []);
         if (edge.Weight < 1)
         {
             entity.Add("summary", "weight=" + edge.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture));

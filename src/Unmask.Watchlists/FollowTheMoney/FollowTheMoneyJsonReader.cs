@@ -152,8 +152,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 var name = context.DatasetName(ftmName);
                 _datasetNames[facts.Name] = name;
                 var title = facts.Name.Length == 0 ? $"FollowTheMoney entities ({file})" : $"{ftmName} (FollowTheMoney entities from {file})";
-                var kind = ftmName.StartsWith("ioc_", StringComparison.Ordinal) ? DatasetKind.Indicators
-                    : facts.HasTargets ? DatasetKind.Sanctions : DatasetKind.Other;
+                var kind = facts.HasSanctions ? DatasetKind.Sanctions : facts.HasTargets ? DatasetKind.Indicators : DatasetKind.Other;
                 var dataset = new Dataset(name, title, Publisher([facts.Publisher]), facts.Latest, kind);
                 context.DescribeDataset(dataset);
                 context.Dataset ??= dataset;
@@ -208,7 +207,7 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 var entity = new Entity(FtmIds.ToEntityId(id), target.Schema, dataset).AddDatasets(otherDatasets);
                 if (IocSchemaOf(root, target) is { } ioc)
                 {
-                    return ReadIocEntity(lineNumber, root, entity, ioc);
+                    return ReadIocEntity(lineNumber, root, entity, ioc, schemaName);
                 }
                 if (properties.ValueKind == JsonValueKind.Object)
                 {
@@ -222,9 +221,11 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 {
                     entity.Add("role", schemaName);
                 }
-                if (!entity.Has("name") && entity.Schema.Matchable)
+                if (!entity.Has("name") && entity.Schema.Matchable && FtmJson.String(root, "caption") is { } caption
+                    && !entity.Properties.Values.Any(values => values.Contains(caption, StringComparer.Ordinal)))
                 {
-                    entity.Add("name", FtmJson.String(root, "caption"));
+                    // A caption that is no property value of its own (a wallet's caption is its key) names the entity.
+                    entity.Add("name", caption);
                 }
                 ReadMetadata(lineNumber, root, entity);
                 Fold(entity);
@@ -240,16 +241,34 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 ? Schemas.Get(FtmJson.String(unmask, "schema")!)
                 : null;
 
-        private Entity ReadIocEntity(long lineNumber, JsonElement root, Entity read, Schema schema)
+        private Entity ReadIocEntity(long lineNumber, JsonElement root, Entity read, Schema schema, string schemaName)
         {
             var entity = new Entity(read.Id, schema, read.Dataset).AddDatasets(read.OtherDatasets);
-            var names = root.TryGetProperty("properties", out var properties) && properties.TryGetProperty("name", out var name)
-                ? Values(name, out _) : [];
-            foreach (var value in names)
+            var iocTarget = new FtmSchemaTarget(schema, null, null);
+            foreach (var property in root.GetProperty("properties").EnumerateObject())
             {
-                entity.Add(schema == Schemas.Domain ? "domain" : value.Contains('/', StringComparison.Ordinal) ? "cidr" : "ipAddress", value);
+                switch (property.Name)
+                {
+                    case "name":
+                        foreach (var value in Values(property.Value, out _))
+                        {
+                            entity.Add(schema == Schemas.Domain ? "domain" : value.Contains('/', StringComparison.Ordinal) ? "cidr" : "ipAddress", value);
+                        }
+                        break;
+                    case "website":
+                        // The export's https:// form of the domain, already read from the name.
+                        break;
+                    case "topics":
+                        entity.AddRange("topics", Values(property.Value, out _).Where(t => t != "crime.cyber"));
+                        break;
+                    default:
+                        ReadProperty(lineNumber, entity, schemaName, iocTarget, property);
+                        break;
+                }
             }
             ReadMetadata(lineNumber, root, entity);
+            // An IOC is a list target whatever FtM's schema says about matching (an IP address is not matched by name).
+            entity.Target = !root.TryGetProperty("target", out var isTarget) || isTarget.ValueKind != JsonValueKind.False;
             return entity;
         }
 

@@ -104,6 +104,8 @@ internal sealed class FtmFileIndex
                 _datasets[name] = facts = new FtmDatasetFacts(name, _datasets.Count);
             }
             facts.Learn(date, target, schemaName == "Sanction" ? Values(properties, "authority") : [], Values(properties, "publisher"));
+            facts.LearnSanctioned(schemaName == "Sanction"
+                || (target && Values(properties, "topics").Any(t => t.StartsWith("sanction", StringComparison.Ordinal))));
         }
         if (properties.ValueKind != JsonValueKind.Object || schema is null)
         {
@@ -202,6 +204,12 @@ internal sealed class FtmDatasetFacts(string name, int order)
     public DateOnly? Latest { get; private set; }
 
     public bool HasTargets { get; private set; }
+
+    /// <summary>True when the dataset holds a Sanction or a target with a sanction topic: a sanctions list. Targets
+    /// without either are indicators (an IOC list's domains, wallets, threat actors).</summary>
+    public bool HasSanctions { get; private set; }
+
+    public void LearnSanctioned(bool sanctioned) => HasSanctions |= sanctioned;
 
     /// <summary>Who published the dataset, as far as the file says: the authority its Sanctions name most often, else the
     /// publisher its entities name most often.</summary>
