@@ -24,7 +24,8 @@ public class StixTests
         using var document = JsonDocument.Parse(bytes);
         StixValidation.Validate(document.RootElement, closed: true).ShouldBeEmpty();
         var types = document.RootElement.GetProperty("objects").EnumerateArray().Select(o => o.GetProperty("type").GetString()).ToHashSet();
-        types.ShouldBe(["identity", "infrastructure", "indicator", "relationship", "note"], ignoreOrder: true);
+        types.ShouldBe(["identity", "extension-definition", "infrastructure", "indicator", "relationship", "note", "email-addr", "domain-name",
+            "unmask-address", "unmask-building", "unmask-crypto-wallet", "unmask-phone-number", "unmask-tracker-id"], ignoreOrder: true);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public class StixTests
     {
         StixBundleWriter.Pattern("domain:example.com").ShouldBe("[domain-name:value = 'example.com']");
         StixBundleWriter.Pattern("ip:175.45.176.0/22").ShouldBe("[ipv4-addr:value = '175.45.176.0/22']");
-        StixBundleWriter.Pattern("address:o'neil st").ShouldBe("[x-unmask-address:value = 'o\\'neil st']");
+        StixBundleWriter.Pattern("address:o'neil st").ShouldBe("[unmask-address:value = 'o\\'neil st']");
         StixBundleReader.FromPattern(StixBundleWriter.Pattern("address:o'neil st")).ShouldBe("address:o'neil st");
     }
 
@@ -101,7 +102,7 @@ public class StixTests
         using var document = JsonDocument.Parse(Export(GraphSelection.OfCluster(graph, cluster)));
         StixValidation.Validate(document.RootElement, closed: true).ShouldBeEmpty();
         var names = document.RootElement.GetProperty("objects").EnumerateArray()
-            .Where(o => o.TryGetProperty("x_unmask_node_id", out _)).Select(o => o.GetProperty("x_unmask_node_id").GetString()).ToList();
+            .Select(StixBundles.NodeId).OfType<string>().ToList();
         names.ShouldContain("vendor:V-3");
         names.ShouldNotContain("applicant:A-120");
     }

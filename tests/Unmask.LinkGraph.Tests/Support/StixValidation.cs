@@ -39,7 +39,7 @@ public static partial class StixValidation
         foreach (var obj in objects.EnumerateArray())
         {
             var objectType = obj.GetProperty("type").GetString()!;
-            var schema = SchemaFor(root, objectType);
+            var schema = IsNewObservable(obj) ? "common/cyber-observable-core.json" : SchemaFor(root, objectType);
             errors.AddRange(validator.Validate(obj, schema).Select(e => $"objects[{index}] {objectType}: {e}"));
             if (closed)
             {
@@ -55,6 +55,13 @@ public static partial class StixValidation
         }
         return errors;
     }
+
+    /// <summary>A custom observable type defined by an extension definition (STIX 2.1 §7.3, extension_type new-sco):
+    /// checked against the common observable schema, as it has no schema of its own.</summary>
+    private static bool IsNewObservable(JsonElement obj) =>
+        obj.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+        && extensions.EnumerateObject().Any(e => e.Value.ValueKind == JsonValueKind.Object
+            && e.Value.TryGetProperty("extension_type", out var type) && type.GetString() == "new-sco");
 
     private static string SchemaFor(string root, string objectType) =>
         Folders.Select(f => Path.Combine(f, objectType + ".json")).FirstOrDefault(f => File.Exists(Path.Combine(root, f))) ?? "common/core.json";
