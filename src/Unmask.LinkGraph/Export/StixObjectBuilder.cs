@@ -128,8 +128,9 @@ internal sealed class StixObjectBuilder
         return IsActorGroup(node, schema, entity) ? "threat-actor" : "identity";
     }
 
-    /// <summary>A designated organisation that its list files as a cyber actor (OpenSanctions topic <c>crime.cyber</c>, an
-    /// OFAC CYBER program, or an entry of an IOC list) is a threat actor; companies and people stay identities.</summary>
+    /// <summary>A designated organisation that its list files as a cyber actor group (OpenSanctions topic <c>crime.cyber</c>,
+    /// or an organisation on an IOC list) is a threat actor. Companies, people and organisations sanctioned under a cyber
+    /// program (a catering firm, a ministry) stay identities: the program says why they were listed, not what they are.</summary>
     private bool IsActorGroup(int node, string? schema, Entity? entity)
     {
         if (schema is not ("Organization" or "LegalEntity") || (_graph.NodeData[node].Flags & NodeFlags.Designated) == 0)
@@ -141,10 +142,27 @@ internal sealed class StixObjectBuilder
         {
             return true;
         }
-        var programs = entity is null ? [] : entity.Get("program").Concat(RelatedOf(entity).SelectMany(r => r.Get("program")));
-        return entity is not null && (entity.Get("topics").Any(t => t.StartsWith("crime.cyber", StringComparison.Ordinal))
-                                      || programs.Any(p => p.Contains("CYBER", StringComparison.OrdinalIgnoreCase)));
+        return entity is not null && entity.Get("topics").Any(t => t.StartsWith("crime.cyber", StringComparison.Ordinal));
     }
+
+    /// <summary>An entry of a list of VPN or proxy exits: the entry says so (a topic or keyword), or its list is named for
+    /// one (Spur's Astrill exits, x4bnet's VPN ranges, Tor exit lists). Such IPs hide who signs in; they are not malicious.</summary>
+    private bool IsAnonymizer(int node)
+    {
+        var entity = EntityOf(node);
+        if (entity is not null && entity.Get("topics").Concat(entity.Get("keywords")).Any(AnonymizerWord))
+        {
+            return true;
+        }
+        var dataset = _graph.NodeData[node].Dataset ?? entity?.Dataset;
+        return dataset is not null && (AnonymizerWord(dataset) || _content.Datasets.TryGetValue(dataset, out var described) && AnonymizerWord(described.Title));
+    }
+
+    private static bool AnonymizerWord(string text) =>
+        new[] { "vpn", "proxy", "astrill", "anonymi", "tor_exit", "tor-exit" }.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private bool IsIndicatorList(string? dataset) =>
+        dataset is not null && _content.Datasets.TryGetValue(dataset, out var described) && described.Kind == DatasetKind.Indicators;
 
     private IEnumerable<JsonObject> Node(int node)
     {
@@ -183,7 +201,7 @@ internal sealed class StixObjectBuilder
                 break;
             default:
                 stix["description"] = Describe(node, entity, designated);
-                stix["indicator_types"] = Strings(["malicious-activity"]);
+                stix["indicator_types"] = Strings([IsAnonymizer(node) ? "anonymization" : "malicious-activity"]);
                 stix["pattern"] = StixVocabulary.Pattern(IocIdentifier(node)!);
                 stix["pattern_type"] = "stix";
                 break;
@@ -251,11 +269,12 @@ internal sealed class StixObjectBuilder
         var tiesToDesignated = false;
         foreach (var e in adjacent)
         {
-            if (kind == NodeKind.Ip && _graph.RelationNames[_graph.EdgeData[e].Relation] == Relations.SignedInFrom)
+            var other = _graph.Other(e, node);
+            if (kind == NodeKind.Ip && (_graph.RelationNames[_graph.EdgeData[e].Relation] == Relations.SignedInFrom || IsAnonymizer(other)))
             {
                 return "anonymization";
             }
-            tiesToDesignated |= (_graph.NodeData[_graph.Other(e, node)].Flags & NodeFlags.Designated) != 0;
+            tiesToDesignated |= (_graph.NodeData[other].Flags & NodeFlags.Designated) != 0;
         }
         return !tiesToDesignated ? "unknown"
             : kind is NodeKind.Wallet or NodeKind.Domain or NodeKind.Ip ? "malicious-activity" : "attribution";
@@ -396,6 +415,10 @@ internal sealed class StixObjectBuilder
         if (!designated)
         {
             return $"Listed for context in {list}; not a designated target.";
+        }
+        if (IsIndicatorList(dataset))
+        {
+            return $"Listed in {list}, an indicator list.";
         }
         var programs = entity is null ? [] : entity.Get("program").Concat(RelatedOf(entity).SelectMany(r => r.Get("program")))
             .Distinct(StringComparer.Ordinal).ToList();

@@ -87,7 +87,7 @@ public static class StixVocabulary
         "email-addr" => NodeIds.Email(value),
         "ipv4-addr" or "ipv6-addr" => NodeIds.Ip(value),
         "user-account" => NodeIds.Username(qualifier, value),
-        UnmaskStixExtension.WalletType or "x-crypto-wallet" => "wallet:" + (qualifier is null ? value : $"{qualifier}:{value}"),
+        UnmaskStixExtension.WalletType or "x-crypto-wallet" => NodeIds.Wallet(value, qualifier),
         "unmask-identifier" => NodeIds.IsWellFormed(value) ? value : null,
         _ when type.StartsWith("unmask-", StringComparison.Ordinal) => KindOfType(type) is { } kind ? $"{kind.Prefix()}:{value}" : null,
         _ when type.StartsWith("x-unmask-", StringComparison.Ordinal) => $"{type["x-unmask-".Length..]}:{value}",

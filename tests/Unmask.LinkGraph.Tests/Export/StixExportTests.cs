@@ -119,6 +119,8 @@ public class StixExportTests
         TypeOf("entity:test_ioc-8").ShouldBe("malicious-activity");
         TypeOf("email:ops@koryo-example.test").ShouldBe("attribution");
         TypeOf("ip:" + StixScenario.VpnExit).ShouldBe("anonymization");
+        TypeOf("entity:test_vpn_exits-1").ShouldBe("anonymization");
+        TypeOf("ip:" + StixScenario.ListedVpnExit).ShouldBe("anonymization");
         TypeOf(nodes.Single(n => n.StartsWith("address:1 registered agent", StringComparison.Ordinal))).ShouldBe("benign");
         TypeOf("email:jsample@gmail.com").ShouldBe("unknown");
     }
@@ -139,7 +141,9 @@ public class StixExportTests
         var vessel = StixBundles.ByNode(bundle, "entity:test_sdn-4");
         Text(vessel, "type").ShouldBe("infrastructure");
         vessel.GetProperty("infrastructure_types")[0].GetString().ShouldBe("vessel");
-        Text(StixBundles.ByNode(bundle, "entity:test_ioc-8"), "type").ShouldBe("indicator");
+        var iocWallet = StixBundles.ByNode(bundle, "entity:test_ioc-8");
+        Text(iocWallet, "type").ShouldBe("indicator");
+        Text(iocWallet, "description").ShouldBe("Listed in Test Advisory Indicators (Test Cyber Agency), an indicator list.");
         foreach (var record in new[] { "applicant:A-17", "vendor:V-3", "site:legit-firm.example" })
         {
             Text(StixBundles.ByNode(bundle, record), "description").ShouldNotContain("Designated");

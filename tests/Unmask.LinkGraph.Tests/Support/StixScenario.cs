@@ -15,6 +15,8 @@ internal static class StixScenario
 
     public static readonly Dataset Sdn = new("test_sdn", "Test Designations List", "Test Treasury Office", new DateOnly(2026, 11, 30), DatasetKind.Sanctions);
     public static readonly Dataset Ioc = new("test_ioc", "Test Advisory Indicators", "Test Cyber Agency", null, DatasetKind.Indicators);
+    public static readonly Dataset VpnExits = new("test_vpn_exits", "Test VPN exit addresses", "Test Research", null, DatasetKind.Indicators);
+    public const string ListedVpnExit = "203.0.113.9";
 
     public static IReadOnlyList<Entity> Entities()
     {
@@ -35,15 +37,16 @@ internal static class StixScenario
         var vessel = new Entity("test_sdn-4", Schemas.Vessel, "test_sdn").Add("name", "SEA EXAMPLE").Add("imoNumber", "IMO 9999999");
         var wallet = new Entity("test_ioc-8", Schemas.CryptoWallet, "test_ioc").Add("publicKey", ActorWallet).Add("currencySymbol", "ETH")
             .Add("holder", "test_ioc-7");
-        return [company, person, ownership, sanction, actor, vessel, wallet];
+        var exit = new Entity("test_vpn_exits-1", Schemas.IpAddress, "test_vpn_exits").Add("ipAddress", ListedVpnExit);
+        return [company, person, ownership, sanction, actor, vessel, wallet, exit];
     }
 
     public static GraphBuilder Builder()
     {
         var builder = Scenario.Builder();
-        foreach (var entity in Entities().Where(e => e.Id is "test_ioc-7" or "test_sdn-4" or "test_ioc-8"))
+        foreach (var entity in Entities().Where(e => e.Id is "test_ioc-7" or "test_sdn-4" or "test_ioc-8" or "test_vpn_exits-1"))
         {
-            builder.AddEntity(entity, entity.Dataset == "test_ioc" ? DatasetKind.Indicators : DatasetKind.Sanctions);
+            builder.AddEntity(entity, entity.Dataset == "test_sdn" ? DatasetKind.Sanctions : DatasetKind.Indicators);
         }
         builder.AddRecord(NodeKind.Applicant, "A-17", "Jordan Sample",
             [(Relations.SignedInFrom, NodeIds.Ip(VpnExit)!, "signed in from a VPN exit", "vetting")]);
@@ -53,7 +56,7 @@ internal static class StixScenario
     public static ExportContent Content(LinkGraph graph, DateTimeOffset? exportedAt = null) => new(
         GraphSelection.All(graph),
         Entities().ToDictionary(e => e.Id, StringComparer.Ordinal),
-        new Dictionary<string, Dataset>(StringComparer.Ordinal) { [Sdn.Name] = Sdn, [Ioc.Name] = Ioc },
+        new Dictionary<string, Dataset>(StringComparer.Ordinal) { [Sdn.Name] = Sdn, [Ioc.Name] = Ioc, [VpnExits.Name] = VpnExits },
         [Case()],
         exportedAt ?? ExportContents.ExportedAt);
 

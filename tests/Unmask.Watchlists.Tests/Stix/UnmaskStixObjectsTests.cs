@@ -47,17 +47,19 @@ public sealed class UnmaskStixObjectsTests
     {
         var (entities, _) = await ReaderHarness.ReadFileAsync(new Stix21BundleReader(), Export);
 
-        entities.Where(e => e.Target).Select(e => e.Id).ShouldBe(["test_sdn-1", "test_sdn-2", "test_ioc-7", "test_sdn-4", "test_ioc-8"], ignoreOrder: true);
+        entities.Where(e => e.Target).Select(e => e.Id)
+            .ShouldBe(["test_sdn-1", "test_sdn-2", "test_ioc-7", "test_sdn-4", "test_ioc-8", "test_vpn_exits-1"], ignoreOrder: true);
         entities.Select(e => e.Id).Distinct().Count().ShouldBe(entities.Count);
-        // 7 list entities (5 targets, a sanction, an ownership) + 64 vetted records + 2 sites; no entity per observable.
-        entities.Count.ShouldBe(73);
+        // 8 list entities (6 targets, a sanction, an ownership) + 64 vetted records + 2 sites; no entity per observable.
+        entities.Count.ShouldBe(74);
         var applicant = entities.Single(e => e.First("name") == "Jordan Sample");
         (applicant.Schema, applicant.Target).ShouldBe((Schemas.Person, false));
         var vendor = entities.Single(e => e.First("name") == "Copycat Labs LLC");
         (vendor.Schema, vendor.Target).ShouldBe((Schemas.Company, false));
         var reference = entities.Single(e => e.First("domain") == "legit-firm.example");
         reference.Target.ShouldBeFalse();
-        entities.ShouldNotContain(e => e.Target && (e.Schema == Schemas.UserAccount || e.Schema == Schemas.Domain || e.Schema == Schemas.IpAddress));
+        entities.ShouldNotContain(e => e.Target && (e.Schema == Schemas.UserAccount || e.Schema == Schemas.Domain));
+        entities.Where(e => e.Schema == Schemas.IpAddress).Select(e => e.Id).ShouldBe(["test_vpn_exits-1"]);
     }
 
     [Fact]
