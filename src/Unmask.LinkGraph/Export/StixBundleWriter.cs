@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Unmask.Domain.Stix;
 
 namespace Unmask.LinkGraph.Export;
@@ -29,27 +29,33 @@ public static class StixBundleWriter
         writer.WriteString("type", "bundle");
         writer.WriteStartArray("objects");
         var written = 0;
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var objectWriter = new Utf8JsonWriter(buffer);
         foreach (var stixObject in new StixObjectBuilder(content, producerName).Objects())
         {
+            // Each object is serialised once: its bytes without times are what the content hash covers, and the times
+            // are appended after them (property order means nothing in JSON).
+            buffer.ResetWrittenCount();
+            objectWriter.Reset(buffer);
+            stixObject.WriteTo(objectWriter);
+            objectWriter.Flush();
             var id = (string)stixObject["id"]!;
-            if (stixObject.ContainsKey("spec_version") && !StixObjectBuilder.IsObservable(stixObject))
+            if (StixObjectBuilder.IsObservable(stixObject))
             {
-                var time = TimeOf(content, id, ContentHash(stixObject));
-                times[id] = time;
-                var modified = Format(time.Modified);
-                stixObject.Insert(3, "created", Format(time.Created));
-                stixObject.Insert(4, "modified", modified);
-                if ((string?)stixObject["type"] == "indicator")
-                {
-                    stixObject["valid_from"] = Format(time.Created);
-                }
-                versions.Add(id + "|" + modified);
+                writer.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
+                versions.Add(id);
             }
             else
             {
-                versions.Add(id);
+                var time = TimeOf(content, id, ContentHash(buffer.WrittenSpan));
+                times[id] = time;
+                var created = Format(time.Created);
+                var modified = Format(time.Modified);
+                var tail = $",\"created\":\"{created}\",\"modified\":\"{modified}\""
+                           + ((string?)stixObject["type"] == "indicator" ? $",\"valid_from\":\"{created}\"}}" : "}");
+                writer.WriteRawValue([.. buffer.WrittenSpan[..^1], .. Encoding.UTF8.GetBytes(tail)], skipInputValidation: true);
+                versions.Add(id + "|" + modified);
             }
-            stixObject.WriteTo(writer);
             if (++written % 500 == 0)
             {
                 writer.Flush();
@@ -87,8 +93,7 @@ public static class StixBundleWriter
     /// <summary>A STIX pattern for an identifier node, e.g. <c>[domain-name:value = 'example.com']</c>.</summary>
     public static string Pattern(string nodeId) => StixVocabulary.Pattern(nodeId);
 
-    private static string ContentHash(JsonObject stixObject) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stixObject.ToJsonString())))[..32];
+    private static string ContentHash(ReadOnlySpan<byte> serialised) => Convert.ToHexStringLower(SHA256.HashData(serialised))[..32];
 
     private static string BundleId(List<string> versions)
     {
