@@ -225,16 +225,20 @@ internal sealed class StixObjectBuilder
         var data = _graph.NodeData[node];
         var (type, property) = StixVocabulary.Observable(data.Kind, NodeIds.ValueOf(data.Id));
         var value = StixVocabulary.ObservedValue(data.Id);
+        var contributing = new Dictionary<string, string>(StringComparer.Ordinal) { [property] = value };
+        if (StixVocabulary.Qualifier(data.Id) is { } qualifier)
+        {
+            contributing[data.Kind == NodeKind.Wallet ? "currency" : "account_type"] = qualifier;
+        }
         var observable = new JsonObject
         {
             ["type"] = type,
             ["spec_version"] = "2.1",
-            ["id"] = StixVocabulary.ObservableId(type, property, value),
-            [property] = value,
+            ["id"] = StixVocabulary.ObservableId(type, contributing),
         };
-        if (StixVocabulary.Qualifier(data.Id) is { } qualifier)
+        foreach (var (name, text) in contributing)
         {
-            observable[data.Kind == NodeKind.Wallet ? "currency" : "account_type"] = qualifier;
+            observable[name] = text;
         }
         if (UnmaskStixExtension.ObservableTypes.Contains(type))
         {

@@ -65,9 +65,12 @@ public static class StixVocabulary
         return $"[{type}:{property} = '{value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)}']";
     }
 
-    /// <summary>The deterministic SCO id of an observable: UUIDv5 over the canonical JSON of its id-contributing property.</summary>
-    public static string ObservableId(string type, string property, string value) =>
-        $"{type}--{Uuid5.Create(ObservableNamespace, "{" + JsonSerializer.Serialize(property) + ":" + JsonSerializer.Serialize(value) + "}")}";
+    /// <summary>The deterministic SCO id of an observable: UUIDv5 over the canonical JSON (RFC 8785: keys sorted) of its
+    /// id-contributing properties: the value, and for a user account its service (<c>account_type</c>), for a wallet its
+    /// chain (<c>currency</c>), so one login on two services or one address on two chains are two observables.</summary>
+    public static string ObservableId(string type, IEnumerable<KeyValuePair<string, string>> contributing) =>
+        $"{type}--{Uuid5.Create(ObservableNamespace, "{" + string.Join(",", contributing.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => JsonSerializer.Serialize(p.Key) + ":" + JsonSerializer.Serialize(p.Value))) + "}")}";
 
     /// <summary>The relationship type of a relation: OASIS's common <c>related-to</c> / <c>duplicate-of</c> where one says
     /// the same, else the relation with hyphens (<c>has_phone</c> → <c>has-phone</c>); the exact relation is kept in the

@@ -113,6 +113,21 @@ public class StixExportTests
     }
 
     [Fact]
+    public void One_login_on_two_services_is_two_observables()
+    {
+        var builder = new GraphBuilder();
+        builder.AddRecord(Unmask.LinkGraph.Model.NodeKind.Applicant, "A-1", "Sam Example",
+        [
+            (Unmask.LinkGraph.Model.Relations.HasUsername, Unmask.LinkGraph.Model.NodeIds.Username("github", "samdev")!, "GitHub profile", "applicants.csv"),
+            (Unmask.LinkGraph.Model.Relations.HasUsername, Unmask.LinkGraph.Model.NodeIds.Username("telegram", "samdev")!, "Telegram handle", "applicants.csv"),
+        ]);
+        var bundle = Parse(Export(ExportContents.Of(GraphSelection.All(builder.Build()))).Bytes);
+        var accounts = StixBundles.Objects(bundle).Where(o => Text(o, "type") == "user-account").ToList();
+        accounts.Select(a => (Text(a, "account_type"), Text(a, "account_login"))).ShouldBe([("github", "samdev"), ("telegram", "samdev")], ignoreOrder: true);
+        accounts.Select(a => Text(a, "id")).Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
     public void Indicator_types_follow_what_the_identifier_is()
     {
         var bundle = Parse(Export(StixScenario.Content(StixScenario.Builder().Build())).Bytes);
