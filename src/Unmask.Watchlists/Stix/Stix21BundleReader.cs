@@ -23,6 +23,9 @@ namespace Unmask.Watchlists.Stix;
 /// </list>
 /// Ids are <c>EntityIds.Make(dataset, stix id)</c>; an indicator with several values gives one entity per value
 /// (<c>…indicator--id-&lt;value&gt;</c>). Identities and relationships are emitted after the objects (they are few).
+/// A bundle Unmask wrote is read through its extension instead (<see cref="UnmaskStixObjects"/>): the list entities come
+/// back whole, with their own ids and datasets. Objects that are not STIX 2.1 (<c>spec_version</c> missing or not 2.1), of
+/// an unknown type, or with a pattern that is not STIX patterning are rejected one by one (<see cref="ReadContext.Reject"/>).
 /// </summary>
 public sealed class Stix21BundleReader : IListReader
 {
