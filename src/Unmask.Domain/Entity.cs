@@ -117,6 +117,13 @@ public sealed class Entity
         return this;
     }
 
+    /// <summary>Drops every value of a property. Returns this entity.</summary>
+    public Entity Remove(string property)
+    {
+        _properties.Remove(property);
+        return this;
+    }
+
     public Entity AddRange(string property, IEnumerable<string?> values)
     {
         foreach (var value in values)

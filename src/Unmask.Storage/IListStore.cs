@@ -56,7 +56,13 @@ public enum ImportStatus
 }
 
 /// <summary>The outcome of one file: the dataset after the whole command, and the part version the file made.</summary>
-public sealed record ImportResult(ImportStatus Status, DatasetSummary Summary, PartSummary Part, string File);
+public sealed record ImportResult(ImportStatus Status, DatasetSummary Summary, PartSummary Part, string File)
+{
+    /// <summary>The records of the file its reader left out (unknown type, wrong value type, dangling reference...), one
+    /// line each naming where and why; set by the importer, empty when the file was read whole. A file of several datasets
+    /// gives the same list on each of its parts.</summary>
+    public IReadOnlyList<string> Rejections { get; init; } = [];
+}
 
 /// <summary>What an import is: the dataset metadata the reader found, the file and the part of the dataset it fills, its
 /// content hash and warnings.</summary>

@@ -72,7 +72,14 @@ internal sealed class FieldLimitedReader(IListReader inner) : IListReader
         {
             return entity;
         }
-        var copy = new Entity(entity.Id, entity.Schema, entity.Dataset);
+        var copy = new Entity(entity.Id, entity.Schema, entity.Dataset)
+        {
+            Target = entity.Target,
+            FirstSeen = entity.FirstSeen,
+            LastSeen = entity.LastSeen,
+            LastChange = entity.LastChange,
+        };
+        copy.AddReferents(entity.Referents).AddDatasets(entity.OtherDatasets);
         foreach (var (property, values) in entity.Properties)
         {
             var max = MaxChars(entity.Schema.FindProperty(property)?.Type, limits);

@@ -23,8 +23,16 @@ public sealed class ReadContext
 
     private readonly List<string> _rejections = [];
 
-    /// <summary>Records the reader left out, one line each: where (line or object number, id) and why.</summary>
+    /// <summary>How many rejections <see cref="Rejections"/> lists; the others are only counted, so a file that is bad on
+    /// every line cannot take unbounded memory.</summary>
+    public const int ListedRejections = 100;
+
+    /// <summary>Records the reader left out (the first <see cref="ListedRejections"/>), one line each: where (line or object
+    /// number, id) and why.</summary>
     public IReadOnlyList<string> Rejections => _rejections;
+
+    /// <summary>Every rejection, listed or not.</summary>
+    public long RejectionCount { get; private set; }
 
     public string? DatasetNameOverride { get; }
 
@@ -60,6 +68,10 @@ public sealed class ReadContext
         {
             throw new InputException(file, record, reason + " (strict mode: nothing imported)");
         }
-        _rejections.Add(record is null ? $"{file}: {reason}" : $"{file}:{record}: {reason}");
+        RejectionCount++;
+        if (_rejections.Count < ListedRejections)
+        {
+            _rejections.Add(record is null ? $"{file}: {reason}" : $"{file}:{record}: {reason}");
+        }
     }
 }

@@ -220,6 +220,40 @@ public abstract class ListStoreContract
     }
 
     [Fact]
+    public async Task Target_dates_referents_and_other_datasets_come_back_as_they_were_stored()
+    {
+        await using var store = await NewStoreAsync();
+        var applicant = new Entity("fict-applicant", Schemas.Person, "graph_list") { Target = false }.Add("name", "Jasper Leeford");
+        var target = new Entity("fict-target", Schemas.Person, "graph_list")
+        {
+            FirstSeen = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero),
+            LastSeen = new DateTimeOffset(2030, 2, 3, 4, 5, 6, TimeSpan.FromHours(2)),
+            LastChange = new DateTimeOffset(2030, 1, 15, 0, 0, 0, TimeSpan.Zero),
+        }.Add("name", "Ri Fictional").AddReferents(["old-1", "old-2"]).AddDatasets(["fict_un", "fict_eu"]);
+        var plain = new Entity("fict-plain", Schemas.Company, "graph_list").Add("name", "Plain Fictional Ltd");
+        await store.Lists.ImportAsync([new PendingImport(Stream(applicant, target, plain), () => Describe("graph_list", null))]);
+
+        var read = (await ToListAsync(store.Lists.GetEntitiesAsync())).ToDictionary(e => e.Id);
+
+        read["fict-applicant"].Target.ShouldBeFalse();
+        var back = read["fict-target"];
+        back.Target.ShouldBeTrue();
+        back.FirstSeen.ShouldBe(target.FirstSeen);
+        back.LastSeen.ShouldBe(new DateTimeOffset(2030, 2, 3, 2, 5, 6, TimeSpan.Zero), "the same instant, in UTC");
+        back.LastChange.ShouldBe(target.LastChange);
+        back.Referents.ShouldBe(["old-1", "old-2"]);
+        back.Datasets.ShouldBe(["graph_list", "fict_un", "fict_eu"]);
+        var single = (await store.Lists.GetEntityAsync("fict-target")).ShouldNotBeNull();
+        single.Datasets.ShouldBe(["graph_list", "fict_un", "fict_eu"]);
+        single.Referents.ShouldBe(["old-1", "old-2"]);
+        var defaults = read["fict-plain"];
+        defaults.Target.ShouldBeTrue();
+        (defaults.FirstSeen, defaults.LastSeen, defaults.LastChange).ShouldBe((null, null, null));
+        defaults.Referents.ShouldBeEmpty();
+        defaults.Datasets.ShouldBe(["graph_list"]);
+    }
+
+    [Fact]
     public async Task Documents_are_put_listed_and_deleted()
     {
         await using var store = await NewStoreAsync();

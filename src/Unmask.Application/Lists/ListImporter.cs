@@ -10,7 +10,11 @@ namespace Unmask.Application.Lists;
 /// <param name="MaxBytes">Size cap for each file read; larger files are refused as bad input.</param>
 /// <param name="ReplaceNewer">Import even when the file is older than its part's current version.</param>
 /// <param name="DatasetPrefix">Put before every dataset name the readers choose (the demo's <see cref="SamplePrefix"/>).</param>
-public sealed record ImportOptions(string? DatasetName = null, long MaxBytes = ListInput.DefaultMaxBytes, bool ReplaceNewer = false, string? DatasetPrefix = null)
+/// <param name="Strict">Any record a reader has to leave out (unknown schema or type, a value of the wrong type, a dangling
+/// reference) makes its file bad input and nothing of the command is imported; otherwise such records are listed in
+/// <see cref="ImportResult.Rejections"/> and the rest is imported.</param>
+public sealed record ImportOptions(
+    string? DatasetName = null, long MaxBytes = ListInput.DefaultMaxBytes, bool ReplaceNewer = false, string? DatasetPrefix = null, bool Strict = false)
 {
     /// <summary>The prefix of the demo's sample datasets: no publisher's dataset starts with it, so sample entries can
     /// never be taken for real ones.</summary>
@@ -24,41 +28,108 @@ public sealed record ImportProgress(string File, long Entities, bool Done);
 /// The ImportLists use case: resolves the paths (folders are searched recursively; companion files such as OFAC's
 /// add.csv are read with their primary file), detects each format by content, and writes every file as a new version of
 /// its part of its dataset (<see cref="ListParts"/>) in one store transaction, so a bad file anywhere, or one older than
-/// its part in the store, leaves the store exactly as it was.
+/// its part in the store, leaves the store exactly as it was. A file that holds several datasets (an FtM export names
+/// each entity's datasets) is read once before the transaction and becomes one part (named after the file) of each.
 /// </summary>
 public sealed class ListImporter(IUnmaskStore store, ListReaders readers)
 {
+    /// <summary>Formats whose readers may describe several datasets in one file (<see cref="ReadContext.Datasets"/>).</summary>
+    private static readonly HashSet<ListFormat> SeveralDatasets = [ListFormat.FollowTheMoneyJson, ListFormat.Stix21Bundle];
+
     public async Task<IReadOnlyList<ImportResult>> ImportAsync(
         IReadOnlyList<string> paths, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var plan = Plan(paths, options);
         var pending = new List<PendingImport>();
+        var pendingContexts = new List<ReadContext>();
         var unchanged = new List<ImportResult>();
-        foreach (var (input, reader) in plan)
+        var spills = new List<DatasetSpill>();
+        try
         {
-            var hash = ContentHash(input, reader.CompanionFiles(input.FileName));
-            var current = await store.Lists.FindCurrentByContentAsync(hash, options.DatasetName, options.DatasetPrefix, cancellationToken);
-            if (current is not null)
+            foreach (var (input, reader) in plan)
             {
-                var part = current.Parts.First(p => p.ContentHash == hash);
-                unchanged.Add(new ImportResult(ImportStatus.Unchanged, current, part, input.Name));
-                progress?.Report(new ImportProgress(input.Name, part.Entities, Done: true));
-                continue;
+                var hash = ContentHash(input, reader.CompanionFiles(input.FileName));
+                var current = await store.Lists.FindCurrentByContentAsync(hash, options.DatasetName, options.DatasetPrefix, cancellationToken);
+                if (current is not null)
+                {
+                    var parts = await UnchangedPartsAsync(current, hash, SeveralDatasets.Contains(reader.Format), cancellationToken);
+                    unchanged.AddRange(parts.Select(p => new ImportResult(ImportStatus.Unchanged, p.Dataset, p.Part, input.Name)));
+                    progress?.Report(new ImportProgress(input.Name, parts.Sum(p => p.Part.Entities), Done: true));
+                    continue;
+                }
+                var context = new ReadContext(options.DatasetName, options.DatasetPrefix, options.Strict);
+                var part = ListParts.Of(reader.Format, input.FileName);
+                DatasetImport Describe(Dataset dataset) => new(
+                    dataset, input.FileName, part, hash, options.DatasetName, context.Warnings, options.ReplaceNewer, options.DatasetPrefix);
+                var entities = Counted(reader.ReadAsync(input, context, cancellationToken), input.Name, progress, cancellationToken);
+                if (!SeveralDatasets.Contains(reader.Format))
+                {
+                    pending.Add(new PendingImport(entities, () => Describe(
+                        context.Dataset ?? throw new InvalidOperationException($"{reader.GetType().Name} did not describe its dataset"))));
+                    pendingContexts.Add(context);
+                    continue;
+                }
+                var spill = new DatasetSpill();
+                spills.Add(spill);
+                await foreach (var entity in entities)
+                {
+                    await spill.AddAsync(entity, cancellationToken);
+                }
+                await spill.CloseAsync();
+                foreach (var dataset in DatasetsOf(context, spill, reader))
+                {
+                    pending.Add(new PendingImport(spill.ReadAsync(dataset.Name, cancellationToken), () => Describe(dataset)));
+                    pendingContexts.Add(context);
+                }
             }
-            var context = new ReadContext(options.DatasetName, options.DatasetPrefix);
-            pending.Add(new PendingImport(
-                Counted(reader.ReadAsync(input, context, cancellationToken), input.Name, progress, cancellationToken),
-                () => new DatasetImport(
-                    context.Dataset ?? throw new InvalidOperationException($"{reader.GetType().Name} did not describe its dataset"),
-                    input.FileName, ListParts.Of(reader.Format, input.FileName), hash, options.DatasetName, context.Warnings,
-                    options.ReplaceNewer, options.DatasetPrefix)));
+            var imported = pending.Count == 0 ? [] : await store.Lists.ImportAsync(pending, cancellationToken);
+            if (imported.Count > 0)
+            {
+                await Graph.GraphService.InvalidateAsync(store, cancellationToken);
+            }
+            // The store gives one result per pending import, in order.
+            return [.. unchanged, .. imported.Select((result, i) => result with { Rejections = Listed(pendingContexts[i]) })];
         }
-        var imported = pending.Count == 0 ? [] : await store.Lists.ImportAsync(pending, cancellationToken);
-        if (imported.Count > 0)
+        finally
         {
-            await Graph.GraphService.InvalidateAsync(store, cancellationToken);
+            spills.ForEach(s => s.Dispose());
         }
-        return [.. unchanged, .. imported];
+    }
+
+    /// <summary>Every dataset the reader described, the one each entity names first and also those only listed among an
+    /// entity's other datasets (so <c>lists show</c> has each), in the order the reader described them.</summary>
+    private static List<Dataset> DatasetsOf(ReadContext context, DatasetSpill spill, IListReader reader)
+    {
+        var datasets = new List<Dataset>(context.Datasets.Values);
+        foreach (var name in spill.Datasets)
+        {
+            if (!context.Datasets.ContainsKey(name))
+            {
+                datasets.Add(context.Dataset is { } single && single.Name == name
+                    ? single
+                    : throw new InvalidOperationException($"{reader.GetType().Name} gave entities of dataset '{name}' without describing it"));
+            }
+        }
+        if (datasets.Count == 0)
+        {
+            datasets.Add(context.Dataset ?? throw new InvalidOperationException($"{reader.GetType().Name} did not describe its dataset"));
+        }
+        return datasets;
+    }
+
+    /// <summary>The current parts these bytes made: the one found, or for a file of several datasets every part with its hash.</summary>
+    private async Task<List<(DatasetSummary Dataset, PartSummary Part)>> UnchangedPartsAsync(
+        DatasetSummary found, string hash, bool severalDatasets, CancellationToken cancellationToken)
+    {
+        var datasets = severalDatasets ? await store.Lists.GetDatasetsAsync(cancellationToken) : [found];
+        return [.. datasets.SelectMany(d => d.Parts.Where(p => p.ContentHash == hash).Select(p => (d, p)))];
+    }
+
+    /// <summary>The records the reader left out, as many as it listed, then how many more there were.</summary>
+    private static IReadOnlyList<string> Listed(ReadContext context)
+    {
+        var more = context.RejectionCount - context.Rejections.Count;
+        return more > 0 ? [.. context.Rejections, $"... and {more:N0} more records left out"] : context.Rejections;
     }
 
     /// <summary>Which reader reads which file. Throws <see cref="InputException"/> for missing files and unknown formats.</summary>

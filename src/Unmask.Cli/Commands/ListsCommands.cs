@@ -27,22 +27,35 @@ public static class ListsCommands
         var source = new Option<string?>("--source") { Description = "Dataset name to use instead of the one the format implies" };
         var maxBytes = new Option<long>("--max-bytes") { Description = "Refuse files larger than this many bytes", DefaultValueFactory = _ => ListInput.DefaultMaxBytes };
         var replaceNewer = new Option<bool>("--replace-newer") { Description = "Import even when the file was published before its part's current version (otherwise that is refused, exit 2)" };
+        var strict = new Option<bool>("--strict") { Description = "Refuse a file with any record that cannot be read as it stands (unknown schema or type, a value of the wrong type, a dangling reference): exit 2 naming the first, nothing imported. Without it such records are left out and listed" };
         var command = new Command("import", "Import list files (OFAC CSV/XML, UN, EU, UK, FollowTheMoney, STIX 2.1, IOC lists); each file replaces only its own part of its dataset; all files commit together or not at all")
         {
-            paths, source, maxBytes, replaceNewer,
+            paths, source, maxBytes, replaceNewer, strict,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "table", "json");
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
             var importer = new ListImporter(store, ListReaders.Default);
-            var options = new ImportOptions(parsed.GetValue(source), parsed.GetValue(maxBytes), parsed.GetValue(replaceNewer));
+            var options = new ImportOptions(parsed.GetValue(source), parsed.GetValue(maxBytes), parsed.GetValue(replaceNewer), Strict: parsed.GetValue(strict));
             var results = await ImportWithProgress(console, importer, parsed.GetValue(paths)!, options, cancellationToken);
+            // A file of several datasets is a part of each, with the same warnings and rejections: each is printed once.
+            var printed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var result in results)
             {
                 foreach (var warning in result.Status == ImportStatus.Imported ? result.Part.Warnings : [])
                 {
-                    await console.Error.WriteLineAsync($"warning: {result.File}: {warning}");
+                    if (printed.Add($"warning: {result.File}: {warning}"))
+                    {
+                        await console.Error.WriteLineAsync($"warning: {result.File}: {warning}");
+                    }
+                }
+                foreach (var rejection in result.Rejections)
+                {
+                    if (printed.Add($"left out: {rejection}"))
+                    {
+                        await console.Error.WriteLineAsync($"left out: {rejection}");
+                    }
                 }
                 if (result.Status == ImportStatus.Superseded)
                 {
@@ -219,6 +232,10 @@ public static class ListsCommands
         row["file"] = r.File;
         row["part"] = r.Part.Part;
         row["status"] = r.Status.ToString().ToLowerInvariant();
+        if (r.Rejections.Count > 0)
+        {
+            row["rejections"] = r.Rejections;
+        }
         return row;
     }
 

@@ -1,14 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
+using Unmask.Domain;
+using Unmask.Domain.Identifiers;
 using Unmask.LinkGraph.Model;
 
 namespace Unmask.LinkGraph.Export;
 
 /// <summary>
-/// Reads FollowTheMoney JSON lines into a graph: the inverse of <see cref="FtmWriter"/> (ids <c>unmask-&lt;kind&gt;-…</c>
-/// map back to record and site nodes, others to <c>entity:&lt;id&gt;</c>). Works on plain FtM too: phone, email, address,
-/// website and idNumber properties become identifier edges, CryptoWallet holders wallet edges, Ownership, Directorship and
-/// UnknownLink entities edges. Bad JSON throws <see cref="Unmask.Domain.InputException"/> with the line number.
+/// Reads FollowTheMoney JSON lines into a graph: the inverse of <see cref="FtmWriter"/>. Ids written as
+/// <c>unmask-&lt;kind&gt;-…</c> map back to record and site nodes, other ids to <c>entity:&lt;id&gt;</c> (see
+/// <see cref="FtmIds"/>). Entities become graph nodes as the list importer would add them (their phone, email, address,
+/// website, identifier and wallet properties become identifier edges); link schemata (Ownership, Directorship,
+/// Employment, Associate, UnknownLink...) become edges, with the relation their role names when it is one of Unmask's;
+/// the CryptoWallet, UserAccount and Identification entities the writer generates for shared identifiers become the
+/// identifier edges they came from; Sanction, Address and Note entities add nothing to the graph. Works on plain FtM
+/// too. Bad JSON throws <see cref="InputException"/> with the line number.
 /// </summary>
 public static class FtmReader
 {
@@ -31,32 +37,28 @@ public static class FtmReader
             }
             catch (JsonException ex)
             {
-                throw new Unmask.Domain.InputException(file, lineNumber, "not a JSON object: " + ex.Message, ex);
+                throw new InputException(file, lineNumber, "not a JSON object: " + ex.Message, ex);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or KeyNotFoundException)
             {
-                throw new Unmask.Domain.InputException(file, lineNumber, ex.Message, ex);
+                throw new InputException(file, lineNumber, ex.Message, ex);
             }
         }
         return builder.Build(options);
     }
 
+    /// <summary>The graph node an FtM id stands for.</summary>
     internal static string NodeIdOf(string ftmId)
     {
-        if (ftmId.StartsWith("unmask-", StringComparison.Ordinal))
+        if (FtmIds.TryParse(ftmId, out var prefix, out var value))
         {
-            var rest = ftmId["unmask-".Length..];
-            var dash = rest.IndexOf('-', StringComparison.Ordinal);
-            if (dash > 0)
+            var kind = NodeKinds.FromPrefix(prefix);
+            if (kind != NodeKind.Other && NodeIds.IsWellFormed($"{prefix}:{value}"))
             {
-                var kind = NodeKinds.FromPrefix(rest.AsSpan(0, dash));
-                if (kind != NodeKind.Other && kind != NodeKind.Entity)
-                {
-                    return $"{kind.Prefix()}:{rest[(dash + 1)..]}";
-                }
+                return $"{prefix}:{value}";
             }
         }
-        return NodeIds.Entity(ftmId);
+        return NodeIds.Entity(FtmIds.ToEntityId(ftmId));
     }
 
     private static void Add(GraphBuilder builder, JsonElement entity)
@@ -65,86 +67,169 @@ public static class FtmReader
         var schema = entity.GetProperty("schema").GetString() ?? throw new ArgumentException("entity without schema");
         var properties = entity.TryGetProperty("properties", out var p) ? p : default;
         string? First(string name) => Values(properties, name).FirstOrDefault();
-        var publisher = First("publisher") ?? "ftm";
+        var datasets = entity.TryGetProperty("datasets", out var d) && d.ValueKind == JsonValueKind.Array
+            ? d.EnumerateArray().Select(v => v.GetString()).OfType<string>().ToList() : [];
+        var source = First("publisher") ?? datasets.FirstOrDefault() ?? "ftm";
+        FtmIds.TryParse(id, out var generated, out _);
+        var link = FtmModel.Links.FirstOrDefault(l => l.Schema == schema);
+        if (link.Schema is not null)
+        {
+            var relation = FtmRelations.RelationOf(schema, First);
+            foreach (var from in Values(properties, link.From))
+            {
+                foreach (var to in Values(properties, link.To))
+                {
+                    builder.AddEdge(NodeIdOf(from), NodeIdOf(to), relation, First("description") ?? "", source, Weight(First("summary")));
+                }
+            }
+            return;
+        }
         switch (schema)
         {
-            case "Ownership":
-                Link(builder, First("asset"), First("owner"), Relations.OwnedBy, First("description"), publisher, First("summary"));
-                return;
-            case "Directorship":
-                Link(builder, First("organization"), First("director"), Relations.DirectedBy, First("description"), publisher, First("summary"));
-                return;
-            case "UnknownLink":
-                Link(builder, First("subject"), First("object"), First("role") ?? Relations.LinkedTo, First("description"), publisher, First("summary"));
-                return;
-            case "Identification" when First("holder") is { } holder && First("type") is { } type && First("number") is { } number:
-                var relation = First("summary") ?? Relations.HasIdNumber;
+            case "Identification" when generated == "ident" && First("holder") is { } holder && First("type") is { } type && First("number") is { } number:
+                var summary = First("summary") ?? Relations.HasIdNumber;
                 var identifier = $"{type}:{number}";
-                if (relation.StartsWith("reverse:", StringComparison.Ordinal))
+                if (summary.StartsWith("reverse:", StringComparison.Ordinal))
                 {
-                    builder.AddEdge(identifier, NodeIdOf(holder), relation["reverse:".Length..], First("description") ?? "", publisher);
+                    builder.AddEdge(identifier, NodeIdOf(holder), summary["reverse:".Length..], First("description") ?? "", source);
                 }
                 else
                 {
-                    builder.AddEdge(NodeIdOf(holder), identifier, relation, First("description") ?? "", publisher);
+                    builder.AddEdge(NodeIdOf(holder), identifier, summary, First("description") ?? "", source);
                 }
                 return;
-            case "CryptoWallet" when id.StartsWith("unmask-wallet-", StringComparison.Ordinal):
-                var wallet = NodeIdOf(id);
-                foreach (var holderId in Values(properties, "holder"))
-                {
-                    builder.AddEdge(NodeIdOf(holderId), wallet, Relations.HasWallet, "", "ftm");
-                }
+            case "CryptoWallet" when generated == "wallet":
+                AddHeld(builder, properties, "holder", NodeIdOf(id), Relations.HasWallet);
+                return;
+            case "UserAccount" when generated == "username":
+                AddHeld(builder, properties, "owner", NodeIdOf(id), Relations.HasUsername);
                 return;
         }
-        var unmask = entity.TryGetProperty("unmask", out var u) ? u : default;
-        var node = unmask.ValueKind == JsonValueKind.Object && unmask.TryGetProperty("node", out var n) ? n.GetString()! : NodeIdOf(id);
-        var designated = entity.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.True;
-        var flags = unmask.ValueKind == JsonValueKind.Object && unmask.TryGetProperty("flags", out var f) ? (NodeFlags)f.GetInt32()
-            : designated ? NodeFlags.Designated : NodeFlags.None;
-        var risk = unmask.ValueKind == JsonValueKind.Object && unmask.TryGetProperty("risk", out var r) ? r.GetInt32() : designated ? 100 : 0;
-        var originalSchema = unmask.ValueKind == JsonValueKind.Object && unmask.TryGetProperty("schema", out var s) ? s.GetString() : schema;
-        var dataset = entity.TryGetProperty("datasets", out var datasets) && datasets.ValueKind == JsonValueKind.Array && datasets.GetArrayLength() > 0
-            ? datasets[0].GetString() : null;
+        var unmask = entity.TryGetProperty("unmask", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
+        string? Extra(string name) => unmask.ValueKind == JsonValueKind.Object && unmask.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        int? Number(string name) => unmask.ValueKind == JsonValueKind.Object && unmask.TryGetProperty(name, out var v) && v.TryGetInt32(out var n) ? n : null;
+        var node = Extra("node") ?? NodeIdOf(id);
+        var target = entity.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.True;
+        var flags = Number("flags") is { } f ? (NodeFlags)f : target ? NodeFlags.Designated : NodeFlags.None;
         var caption = entity.TryGetProperty("caption", out var c) ? c.GetString() : First("name");
-        builder.AddNode(node, caption, risk, flags, originalSchema, dataset);
-        foreach (var (relation, kind, property) in FtmWriter.PropertyMap)
+        var originalSchema = Extra("schema") ?? schema;
+        if (NodeIds.KindOf(node) == NodeKind.Entity)
+        {
+            if (!Schemas.TryGet(originalSchema, out var known) || known.IsAbstract)
+            {
+                return; // Note, Event, Document...: nothing the graph holds
+            }
+            var listEntity = ToEntity(NodeIds.ValueOf(node), known, datasets, properties);
+            listEntity.Target = target;
+            if (builder.AddEntity(listEntity, target ? DatasetKind.Sanctions : DatasetKind.Other) is { } added)
+            {
+                builder.AddNode(added, caption, Number("risk") ?? 0, flags);
+            }
+            return;
+        }
+        var dataset = datasets.FirstOrDefault();
+        builder.AddNode(node, caption, Number("risk") ?? (target ? 100 : 0), flags, originalSchema, dataset);
+        var kind = NodeIds.KindOf(node);
+        foreach (var (property, relation) in new[]
+                 {
+                     ("phone", Relations.HasPhone), ("email", Relations.HasEmail), ("address", Relations.HasAddress),
+                     ("website", kind == NodeKind.Site ? Relations.HasDomain : Relations.HasWebsite), ("idNumber", Relations.HasIdNumber),
+                 })
         {
             foreach (var value in Values(properties, property))
             {
-                var identifier = Normalise(kind, value);
-                if (identifier is not null)
+                if (Normalise(property, value) is { } identifier)
                 {
                     builder.AddEdge(node, identifier, relation, $"{property} '{value}' in FtM entity {id}", dataset ?? "ftm");
                 }
             }
         }
-        if (schema == "CryptoWallet" && First("publicKey") is { } key)
+    }
+
+    /// <summary>An Unmask entity from an FtM one: properties Unmask's schema has (under Unmask's names), references
+    /// mapped back to Unmask ids, and the IOC extension schemas restored from the shape the writer gave them.</summary>
+    private static Entity ToEntity(string entityId, Schema schema, List<string> datasets, JsonElement properties)
+    {
+        var entity = new Entity(entityId, schema, datasets.FirstOrDefault() ?? "ftm");
+        entity.AddDatasets(datasets.Skip(1));
+        if (properties.ValueKind != JsonValueKind.Object)
         {
-            builder.AddEdge(node, NodeIds.Wallet(key, First("currencySymbol")) ?? "wallet:" + key, Relations.HasWallet, $"publicKey of {id}", dataset ?? "ftm");
+            return entity;
+        }
+        foreach (var property in properties.EnumerateObject())
+        {
+            var name = (schema.Name, property.Name) switch
+            {
+                ("CryptoWallet", "mangingExchange") => "managingExchange",
+                ("Identification" or "Passport", "startDate") => "issueDate",
+                ("Identification" or "Passport", "endDate") => "expiryDate",
+                (_, var other) => other,
+            };
+            if (schema.FindProperty(name) is not { } definition)
+            {
+                continue;
+            }
+            foreach (var value in Values(properties, property.Name))
+            {
+                entity.Add(name, definition.Type == PropertyType.Entity ? FtmIds.ToEntityId(value) : value);
+            }
+        }
+        switch (schema.Name)
+        {
+            case "Domain":
+                foreach (var website in Values(properties, "website"))
+                {
+                    entity.Add("domain", NodeIds.Domain(website) is { } domain ? NodeIds.ValueOf(domain) : website);
+                }
+                break;
+            case "IpAddress":
+                foreach (var name in Values(properties, "name"))
+                {
+                    entity.Add(IpNetwork.TryParse(name, out var ip) && !ip.IsSingleAddress ? "cidr" : "ipAddress", name);
+                }
+                break;
+            case "UserAccount":
+                // The writer gives an e-mail- or phone-only account its address as username (FtM requires one).
+                if (entity.Get("username").All(n => entity.Get("email").Contains(n) || entity.Get("number").Contains(n)) && entity.Has("username"))
+                {
+                    return Without(entity, "username");
+                }
+                break;
+        }
+        return entity;
+    }
+
+    private static Entity Without(Entity entity, string property)
+    {
+        var copy = new Entity(entity.Id, entity.Schema, entity.Dataset).AddDatasets(entity.OtherDatasets);
+        foreach (var (name, values) in entity.Properties.Where(p => p.Key != property))
+        {
+            copy.AddRange(name, values);
+        }
+        return copy;
+    }
+
+    private static void AddHeld(GraphBuilder builder, JsonElement properties, string property, string identifier, string relation)
+    {
+        foreach (var holder in Values(properties, property))
+        {
+            builder.AddEdge(NodeIdOf(holder), identifier, relation, "", "ftm");
         }
     }
 
-    private static string? Normalise(NodeKind kind, string value) => kind switch
+    private static string? Normalise(string property, string value) => property switch
     {
-        NodeKind.Phone => NodeIds.Phone(value) ?? "phone:" + value,
-        NodeKind.Email => NodeIds.Email(value),
-        NodeKind.Address => NodeIds.Address(value),
-        NodeKind.Domain => NodeIds.Domain(value),
-        NodeKind.IdNumber => NodeIds.IdNumber(value),
+        "phone" => NodeIds.Phone(value) ?? "phone:" + value,
+        "email" => NodeIds.Email(value),
+        "address" => NodeIds.Address(value),
+        "website" => NodeIds.Domain(value),
+        "idNumber" => NodeIds.IdNumber(value),
         _ => null,
     };
 
-    private static void Link(GraphBuilder builder, string? from, string? to, string relation, string? evidence, string source, string? summary)
-    {
-        if (from is null || to is null)
-        {
-            return;
-        }
-        var weight = summary is not null && summary.StartsWith("weight=", StringComparison.Ordinal)
-                     && double.TryParse(summary["weight=".Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : 1.0;
-        builder.AddEdge(NodeIdOf(from), NodeIdOf(to), relation, evidence ?? "", source, weight);
-    }
+    private static double Weight(string? summary) =>
+        summary is not null && summary.StartsWith("weight=", StringComparison.Ordinal)
+        && double.TryParse(summary["weight=".Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var w) ? w : 1.0;
 
     private static IEnumerable<string> Values(JsonElement properties, string name)
     {

@@ -41,7 +41,7 @@ public class FtmAndGraphMlTests
         var vendor = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("id").GetString() == "unmask-vendor-V-3");
         vendor.GetProperty("schema").GetString().ShouldBe("Company");
         vendor.GetProperty("properties").GetProperty("phone")[0].GetString().ShouldBe("+13125550123");
-        var listed = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("id").GetString() == "test_sdn-1");
+        var listed = lines.Select(l => JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("id").GetString() == FtmIds.OfEntity("test_sdn-1"));
         listed.GetProperty("target").GetBoolean().ShouldBeTrue();
         lines.ShouldContain(l => l.Contains("\"schema\":\"Ownership\"", StringComparison.Ordinal));
         lines.ShouldContain(l => l.Contains("\"schema\":\"CryptoWallet\"", StringComparison.Ordinal));

@@ -13,19 +13,25 @@ public static class Scenario
     public const string SharedPhone = "+1 (312) 555-0123";
     public const string Wallet = "0x1111111111111111111111111111111111111111";
 
-    public static GraphBuilder Builder()
-    {
-        var builder = new GraphBuilder();
-        var listed = new Entity("test_sdn-1", Schemas.Company, "test_sdn")
+    /// <summary>The fictional list entities: a company with a wallet, its owner, and the Ownership between them.</summary>
+    public static IReadOnlyList<Entity> Entities() =>
+    [
+        new Entity("test_sdn-1", Schemas.Company, "test_sdn")
             .Add("name", "Koryo Example Trading")
             .Add("cryptoWallet", Wallet)
             .Add("email", "ops@koryo-example.test")
-            .Add("address", "99 Example Road, Pyongyang");
-        builder.AddEntity(listed, DatasetKind.Sanctions);
-        var owner = new Entity("test_sdn-2", Schemas.Person, "test_sdn").Add("name", "Pak Example");
-        builder.AddEntity(owner, DatasetKind.Sanctions);
-        builder.AddEntity(new Entity("test_sdn-3", Schemas.Get("Ownership"), "test_sdn").Add("owner", "test_sdn-2").Add("asset", "test_sdn-1"), DatasetKind.Sanctions);
+            .Add("address", "99 Example Road, Pyongyang"),
+        new Entity("test_sdn-2", Schemas.Person, "test_sdn").Add("name", "Pak Example"),
+        new Entity("test_sdn-3", Schemas.Get("Ownership"), "test_sdn").Add("owner", "test_sdn-2").Add("asset", "test_sdn-1"),
+    ];
 
+    public static GraphBuilder Builder()
+    {
+        var builder = new GraphBuilder();
+        foreach (var entity in Entities())
+        {
+            builder.AddEntity(entity, DatasetKind.Sanctions);
+        }
         builder.AddRecord(NodeKind.Applicant, "A-17", "Jordan Sample",
         [
             (Relations.HasPhone, NodeIds.Phone(SharedPhone, "us")!, "phone on application", "applicants.csv"),

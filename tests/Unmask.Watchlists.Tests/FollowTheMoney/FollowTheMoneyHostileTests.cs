@@ -44,4 +44,19 @@ public sealed class FollowTheMoneyHostileTests
             $$$"""{"id":"x1","schema":"Person","properties":{"alias":["{{{new string('k', 2_001)}}}"]}}""");
         error.Reason.ShouldBe("entity #1 (x1): alias is 2,001 characters, over the limit of 2,000 for a name: refused");
     }
+
+    [Fact]
+    public async Task A_context_entity_with_a_value_cut_to_its_limit_stays_context_with_its_datasets_and_dates()
+    {
+        // The cut copy was made with id, schema and dataset only: an applicant exported with target false came back a target.
+        var (entities, _) = await HostileInput.ReadTextAsync(_reader, "entities.ftm.json",
+            $$$"""{"id":"x1","schema":"Person","properties":{"name":["Lee Fictional"],"notes":["{{{new string('n', 40_000)}}}"]},"datasets":["graph","other"],"referents":["x0"],"first_seen":"2030-01-02T03:04:05","target":false}""");
+
+        var entity = entities.ShouldHaveSingleItem();
+        entity.Get("notes").ShouldHaveSingleItem().Length.ShouldBe(32_000);
+        entity.Target.ShouldBeFalse();
+        entity.Datasets.ShouldBe(["graph", "other"]);
+        entity.Referents.ShouldBe(["x0"]);
+        entity.FirstSeen.ShouldBe(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    }
 }

@@ -18,40 +18,50 @@ public sealed class FollowTheMoneyJsonReaderTests
     {
         var (entities, context) = await ReaderHarness.ReadFileAsync(_reader, FixturePath);
 
-        context.Dataset!.Name.ShouldBe("opensanctions");
+        context.Dataset!.Name.ShouldBe("fict_ofac", "the first dataset the file names");
+        context.Datasets.Keys.ShouldBe(["fict_ofac", "fict_un"], ignoreOrder: true);
         context.Dataset.Kind.ShouldBe(DatasetKind.Sanctions);
-        context.Dataset.PublishedOn.ShouldBe(new DateOnly(2030, 4, 5), "the newest last_seen/last_change in the file");
+        context.Dataset.PublishedOn.ShouldBe(new DateOnly(2030, 4, 5), "the newest last_seen/last_change of its entities");
         // 6 entity lines (and one blank line); the Article is skipped.
         entities.Select(e => e.Id).ShouldBe(["NK-fictFront1", "NK-fictPerson1", "fict-own-1", "fict-pay-1", "fict-nameless"]);
 
         var company = entities[0];
         company.Schema.ShouldBe(Schemas.Company);
-        company.Dataset.ShouldBe("opensanctions");
+        company.Dataset.ShouldBe("fict_ofac");
+        company.Target.ShouldBeTrue();
         company.Get("alias").ShouldBe(["EFT Solutions", "예시 프론트"]);
         company.First("website").ShouldBe("https://example-front.com");
         company.First("createdAt").ShouldBe("2030-01-02");
-        company.First("retrievedAt").ShouldBe("2030-03-01");
-        company.Get("publisher").ShouldBe(["fict_ofac"]);
+        company.Referents.ShouldBe(["fict-1"]);
+        company.FirstSeen.ShouldBe(new DateTimeOffset(2030, 1, 2, 10, 0, 0, TimeSpan.Zero));
+        company.LastSeen.ShouldBe(new DateTimeOffset(2030, 3, 1, 10, 0, 0, TimeSpan.Zero));
+        company.LastChange.ShouldBe(new DateTimeOffset(2030, 2, 15, 8, 0, 0, TimeSpan.Zero));
+        company.Has("publisher").ShouldBeFalse("datasets are datasets, not publishers");
+        company.Has("retrievedAt").ShouldBeFalse("last_seen is kept as last_seen");
         company.Has("kppCode").ShouldBeFalse();
 
         var person = entities[1];
         person.Schema.ShouldBe(Schemas.Person);
         person.First("nationality").ShouldBe("kp");
         person.First("birthDate").ShouldBe("1990");
+        person.Datasets.ShouldBe(["fict_ofac", "fict_un"]);
 
         var ownership = entities[2];
         ownership.Schema.Name.ShouldBe("Ownership");
         ownership.First("owner").ShouldBe("NK-fictPerson1");
         ownership.First("asset").ShouldBe("NK-fictFront1");
+        ownership.Target.ShouldBeFalse();
 
         var payment = entities[3];
         payment.Schema.Name.ShouldBe("UnknownLink");
         payment.First("subject").ShouldBe("NK-fictFront1");
         payment.First("object").ShouldBe("NK-fictPerson1");
         payment.First("role").ShouldBe("Payment");
+        payment.Target.ShouldBeFalse();
 
         entities[4].First("name").ShouldBe("Caption Only Org", "a matchable entity without names takes its caption");
 
+        context.Rejections.ShouldBeEmpty("every schema and property in the fixture is FtM's own");
         context.Warnings.Count.ShouldBe(3);
         context.Warnings.ShouldContain(w => w.Contains("skipped 1 entities", StringComparison.Ordinal) && w.Contains("Article (1)", StringComparison.Ordinal));
         context.Warnings.ShouldContain(w => w.Contains("Payment as UnknownLink (1)", StringComparison.Ordinal));
@@ -65,7 +75,8 @@ public sealed class FollowTheMoneyJsonReaderTests
         var (entities, context) = await ReaderHarness.ReadFileAsync(_reader, FixturePath, "os_test");
 
         context.Dataset!.Name.ShouldBe("os_test");
-        entities.ShouldAllBe(e => e.Dataset == "os_test");
+        context.Datasets.Keys.ShouldBe(["os_test"]);
+        entities.ShouldAllBe(e => e.Dataset == "os_test" && e.Datasets.Count == 1);
         entities[0].Id.ShouldBe("NK-fictFront1");
     }
 
@@ -147,5 +158,41 @@ public sealed class FollowTheMoneyJsonReaderTests
         ownerships.ShouldAllBe(o => o.Has("owner") && o.Has("asset"));
         ownerships.ShouldContain(o => ids.Contains(o.First("owner")!) && ids.Contains(o.First("asset")!));
         entities.Count(e => e.Schema.Name == "Sanction").ShouldBe(41);
+    }
+
+    [Fact]
+    public async Task Zala_sanctions_fold_their_programmes_into_the_targets_and_only_dangling_addresses_are_rejected_RealFile()
+    {
+        var path = SharedData.Path("sanctions/opensanctions/yente_zala/entities.ftm.json");
+        // Independently from the raw lines: the programmes each Sanction names for its entity.
+        var expected = new Dictionary<string, HashSet<string>>();
+        foreach (var line in File.ReadLines(path).Where(l => l.Trim().Length > 0))
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.GetProperty("schema").GetString() != "Sanction" || !root.GetProperty("properties").TryGetProperty("program", out var programs))
+            {
+                continue;
+            }
+            foreach (var holder in root.GetProperty("properties").GetProperty("entity").EnumerateArray().Select(h => h.GetString()!))
+            {
+                expected.TryAdd(holder, []);
+                expected[holder].UnionWith(programs.EnumerateArray().Select(p => p.GetString()!));
+            }
+        }
+
+        var (entities, context) = await ReaderHarness.ReadFileAsync(_reader, path);
+
+        expected.Count.ShouldBeGreaterThan(0);
+        foreach (var (holder, programs) in expected)
+        {
+            entities.Single(e => e.Id == holder).Get("program").ShouldBe(programs, ignoreOrder: true);
+        }
+        entities.Where(e => e.Schema.Name is "Sanction" or "Address" or "Ownership" or "Family" or "Directorship" or "Passport").ShouldAllBe(e => !e.Target);
+        context.Datasets.Count.ShouldBe(27, "one dataset per FtM dataset the file names");
+        // This subset of OpenSanctions leaves out some Address entities its people and companies name; the newer FtM also
+        // has Company.abbreviation, which the schema files here lack.
+        context.Rejections.ShouldNotBeEmpty();
+        context.Rejections.ShouldAllBe(r => r.Contains("addressEntity") || r.Contains("'abbreviation'"));
     }
 }
