@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Unmask.Domain;
 using Unmask.Domain.Io;
 using Unmask.Domain.Stix;
@@ -27,7 +28,7 @@ namespace Unmask.Watchlists.Stix;
 /// back whole, with their own ids and datasets. Objects that are not STIX 2.1 (<c>spec_version</c> missing or not 2.1), of
 /// an unknown type, or with a pattern that is not STIX patterning are rejected one by one (<see cref="ReadContext.Reject"/>).
 /// </summary>
-public sealed class Stix21BundleReader : IListReader
+public sealed partial class Stix21BundleReader : IListReader
 {
     public ListFormat Format => ListFormat.Stix21Bundle;
 
@@ -38,8 +39,9 @@ public sealed class Stix21BundleReader : IListReader
         {
             return false;
         }
-        // A bundle id, or a bare STIX object (type + spec_version); FtM lines carry "schema", not STIX ids.
-        return text.Contains("\"bundle--", StringComparison.Ordinal)
+        // A bundle (its id, or "type": "bundle" when the id follows the objects, as Unmask writes it), or a bare STIX
+        // object (type + spec_version); FtM lines carry "schema", not STIX ids.
+        return text.Contains("\"bundle--", StringComparison.Ordinal) || BundleType().IsMatch(text)
                || (text.Contains("\"spec_version\"", StringComparison.Ordinal) && text.Contains("\"type\"", StringComparison.Ordinal)
                    && text.Contains("--", StringComparison.Ordinal) && !text.Contains("\"schema\"", StringComparison.Ordinal));
     }
@@ -505,4 +507,7 @@ public sealed class Stix21BundleReader : IListReader
 
         private sealed record Relationship(string Id, string? Source, string? Target, string? Type, JsonElement Json);
     }
+
+    [GeneratedRegex("""^\{\s*"type"\s*:\s*"bundle"\s*,""")]
+    private static partial Regex BundleType();
 }

@@ -13,6 +13,14 @@ public sealed class UnmaskStixObjectsTests
     private static readonly string Export = RepoPaths.Fixture("stix", "unmask-export.json");
 
     [Fact]
+    public void The_format_is_detected_though_the_bundle_id_follows_the_objects()
+    {
+        var head = ReaderHarness.Head(Export);
+        new Stix21BundleReader().Sniff(head).ShouldBeTrue();
+        ListReaders.Default.Detect(head)!.Format.ShouldBe(ListFormat.Stix21Bundle);
+    }
+
+    [Fact]
     public async Task List_entities_come_back_whole_with_their_datasets_and_publishers()
     {
         var (entities, context) = await ReaderHarness.ReadFileAsync(new Stix21BundleReader(), Export);
