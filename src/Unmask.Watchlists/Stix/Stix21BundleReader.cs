@@ -7,6 +7,7 @@ using Unmask.Domain.Io;
 using Unmask.Domain.Stix;
 using Unmask.Watchlists.Io;
 using Unmask.Watchlists.Ioc;
+using static Unmask.Watchlists.Stix.StixJson;
 
 namespace Unmask.Watchlists.Stix;
 
@@ -496,14 +497,6 @@ public sealed partial class Stix21BundleReader : IListReader
             && extensions.TryGetProperty(UnmaskStixExtension.Id, out var extension) && extension.ValueKind == JsonValueKind.Object
             && Text(extension, "extension_type") == "property-extension"
                 ? extension : null;
-
-        private static string? Text(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static IEnumerable<string> Strings(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-                ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
-                : [];
 
         private sealed record Relationship(string Id, string? Source, string? Target, string? Type, JsonElement Json);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Unmask.Domain;
+using static Unmask.Watchlists.Stix.StixJson;
 
 namespace Unmask.Watchlists.Stix;
 
@@ -99,12 +100,4 @@ internal sealed class UnmaskStixObjects
     private static DateTimeOffset? Time(JsonElement json, string name) =>
         DateTimeOffset.TryParse(Text(json, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time : null;
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static IEnumerable<string> Strings(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
-            : [];
 }
