@@ -158,8 +158,9 @@ internal sealed class StixObjectBuilder
         return dataset is not null && (AnonymizerWord(dataset) || _content.Datasets.TryGetValue(dataset, out var described) && AnonymizerWord(described.Title));
     }
 
-    private static bool AnonymizerWord(string text) =>
-        new[] { "vpn", "proxy", "astrill", "anonymi", "tor_exit", "tor-exit" }.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+    private static readonly string[] AnonymizerWords = ["vpn", "proxy", "astrill", "anonymi", "tor_exit", "tor-exit"];
+
+    private static bool AnonymizerWord(string text) => AnonymizerWords.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     private bool IsIndicatorList(string? dataset) =>
         dataset is not null && _content.Datasets.TryGetValue(dataset, out var described) && described.Kind == DatasetKind.Indicators;
