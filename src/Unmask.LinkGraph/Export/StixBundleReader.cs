@@ -1,14 +1,17 @@
 using System.Text.Json;
+using Unmask.Domain.Stix;
 using Unmask.LinkGraph.Model;
 
 namespace Unmask.LinkGraph.Export;
 
 /// <summary>
-/// Reads a STIX 2.1 bundle into a graph. Objects written by <see cref="StixBundleWriter"/> come back exactly (node ids,
-/// relations, evidence, sources, weights, risk and flags from the <c>x_unmask_*</c> properties). Foreign bundles are read
-/// as far as they map: identities and other named SDOs become <c>entity:stix-&lt;uuid&gt;</c> nodes, indicators with a
-/// simple equality pattern on a domain, IP or e-mail become identifier nodes, relationships between known objects become
-/// edges (relationship type with underscores). Notes, markings and unmappable objects are skipped.
+/// Reads a STIX 2.1 bundle into a graph. Objects written by <see cref="StixBundleWriter"/> come back exactly: node ids,
+/// captions, risk, flags, schema and dataset from Unmask's property extension on each identity, threat actor,
+/// infrastructure and indicator; relations, evidence, sources and weights from the extension on each relationship
+/// (observables, their <c>based-on</c> relationships, notes, groupings and opinions add nothing to the graph). Foreign
+/// bundles are read as far as they map: identities and other named SDOs become <c>entity:stix-&lt;uuid&gt;</c> nodes,
+/// indicators with a simple equality pattern on a domain, IP, e-mail or wallet become identifier nodes, relationships
+/// between known objects become edges (relationship type with underscores).
 /// </summary>
 public static class StixBundleReader
 {
@@ -29,15 +32,19 @@ public static class StixBundleReader
         {
             var objectType = Text(obj, "type");
             var id = Text(obj, "id");
-            if (objectType is null || id is null || objectType is "relationship" or "note" or "marking-definition" or "bundle")
+            if (objectType is null || id is null
+                || objectType is "relationship" or "note" or "opinion" or "grouping" or "marking-definition" or "extension-definition" or "bundle")
             {
                 continue;
             }
-            if (Text(obj, "x_unmask_node_id") is { } nodeId)
+            if (Extension(obj) is { } extension)
             {
-                builder.AddNode(nodeId, Text(obj, "name"), Number(obj, "x_unmask_risk"), (NodeFlags)Number(obj, "x_unmask_flags"),
-                    Text(obj, "x_unmask_schema"), Text(obj, "x_unmask_dataset"));
-                nodeOf[id] = nodeId;
+                if (Text(extension, "node_id") is { } nodeId)
+                {
+                    builder.AddNode(nodeId, Text(obj, "name"), Number(extension, "risk"), (NodeFlags)Number(extension, "flags"),
+                        Text(extension, "schema"), Text(extension, "dataset"));
+                    nodeOf[id] = nodeId;
+                }
                 continue;
             }
             if (objectType == "indicator")
@@ -68,9 +75,10 @@ public static class StixBundleReader
             {
                 continue;
             }
-            var relation = Text(obj, "x_unmask_relation") ?? (Text(obj, "relationship_type") ?? "related-to").Replace('-', '_');
-            var weight = obj.TryGetProperty("x_unmask_weight", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble() : 1.0;
-            builder.AddEdge(from, to, relation, Text(obj, "description") ?? "", Text(obj, "x_unmask_source") ?? "stix", weight);
+            var extension = Extension(obj);
+            var relation = (extension is { } e ? Text(e, "relation") : null) ?? (Text(obj, "relationship_type") ?? "related-to").Replace('-', '_');
+            var weight = extension is { } x && x.TryGetProperty("weight", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetDouble() : 1.0;
+            builder.AddEdge(from, to, relation, Text(obj, "description") ?? "", (extension is { } s ? Text(s, "source") : null) ?? "stix", weight);
         }
         return builder.Build(options);
     }
@@ -96,17 +104,14 @@ public static class StixBundleReader
         }
         var type = body[..colon].Trim();
         var value = body[(equals + 4)..^1].Replace("\\'", "'", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
-        return type switch
-        {
-            "domain-name" => NodeIds.Domain(value),
-            "email-addr" => NodeIds.Email(value),
-            "ipv4-addr" or "ipv6-addr" => NodeIds.Ip(value),
-            "url" => NodeIds.Domain(value),
-            "x-crypto-wallet" => "wallet:" + value,
-            _ when type.StartsWith("x-unmask-", StringComparison.Ordinal) => $"{type["x-unmask-".Length..]}:{value}",
-            _ => null,
-        };
+        return StixVocabulary.NodeIdOf(type, value);
     }
+
+    /// <summary>Unmask's property extension on an object, when it carries one.</summary>
+    private static JsonElement? Extension(JsonElement obj) =>
+        obj.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+        && extensions.TryGetProperty(UnmaskStixExtension.Id, out var extension) && extension.ValueKind == JsonValueKind.Object
+            ? extension : null;
 
     private static string? Text(JsonElement obj, string property) =>
         obj.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

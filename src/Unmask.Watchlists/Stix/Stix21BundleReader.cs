@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Unmask.Domain;
 using Unmask.Domain.Io;
+using Unmask.Domain.Stix;
 using Unmask.Watchlists.Io;
 using Unmask.Watchlists.Ioc;
+using static Unmask.Watchlists.Stix.StixJson;
 
 namespace Unmask.Watchlists.Stix;
 
@@ -22,8 +25,11 @@ namespace Unmask.Watchlists.Stix;
 /// </list>
 /// Ids are <c>EntityIds.Make(dataset, stix id)</c>; an indicator with several values gives one entity per value
 /// (<c>…indicator--id-&lt;value&gt;</c>). Identities and relationships are emitted after the objects (they are few).
+/// A bundle Unmask wrote is read through its extension instead (<see cref="UnmaskStixObjects"/>): the list entities come
+/// back whole, with their own ids and datasets. Objects that are not STIX 2.1 (<c>spec_version</c> missing or not 2.1), of
+/// an unknown type, or with a pattern that is not STIX patterning are rejected one by one (<see cref="ReadContext.Reject"/>).
 /// </summary>
-public sealed class Stix21BundleReader : IListReader
+public sealed partial class Stix21BundleReader : IListReader
 {
     public ListFormat Format => ListFormat.Stix21Bundle;
 
@@ -34,8 +40,9 @@ public sealed class Stix21BundleReader : IListReader
         {
             return false;
         }
-        // A bundle id, or a bare STIX object (type + spec_version); FtM lines carry "schema", not STIX ids.
-        return text.Contains("\"bundle--", StringComparison.Ordinal)
+        // A bundle (its id, or "type": "bundle" when the id follows the objects, as Unmask writes it), or a bare STIX
+        // object (type + spec_version); FtM lines carry "schema", not STIX ids.
+        return text.Contains("\"bundle--", StringComparison.Ordinal) || BundleType().IsMatch(text)
                || (text.Contains("\"spec_version\"", StringComparison.Ordinal) && text.Contains("\"type\"", StringComparison.Ordinal)
                    && text.Contains("--", StringComparison.Ordinal) && !text.Contains("\"schema\"", StringComparison.Ordinal));
     }
@@ -75,7 +82,7 @@ public sealed class Stix21BundleReader : IListReader
                         dataset = await MakeDatasetAsync(input, context, stream.TopLevelId, cancellationToken);
                         context.Dataset = dataset;
                     }
-                    foreach (var entity in ReadObject(state, document.RootElement, dataset.Name, input.Name, objectNumber))
+                    foreach (var entity in ReadObject(state, document.RootElement, dataset.Name, input.Name, objectNumber, context))
                     {
                         yield return entity;
                     }
@@ -91,7 +98,7 @@ public sealed class Stix21BundleReader : IListReader
                 dataset = await MakeDatasetAsync(input, context, null, cancellationToken);
                 context.Dataset = dataset;
                 using var single = await ParseWholeAsync(input, cancellationToken);
-                foreach (var entity in ReadObject(state, single.RootElement, dataset.Name, input.Name, 1))
+                foreach (var entity in ReadObject(state, single.RootElement, dataset.Name, input.Name, 1, context))
                 {
                     yield return entity;
                 }
@@ -144,11 +151,12 @@ public sealed class Stix21BundleReader : IListReader
     }
 
     /// <summary>The entities of one STIX object, read whole so that an undecodable string in it is reported as bad input.</summary>
-    private static List<Entity> ReadObject(BundleState state, JsonElement stixObject, string dataset, string file, int objectNumber)
+    private static List<Entity> ReadObject(BundleState state, JsonElement stixObject, string dataset, string file, int objectNumber,
+        ReadContext context)
     {
         try
         {
-            return [.. state.Read(stixObject, dataset, file, objectNumber)];
+            return [.. state.Read(stixObject, dataset, file, objectNumber, context)];
         }
         catch (InvalidOperationException ex) when (JsonErrors.IsUndecodableString(ex))
         {
@@ -199,8 +207,10 @@ public sealed class Stix21BundleReader : IListReader
         private int _invalidValues;
         private int _producersSkipped;
         private int _relationshipsSkipped;
+        private bool _unmaskBundle;
+        private readonly UnmaskStixObjects _unmaskObjects = new();
 
-        public IEnumerable<Entity> Read(JsonElement stixObject, string dataset, string file, int objectNumber)
+        public IEnumerable<Entity> Read(JsonElement stixObject, string dataset, string file, int objectNumber, ReadContext context)
         {
             if (stixObject.ValueKind != JsonValueKind.Object)
             {
@@ -212,14 +222,45 @@ public sealed class Stix21BundleReader : IListReader
             {
                 throw new InputException(file, objectNumber, $"STIX object #{objectNumber} has no \"type\" or \"id\"");
             }
+            var where = $"STIX object #{objectNumber} ({stixId})";
+            if (!StixTypes.IsObservable(type, stixObject) || stixObject.TryGetProperty("spec_version", out _))
+            {
+                var version = Text(stixObject, "spec_version");
+                if (version != "2.1")
+                {
+                    context.Reject(file, objectNumber, version is null
+                        ? $"{where}: no spec_version (a STIX 2.0 bundle, or not STIX 2.1); skipped"
+                        : $"{where}: spec_version '{version}' is not 2.1; skipped");
+                    return [];
+                }
+            }
+            if (!StixTypes.IsKnown(type, stixObject))
+            {
+                context.Reject(file, objectNumber, $"{where}: unknown object type '{type}' (not a STIX 2.1 type, and no extension "
+                    + "definition declares it); skipped");
+                return [];
+            }
             if (Text(stixObject, "created_by_ref") is { } producer)
             {
                 _producers.Add(producer);
             }
+            if (type == "extension-definition" && stixId == UnmaskStixExtension.Id)
+            {
+                _unmaskBundle = true;
+            }
+            if (UnmaskExtension(stixObject) is { } unmask)
+            {
+                return _unmaskObjects.Read(unmask, stixObject, dataset, file, objectNumber, context);
+            }
+            if (_unmaskBundle && (StixTypes.IsObservable(type, stixObject) || type == "relationship"))
+            {
+                // An Unmask bundle's observables and relationships restate the entities' own properties and links.
+                return [];
+            }
             switch (type)
             {
                 case "indicator":
-                    return ReadIndicator(stixObject, stixId, dataset);
+                    return ReadIndicator(stixObject, stixId, dataset, file, objectNumber, context);
                 case "domain-name" or "ipv4-addr" or "ipv6-addr" or "email-addr" or "url" or "user-account":
                     return Observable(stixObject, type, stixId, dataset);
                 case var wallet when StixPattern.IsWalletType(wallet):
@@ -295,7 +336,7 @@ public sealed class Stix21BundleReader : IListReader
             }
         }
 
-        private List<Entity> ReadIndicator(JsonElement stixObject, string stixId, string dataset)
+        private List<Entity> ReadIndicator(JsonElement stixObject, string stixId, string dataset, string file, int objectNumber, ReadContext context)
         {
             var patternType = Text(stixObject, "pattern_type") ?? "stix";
             var pattern = Text(stixObject, "pattern");
@@ -305,6 +346,12 @@ public sealed class Stix21BundleReader : IListReader
                 return [];
             }
             var parsed = StixPattern.Parse(pattern);
+            if (parsed.Malformed)
+            {
+                context.Reject(file, objectNumber, $"STIX object #{objectNumber} ({stixId}): pattern is not valid STIX patterning "
+                    + $"({parsed.Refusal}); skipped");
+                return [];
+            }
             if (parsed.Refusal is not null)
             {
                 Refuse(parsed.Refusal);
@@ -445,14 +492,15 @@ public sealed class Stix21BundleReader : IListReader
                 ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : null;
 
-        private static string? Text(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static IEnumerable<string> Strings(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-                ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
-                : [];
+        private static JsonElement? UnmaskExtension(JsonElement stixObject) =>
+            stixObject.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+            && extensions.TryGetProperty(UnmaskStixExtension.Id, out var extension) && extension.ValueKind == JsonValueKind.Object
+            && Text(extension, "extension_type") == "property-extension"
+                ? extension : null;
 
         private sealed record Relationship(string Id, string? Source, string? Target, string? Type, JsonElement Json);
     }
+
+    [GeneratedRegex("""^\{\s*"type"\s*:\s*"bundle"\s*,""")]
+    private static partial Regex BundleType();
 }

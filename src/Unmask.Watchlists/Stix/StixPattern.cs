@@ -10,7 +10,14 @@ public sealed record StixPatternValue(string ObjectType, string Property, string
 /// <param name="Values">Values of <c>=</c> / <c>IN</c> comparisons on supported object paths, in pattern order.</param>
 /// <param name="UnsupportedComparisons">Comparisons on other paths or with other operators (hashes, MATCHES...), skipped.</param>
 /// <param name="Refusal">Set when the whole pattern is refused: a conjunction (AND, FOLLOWEDBY), a negation, or a syntax error.</param>
-public sealed record StixPatternResult(IReadOnlyList<StixPatternValue> Values, int UnsupportedComparisons, string? Refusal);
+public sealed record StixPatternResult(IReadOnlyList<StixPatternValue> Values, int UnsupportedComparisons, string? Refusal)
+{
+    /// <summary>True when the pattern is not valid STIX patterning at all (a syntax error), as opposed to a valid pattern
+    /// Unmask does not take (AND, NOT, FOLLOWEDBY): the first is bad input, the second a warning.</summary>
+    public bool Malformed { get; init; }
+
+    internal static StixPatternResult Bad(string reason) => new([], 0, reason) { Malformed = true };
+}
 
 /// <summary>
 /// A reader for the simple part of the STIX 2.1 patterning language (STIX 2.1 §9): observation expressions in
@@ -60,7 +67,12 @@ public static class StixPattern
         }
         catch (FormatException ex)
         {
-            return new StixPatternResult([], 0, ex.Message);
+            return StixPatternResult.Bad(ex.Message);
+        }
+        if (tokens.Count(t => t.Kind == TokenKind.Punct && t.Text == "[") != tokens.Count(t => t.Kind == TokenKind.Punct && t.Text == "]")
+            || tokens.Count(t => t.Kind == TokenKind.Punct && t.Text == "(") != tokens.Count(t => t.Kind == TokenKind.Punct && t.Text == ")"))
+        {
+            return StixPatternResult.Bad("unbalanced brackets or parentheses in pattern");
         }
         var values = new List<StixPatternValue>();
         var unsupported = 0;
@@ -89,11 +101,11 @@ public static class StixPattern
                 case TokenKind.Path:
                     break;
                 default:
-                    return new StixPatternResult([], 0, $"unexpected '{token.Text}' in pattern");
+                    return StixPatternResult.Bad($"unexpected '{token.Text}' in pattern");
             }
             if (i + 1 >= tokens.Count)
             {
-                return new StixPatternResult([], 0, "pattern ends after an object path");
+                return StixPatternResult.Bad("pattern ends after an object path");
             }
             var path = token.Text;
             var colon = path.IndexOf(':', StringComparison.Ordinal);
@@ -106,7 +118,7 @@ public static class StixPattern
             {
                 if (i >= tokens.Count || tokens[i].Text != "(")
                 {
-                    return new StixPatternResult([], 0, "IN without a list");
+                    return StixPatternResult.Bad("IN without a list");
                 }
                 i++;
                 while (i < tokens.Count && tokens[i].Text != ")")
@@ -123,7 +135,11 @@ public static class StixPattern
             {
                 if (i >= tokens.Count)
                 {
-                    return new StixPatternResult([], 0, "comparison without a value");
+                    return StixPatternResult.Bad("comparison without a value");
+                }
+                if (tokens[i].Kind == TokenKind.Punct)
+                {
+                    return StixPatternResult.Bad("comparison without a value");
                 }
                 literals.Add(tokens[i]);
                 i++;
@@ -136,7 +152,7 @@ public static class StixPattern
             }
             values.AddRange(literals.Select(l => new StixPatternValue(objectType, property, l.Text)));
         }
-        return new StixPatternResult(values, unsupported, values.Count == 0 && unsupported == 0 ? "pattern has no comparison" : null);
+        return values.Count == 0 && unsupported == 0 ? StixPatternResult.Bad("pattern has no comparison") : new StixPatternResult(values, unsupported, null);
     }
 
     private enum TokenKind

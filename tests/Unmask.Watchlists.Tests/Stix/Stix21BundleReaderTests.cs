@@ -77,7 +77,7 @@ public sealed class Stix21BundleReaderTests
     public async Task Objects_larger_than_the_read_buffer_stream_through()
     {
         var description = new string('x', 200_000);
-        var json = $$"""{"type":"bundle","id":"bundle--0badcafe-0000-4000-8000-000000000000","objects":[{"type":"indicator","id":"indicator--1","name":"big","description":"{{description}}","pattern":"[domain-name:value = 'example-front.com']","pattern_type":"stix"},{"type":"domain-name","id":"domain-name--2","value":"example-front.net"}]}""";
+        var json = $$"""{"type":"bundle","id":"bundle--0badcafe-0000-4000-8000-000000000000","objects":[{"type":"indicator","spec_version":"2.1","id":"indicator--1","name":"big","description":"{{description}}","pattern":"[domain-name:value = 'example-front.com']","pattern_type":"stix"},{"type":"domain-name","id":"domain-name--2","value":"example-front.net"}]}""";
 
         var (entities, _) = await ReaderHarness.ReadTextAsync(_reader, "big.json", json);
 
