@@ -84,15 +84,28 @@ public sealed record ExportFacets(IReadOnlyDictionary<string, IReadOnlySet<strin
     /// <summary>The facets of a STIX bundle: objects by id and type, names, patterns and observable values (identifiers),
     /// external references' source names (datasets and publishers), relationships, and object references (notes,
     /// opinions and groupings on objects).</summary>
-    public static ExportFacets OfStixBundle(string path)
+    public static ExportFacets OfStixBundle(string path) => OfStixBundle(path, listObjectsOnly: false);
+
+    /// <param name="listObjectsOnly">Only the objects of list entries (those with a reference to their list's publisher)
+    /// and the relationships between them: what <c>lists import</c> of a bundle restores. Vetted records and sites come
+    /// back from a bundle as context names only, so the graph's own round trip is checked by the graph reader instead.</param>
+    public static ExportFacets OfStixBundle(string path, bool listObjectsOnly)
     {
         var facets = NewFacets("objects", "names", "identifiers", "datasets", "relationships", "references");
         using var stream = File.OpenRead(path);
         using var document = JsonDocument.Parse(stream);
-        foreach (var item in document.RootElement.GetProperty("objects").EnumerateArray())
+        var all = document.RootElement.GetProperty("objects").EnumerateArray().ToList();
+        var listed = all.Where(o => o.TryGetProperty("external_references", out _) && IsDesignated(o))
+            .Select(o => o.GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
+        foreach (var item in all)
         {
             var id = item.GetProperty("id").GetString()!;
             var type = item.GetProperty("type").GetString()!;
+            if (listObjectsOnly && !listed.Contains(id) && !(type == "relationship"
+                    && listed.Contains(item.GetProperty("source_ref").GetString()!) && listed.Contains(item.GetProperty("target_ref").GetString()!)))
+            {
+                continue;
+            }
             facets["objects"].Add($"{id}|{type}");
             if (item.TryGetProperty("name", out var name))
             {
@@ -126,6 +139,13 @@ public sealed record ExportFacets(IReadOnlyDictionary<string, IReadOnlySet<strin
         }
         return Freeze(facets);
     }
+
+    /// <summary>A list object Unmask wrote as designated (its extension's flags say so): records and sites read back from
+    /// a bundle are list-held context entities, never designated.</summary>
+    private static bool IsDesignated(JsonElement item) =>
+        item.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+        && extensions.EnumerateObject().Any(e => e.Value.ValueKind == JsonValueKind.Object
+            && e.Value.TryGetProperty("flags", out var flags) && flags.TryGetInt32(out var value) && (value & 1) != 0);
 
     private static Dictionary<string, HashSet<string>> NewFacets(params string[] names) =>
         names.ToDictionary(n => n, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);

@@ -408,7 +408,8 @@ internal sealed class FtmExport
             {
                 if (FtmModel.IsA(holder.Schema, "LegalEntity") && !_covered.Contains((holderNode, identifier.Id)))
                 {
-                    _document.Add(Wallet(identifier.Id)).Add("holder", holder.Id);
+                    var wallet = _document.Add(Wallet(identifier.Id)).Add("holder", holder.Id);
+                    wallet.Datasets.AddRange(holder.Datasets.Where(d => !wallet.Datasets.Contains(d, StringComparer.Ordinal)));
                 }
                 continue;
             }
