@@ -76,7 +76,7 @@ public static class ExportsBench
     }
 
     private static ExportFacets Facets(ExportFormat format, string path, FtmModel model) =>
-        format == ExportFormat.Stix ? ExportFacets.OfStixBundle(path) : ExportFacets.OfFtmLines(path, model);
+        format == ExportFormat.Stix ? ExportFacets.OfStixBundle(path, listObjectsOnly: true) : ExportFacets.OfFtmLines(path, model);
 
     private static async Task<(ExportSummary Summary, double Seconds)> ExportAsync(string db, ExportFormat format, string path)
     {

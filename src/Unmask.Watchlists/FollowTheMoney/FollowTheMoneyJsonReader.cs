@@ -152,7 +152,9 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                 var name = context.DatasetName(ftmName);
                 _datasetNames[facts.Name] = name;
                 var title = facts.Name.Length == 0 ? $"FollowTheMoney entities ({file})" : $"{ftmName} (FollowTheMoney entities from {file})";
-                var kind = facts.HasSanctions ? DatasetKind.Sanctions : facts.HasTargets ? DatasetKind.Indicators : DatasetKind.Other;
+                // Targets make a list: a sanctions list unless nothing in it says sanction and its targets are indicators.
+                var kind = !facts.HasTargets ? DatasetKind.Other
+                    : !facts.HasSanctions && facts.HasIndicators ? DatasetKind.Indicators : DatasetKind.Sanctions;
                 var dataset = new Dataset(name, title, Publisher([facts.Publisher]), facts.Latest, kind);
                 context.DescribeDataset(dataset);
                 context.Dataset ??= dataset;
@@ -222,9 +224,11 @@ public sealed class FollowTheMoneyJsonReader : IListReader
                     entity.Add("role", schemaName);
                 }
                 if (!entity.Has("name") && entity.Schema.Matchable && FtmJson.String(root, "caption") is { } caption
+                    && caption != id && caption != entity.Id
                     && !entity.Properties.Values.Any(values => values.Contains(caption, StringComparer.Ordinal)))
                 {
-                    // A caption that is no property value of its own (a wallet's caption is its key) names the entity.
+                    // A caption that is neither the id nor a property value of its own (a wallet's caption is its key)
+                    // names the entity.
                     entity.Add("name", caption);
                 }
                 ReadMetadata(lineNumber, root, entity);

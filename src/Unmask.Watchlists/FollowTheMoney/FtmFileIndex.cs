@@ -106,6 +106,8 @@ internal sealed class FtmFileIndex
             facts.Learn(date, target, schemaName == "Sanction" ? Values(properties, "authority") : [], Values(properties, "publisher"));
             facts.LearnSanctioned(schemaName == "Sanction"
                 || (target && Values(properties, "topics").Any(t => t.StartsWith("sanction", StringComparison.Ordinal))));
+            facts.LearnIndicator(target && (schemaName is "UserAccount" or "CryptoWallet"
+                || Values(properties, "topics").Contains("crime.cyber", StringComparer.Ordinal)));
         }
         if (properties.ValueKind != JsonValueKind.Object || schema is null)
         {
@@ -205,11 +207,16 @@ internal sealed class FtmDatasetFacts(string name, int order)
 
     public bool HasTargets { get; private set; }
 
-    /// <summary>True when the dataset holds a Sanction or a target with a sanction topic: a sanctions list. Targets
-    /// without either are indicators (an IOC list's domains, wallets, threat actors).</summary>
+    /// <summary>True when the dataset holds a Sanction or a target with a sanction topic: with targets, a sanctions list.</summary>
     public bool HasSanctions { get; private set; }
 
     public void LearnSanctioned(bool sanctioned) => HasSanctions |= sanctioned;
+
+    /// <summary>True when a target is an indicator: an account, a wallet, or under FtM's cybercrime topic (Unmask's
+    /// export of an IOC domain or IP address).</summary>
+    public bool HasIndicators { get; private set; }
+
+    public void LearnIndicator(bool indicator) => HasIndicators |= indicator;
 
     /// <summary>Who published the dataset, as far as the file says: the authority its Sanctions name most often, else the
     /// publisher its entities name most often.</summary>
