@@ -16,12 +16,11 @@ public sealed class LoopbackFileServer : IDisposable
     {
         _root = root;
         _redirects = redirects ?? new Dictionary<string, string>();
-        var port = 20000 + (Environment.ProcessId % 20000) + (Environment.TickCount & 4095);
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                Prefix = $"http://127.0.0.1:{port + attempt}/";
+                Prefix = $"http://127.0.0.1:{FreePort()}/";
                 _server.Prefixes.Add(Prefix);
                 _server.Start();
                 break;
@@ -36,6 +35,17 @@ public sealed class LoopbackFileServer : IDisposable
     }
 
     public string Prefix { get; private set; } = "";
+
+    /// <summary>A port the system has just handed out as free (another process may still take it first: then the
+    /// caller tries again).</summary>
+    private static int FreePort()
+    {
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     public int Requests => Volatile.Read(ref _requests);
 
