@@ -1,10 +1,11 @@
-namespace Unmask.Watchlists.FollowTheMoney;
+namespace Unmask.Domain;
 
 /// <summary>
 /// The names of every FollowTheMoney schema and property (alephdata/followthemoney, <c>followthemoney/schema/*.yaml</c>:
 /// <c>abstract</c>, <c>extends</c> and the keys of <c>properties</c>; no types, labels or ranges). The FtM reader needs it to
 /// tell a valid FtM schema or property that Unmask does not model (skipped and counted, as FtM itself ignores what a tool
-/// does not use) from one FtM does not have at all (bad input, reported per line).
+/// does not use) from one FtM does not have at all (bad input, reported per line); the FtM exporter to write only what
+/// the real schema holds.
 /// </summary>
 /// <remarks>Taken from the schema files by a script, sorted by name; refresh it the same way when FtM adds properties.</remarks>
 public static class FtmVocabulary
@@ -132,6 +133,9 @@ public static class FtmVocabulary
 
     /// <summary>True for FtM's abstract schemas (Thing, Interval, Interest...): no entity can have one.</summary>
     public static bool IsAbstract(string schema) => Schemas.TryGetValue(schema, out var names) && names.IsAbstract;
+
+    /// <summary>The schemas an FtM schema extends (none for an unknown one).</summary>
+    public static IReadOnlyList<string> ParentsOf(string schema) => Schemas.TryGetValue(schema, out var names) ? names.Parents : [];
 
     /// <summary>True when the FtM schema defines the property itself or inherits it from any of its parents.</summary>
     public static bool HasProperty(string schema, string property)
