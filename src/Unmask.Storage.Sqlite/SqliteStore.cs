@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Unmask.Storage;
+using Unmask.Storage.Relational;
 
 namespace Unmask.Storage.Sqlite;
 
@@ -24,6 +25,7 @@ public sealed class SqliteStore : IUnmaskStore
             Pooling = true,
             DefaultTimeout = 60,
         }.ToString();
+        Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
@@ -34,6 +36,21 @@ public sealed class SqliteStore : IUnmaskStore
     public IListStore Lists { get; }
     public IDocumentStore Documents { get; }
     public IAuditLog Audit => _audit;
+
+    // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
+    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
+    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
+    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
+    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
+    public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
+    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
+    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
+    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
+    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
+    public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
+
+    /// <summary>The database the relational stores work on.</summary>
+    internal RelationalDatabase Database { get; }
 
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     /// <param name="auditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>); when null, the key
@@ -57,12 +74,24 @@ public sealed class SqliteStore : IUnmaskStore
         return store;
     }
 
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = Pragmas;
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private const string Pragmas = "PRAGMA busy_timeout=60000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
     internal SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=60000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        pragma.CommandText = Pragmas;
         pragma.ExecuteNonQuery();
         return connection;
     }

@@ -34,35 +34,10 @@ public sealed class GraphService(IUnmaskStore store)
             entities++;
         }
 
-        var copies = new Dictionary<string, List<SiteCopy>>(StringComparer.Ordinal);
-        await foreach (var (key, body) in store.Documents.ListAsync(SiteService.ReportsCollection, cancellationToken))
-        {
-            using var report = JsonDocument.Parse(body);
-            foreach (var clone in report.RootElement.GetProperty("clones").EnumerateArray())
-            {
-                if (clone.GetProperty("relation").GetString() != "clone")
-                {
-                    continue;
-                }
-                var reference = clone.GetProperty("reference").GetString()!;
-                var similarity = clone.GetProperty("similarity").GetDouble();
-                var fraction = clone.TryGetProperty("copied_fraction", out var f) ? f.GetDouble() : similarity;
-                (copies.TryGetValue(key, out var list) ? list : copies[key] = []).Add(new SiteCopy(reference, similarity,
-                    $"{Math.Round(fraction * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}% of {key}'s text is copied from {reference}"));
-            }
-        }
         var sites = 0;
-        await foreach (var (key, body) in store.Documents.ListAsync(SiteService.SitesCollection, cancellationToken))
+        foreach (var site in await new SiteService(store, TimeProvider.System).GraphInputsAsync(cancellationToken))
         {
-            if (JsonSerializer.Deserialize<IndexedSite>(body) is not { } site)
-            {
-                continue;
-            }
-            var fingerprints = site.Fingerprints;
-            builder.AddSite(new SiteInput(key, site.BrandNames.FirstOrDefault() is { } brand ? $"{brand} ({key})" : key,
-                site.Role == WebsiteAnalysis.Analysis.SiteRole.Reference ? LinkGraph.SiteRole.Reference : LinkGraph.SiteRole.Suspect,
-                fingerprints.Trackers, fingerprints.FaviconMmh3, fingerprints.Emails, fingerprints.Phones, fingerprints.Addresses,
-                copies.GetValueOrDefault(key)));
+            builder.AddSite(site);
             sites++;
         }
 

@@ -72,6 +72,42 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         return roles;
     }
 
+    /// <summary>Every indexed site as the link graph takes it: its fingerprints, and the references its report says it copied.</summary>
+    public async Task<IReadOnlyList<LinkGraph.SiteInput>> GraphInputsAsync(CancellationToken cancellationToken)
+    {
+        var copies = new Dictionary<string, List<LinkGraph.SiteCopy>>(StringComparer.Ordinal);
+        await foreach (var (key, body) in store.Documents.ListAsync(ReportsCollection, cancellationToken))
+        {
+            using var report = JsonDocument.Parse(body);
+            foreach (var clone in report.RootElement.GetProperty("clones").EnumerateArray())
+            {
+                if (clone.GetProperty("relation").GetString() != "clone")
+                {
+                    continue;
+                }
+                var reference = clone.GetProperty("reference").GetString()!;
+                var similarity = clone.GetProperty("similarity").GetDouble();
+                var fraction = clone.TryGetProperty("copied_fraction", out var f) ? f.GetDouble() : similarity;
+                (copies.TryGetValue(key, out var list) ? list : copies[key] = []).Add(new LinkGraph.SiteCopy(reference, similarity,
+                    $"{Math.Round(fraction * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}% of {key}'s text is copied from {reference}"));
+            }
+        }
+        var inputs = new List<LinkGraph.SiteInput>();
+        await foreach (var (key, body) in store.Documents.ListAsync(SitesCollection, cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<IndexedSite>(body, Json) is not { } site)
+            {
+                continue;
+            }
+            var fingerprints = site.Fingerprints;
+            inputs.Add(new LinkGraph.SiteInput(key, site.BrandNames.FirstOrDefault() is { } brand ? $"{brand} ({key})" : key,
+                site.Role == SiteRole.Reference ? LinkGraph.SiteRole.Reference : LinkGraph.SiteRole.Suspect,
+                fingerprints.Trackers, fingerprints.FaviconMmh3, fingerprints.Emails, fingerprints.Phones, fingerprints.Addresses,
+                copies.GetValueOrDefault(key)));
+        }
+        return inputs;
+    }
+
     /// <summary>Analyses a saved site (folder, HTML file or WARC) against every indexed site except itself, and stores the report.</summary>
     public async Task<(SiteReport Report, IndexedSite Site)> AnalyzeAsync(string target, DateOnly? registeredOn, CancellationToken cancellationToken)
     {

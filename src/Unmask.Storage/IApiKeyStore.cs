@@ -1,0 +1,34 @@
+namespace Unmask.Storage;
+
+/// <summary>API keys. Only a hash of each secret is stored; the secret is shown once, when the key is created.</summary>
+public interface IApiKeyStore
+{
+    /// <summary>Creates a key; returns it with its secret (the only time the secret exists outside the caller).</summary>
+    Task<CreatedApiKey> CreateAsync(NewApiKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>The key this secret belongs to when it is neither expired nor revoked at <paramref name="now"/> (its last
+    /// use is recorded), else null.</summary>
+    Task<ApiKey?> AuthenticateAsync(string secret, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes a key; false when there is no such key or it was already revoked.</summary>
+    Task<bool> RevokeAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default);
+}
+
+/// <param name="Scopes">What the key may do, e.g. screen, read, write, admin.</param>
+public sealed record NewApiKey(string Name, string Owner, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
+
+/// <param name="Prefix">The secret's first characters, shown in lists so a key can be recognised; not enough to use it.</param>
+public sealed record ApiKey(
+    string Id,
+    string Name,
+    string Owner,
+    string Prefix,
+    IReadOnlyList<string> Scopes,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt,
+    DateTimeOffset? LastUsedAt);
+
+public sealed record CreatedApiKey(ApiKey Key, string Secret);

@@ -1,0 +1,75 @@
+namespace Unmask.Storage;
+
+/// <summary>Indexed sites. A site's identity is where it was read from (<see cref="StoredSite.Source"/>) and its role;
+/// the domains its pages declare are claims (<see cref="SiteClaim"/>), never the key.</summary>
+public interface ISiteStore
+{
+    /// <summary>Inserts or replaces the sites (with their claims, pages and fingerprints) in one transaction.</summary>
+    Task PutAsync(IReadOnlyList<StoredSite> sites, CancellationToken cancellationToken = default);
+
+    Task<StoredSite?> GetAsync(string id, CancellationToken cancellationToken = default);
+
+    IAsyncEnumerable<StoredSite> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The sites carrying this fingerprint (pivot), by kind and value.</summary>
+    Task<IReadOnlyList<string>> FindByFingerprintAsync(string kind, string value, CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts or replaces the report of an analysed site; the site itself must be stored.</summary>
+    Task PutReportAsync(StoredSiteReport report, CancellationToken cancellationToken = default);
+
+    Task<StoredSiteReport?> GetReportAsync(string siteId, CancellationToken cancellationToken = default);
+
+    IAsyncEnumerable<StoredSiteReport> ListReportsAsync(CancellationToken cancellationToken = default);
+}
+
+public enum SiteSourceKind
+{
+    Url,
+    Folder,
+    File,
+    Warc,
+}
+
+/// <summary>One indexed site. <see cref="Features"/> is everything the analysis needs (the engine's own serialisation),
+/// kept as a blob by content hash; the other fields are the columns other tools query.</summary>
+/// <param name="Id">The site's id in the index and the graph.</param>
+/// <param name="Source">Where it was read from: the URL fetched, or the folder, HTML file or WARC file.</param>
+/// <param name="Role">reference or suspect.</param>
+public sealed record StoredSite(
+    string Id,
+    string Source,
+    SiteSourceKind SourceKind,
+    string Role,
+    string Name,
+    DateTimeOffset IndexedAt,
+    string ContentHash,
+    IReadOnlyList<SiteClaim> Claims,
+    IReadOnlyList<SitePage> Pages,
+    IReadOnlyList<SiteFingerprint> Fingerprints,
+    byte[] Features);
+
+/// <summary>A domain the site's pages declare about themselves (canonical link, og:url, JSON-LD url...), and where.</summary>
+public sealed record SiteClaim(string Domain, string How, string? PageUrl);
+
+/// <summary>One page of a site; its body (when kept) is a blob.</summary>
+public sealed record SitePage(string Url, string? Title, byte[]? Body, string? MediaType);
+
+/// <summary>A fingerprint of a site: kind (tracker, favicon_mmh3, email, phone, address, template...) and value.</summary>
+public sealed record SiteFingerprint(string Kind, string Value);
+
+/// <summary>The report of an analysed site: the engine's JSON, plus its clones and findings as rows.</summary>
+public sealed record StoredSiteReport(
+    string SiteId,
+    DateTimeOffset AnalyzedAt,
+    string ReportJson,
+    IReadOnlyList<SiteCloneRow> Clones,
+    IReadOnlyList<StoredFinding> Findings);
+
+/// <summary>A site the analysed site was compared with and found related to.</summary>
+public sealed record SiteCloneRow(string ReferenceId, string Relation, double Similarity, double CopiedFraction);
+
+/// <summary>A finding with its evidence, as kept for sites and vetted records.</summary>
+/// <param name="Evidence">The evidence in plain words.</param>
+/// <param name="Source">The published red flag or list it rests on.</param>
+/// <param name="DataJson">The evidence as data (a JSON object), or null.</param>
+public sealed record StoredFinding(string Code, string Severity, string Evidence, string Source, string? DataJson);

@@ -1,0 +1,42 @@
+using System.Data.Common;
+
+namespace Unmask.Storage.Relational;
+
+/// <summary>What differs between the backends in the SQL both speak. The stores in this folder are written once, with
+/// <c>@name</c> parameters, <c>INSERT … ON CONFLICT</c> and <c>RETURNING</c> (SQLite and PostgreSQL both have them); the
+/// rest (locks, JSON and time columns, bulk writes) goes through the dialect.</summary>
+public abstract class SqlDialect
+{
+    /// <summary>"sqlite" or "postgres".</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Begins a transaction that holds the write lock named <paramref name="scope"/> until it ends, so two writers
+    /// of the same thing (the audit chain, one dataset, a case) run one after the other. SQLite: BEGIN IMMEDIATE (one writer
+    /// at a time for the whole file); PostgreSQL: a transaction-scoped advisory lock on the scope.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, string scope, CancellationToken cancellationToken);
+
+    /// <summary>A transaction for reading a consistent snapshot.</summary>
+    public abstract Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Adds a JSON value (jsonb on PostgreSQL, text on SQLite).</summary>
+    public abstract DbParameter Json(DbCommand command, string name, string? json);
+
+    /// <summary>Adds a time (timestamptz on PostgreSQL, round-trip text on SQLite), normalised by <see cref="StoredTime.Normalize"/>.</summary>
+    public abstract DbParameter Time(DbCommand command, string name, DateTimeOffset? value);
+
+    public abstract DateTimeOffset GetTime(DbDataReader reader, int ordinal);
+
+    /// <summary>True when the error is a unique or primary-key violation.</summary>
+    public abstract bool IsUniqueViolation(DbException error);
+}
+
+/// <summary>Times as both backends keep them: UTC, to the microsecond (PostgreSQL's precision), so the same store gives
+/// the same output on either.</summary>
+public static class StoredTime
+{
+    public static DateTimeOffset Normalize(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
+    }
+}
