@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
+using Unmask.TestKit;
 using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Postgres.Tests;
@@ -42,7 +41,7 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
     [Fact]
     public async Task A_server_that_does_not_answer_is_tried_again_then_named_by_host_and_port_without_the_password()
     {
-        var port = ClosedLoopbackPort();
+        var port = LoopbackPorts.Closed();
         var clock = Stopwatch.StartNew();
 
         var error = await Should.ThrowAsync<StoreException>(() => PostgresStore.OpenAsync(
@@ -69,16 +68,6 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
         error.Message.ShouldStartWith($"PostgreSQL at {PostgresLocation.Parse(missing.ConnectionString).HostAndPort}: ");
         error.Message.ShouldContain("unmask_no_such_database");
         error.Message.ShouldNotContain("hunter2");
-    }
-
-    /// <summary>A loopback port nothing listens on: one the system handed out, then closed.</summary>
-    private static int ClosedLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task<List<string>> ColumnAsync(System.Data.Common.DbConnection connection, string sql)
