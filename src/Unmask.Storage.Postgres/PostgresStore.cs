@@ -64,6 +64,9 @@ public sealed class PostgresStore : IUnmaskStore
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
         "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL");
 
+    /// <summary>The schema version this program brings a PostgreSQL store to (the same numbers as SQLite's).</summary>
+    public static int SchemaVersion => Plan.LatestVersion;
+
     /// <summary>Opens the store at <paramref name="location"/> (a postgres:// URL or an Npgsql connection string) and brings
     /// its schema up to date. A server it cannot reach is tried again with back-off for <see cref="PostgresOptions.Wait"/>,
     /// then <see cref="StoreException"/> names host and port; a store written by a newer program is refused.</summary>

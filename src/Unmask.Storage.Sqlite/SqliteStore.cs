@@ -56,6 +56,9 @@ public sealed class SqliteStore : IUnmaskStore
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
 
+    /// <summary>The schema version this program brings a SQLite store to.</summary>
+    public static int SchemaVersion => Plan.LatestVersion;
+
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
 

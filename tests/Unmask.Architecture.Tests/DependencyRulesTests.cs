@@ -40,6 +40,17 @@ public class DependencyRulesTests
     }
 
     [Fact]
+    public void Only_the_front_ends_choose_a_concrete_store()
+    {
+        ProjectAssemblies().Keys.ShouldContain("Unmask.Storage.Sqlite"); // both backends are among the assemblies checked
+        ProjectAssemblies().Keys.ShouldContain("Unmask.Storage.Postgres");
+        var choosers = ProjectAssemblies().Keys
+            .Where(n => References(n).Any(r => r is "Unmask.Storage.Sqlite" or "Unmask.Storage.Postgres"))
+            .Order(StringComparer.Ordinal);
+        choosers.ShouldBeSubsetOf(["Unmask.Cli", "Unmask.Server"]);
+    }
+
+    [Fact]
     public void The_application_never_knows_a_concrete_store_or_a_front_end()
     {
         References("Unmask.Application").ShouldAllBe(r => !r.StartsWith("Unmask.Storage.", StringComparison.Ordinal) && r != "Unmask.Cli" && r != "Unmask.Server");
