@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Unmask.LinkGraph.Model;
 
-namespace Unmask.LinkGraph.Scale;
+namespace Unmask.LinkGraph.Tests.Scale;
 
 /// <summary>Timings and memory of one <see cref="GraphScale.Run"/>.</summary>
 /// <param name="ManagedHeapMegabytes">Live managed heap after the build (graph + builder released), in MB.</param>
@@ -103,14 +103,7 @@ public static class GraphScale
         var heap = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
         var random = new Random(seed + 1);
-        var records = new List<string>();
-        for (var i = 0; i < graph.NodeCount && records.Count < 100_000; i++)
-        {
-            if (graph.NodeData[i].Kind.IsRecord())
-            {
-                records.Add(graph.NodeData[i].Id);
-            }
-        }
+        var records = graph.Nodes.Where(n => n.Kind.IsRecord()).Select(n => n.Id).Take(100_000).ToList();
         var timings = new List<TimeSpan>();
         var found = 0;
         // The first query pays for JIT compilation of the query code; it is reported apart (a server runs warm).
@@ -133,6 +126,6 @@ public static class GraphScale
         return new GraphScaleResult(graph.NodeCount, graph.EdgeCount, generate, build, heap, peak, cold,
             timings.Count == 0 ? TimeSpan.Zero : timings[timings.Count / 2], timings.Count == 0 ? TimeSpan.Zero : timings[^1],
             timings.Count, found, clusterTime, clusters.Count, clusters.Count == 0 ? 0 : clusters.Max(c => c.Members.Count),
-            graph.Hubs.Count(h => h));
+            graph.Nodes.Count(n => n.IsHub));
     }
 }

@@ -1,6 +1,6 @@
-using Unmask.WebsiteAnalysis.Evaluation;
+using Unmask.Evaluation.WebsiteAnalysis;
 
-namespace Unmask.WebsiteAnalysis.Tests.Evaluation;
+namespace Unmask.Evaluation.Tests.WebsiteAnalysis;
 
 /// <summary>Index size is measured as process-wide managed heap growth, so nothing may run alongside.</summary>
 [CollectionDefinition(nameof(ScaleBenchmarkTests), DisableParallelization = true)]

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Unmask.Domain;
+using Unmask.Screening;
 
-namespace Unmask.Screening.Evaluation;
+namespace Unmask.Evaluation.Screening;
 
 /// <summary>Confusion counts and rates of one evaluation run at one threshold.</summary>
 public sealed record BenchReport(double Threshold, int TruePositives, int FalsePositives, int TrueNegatives, int FalseNegatives,

@@ -1,7 +1,7 @@
-using Unmask.Screening.Evaluation;
+using Unmask.Evaluation.Screening;
 using Unmask.TestKit;
 
-namespace Unmask.Screening.Tests.Evaluation;
+namespace Unmask.Evaluation.Tests.Screening;
 
 public sealed class NameBenchTests(ITestOutputHelper output)
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Unmask.Domain;
+using Unmask.Screening;
 
-namespace Unmask.Screening.Evaluation;
+namespace Unmask.Evaluation.Screening;
 
 /// <summary>One way a recruiter, an HR system or an OSINT note writes a listed name differently from the list.</summary>
 public enum Transformation

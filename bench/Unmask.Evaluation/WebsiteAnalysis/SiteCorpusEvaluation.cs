@@ -4,7 +4,7 @@ using Unmask.WebsiteAnalysis.Analysis;
 using Unmask.WebsiteAnalysis.Reports;
 using Unmask.WebsiteAnalysis.Sources;
 
-namespace Unmask.WebsiteAnalysis.Evaluation;
+namespace Unmask.Evaluation.WebsiteAnalysis;
 
 /// <summary>Outcome for one labelled site.</summary>
 public sealed record SiteEvaluation(string Site, string Kind, IReadOnlyList<string> Expected, IReadOnlyList<string> Claimed,

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Unmask.Domain;
+using Unmask.Screening;
 
-namespace Unmask.Screening.Evaluation;
+namespace Unmask.Evaluation.Screening;
 
 /// <summary>How a negative query was made from its source entity.</summary>
 public enum NegativeKind

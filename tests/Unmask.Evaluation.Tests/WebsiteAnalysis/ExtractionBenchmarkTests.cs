@@ -1,7 +1,7 @@
+using Unmask.Evaluation.WebsiteAnalysis;
 using Unmask.TestKit;
-using Unmask.WebsiteAnalysis.Evaluation;
 
-namespace Unmask.WebsiteAnalysis.Tests.Evaluation;
+namespace Unmask.Evaluation.Tests.WebsiteAnalysis;
 
 public sealed class ExtractionBenchmarkTests(ITestOutputHelper output)
 {

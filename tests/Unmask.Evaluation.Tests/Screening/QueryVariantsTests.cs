@@ -1,7 +1,7 @@
 using Unmask.Domain;
-using Unmask.Screening.Evaluation;
+using Unmask.Evaluation.Screening;
 
-namespace Unmask.Screening.Tests.Evaluation;
+namespace Unmask.Evaluation.Tests.Screening;
 
 // Every name here is made up for the tests.
 public sealed class QueryVariantsTests

@@ -3,7 +3,7 @@ using Unmask.WebsiteAnalysis.Analysis;
 using Unmask.WebsiteAnalysis.Extraction;
 using Unmask.WebsiteAnalysis.Sources;
 
-namespace Unmask.WebsiteAnalysis.Evaluation;
+namespace Unmask.Evaluation.WebsiteAnalysis;
 
 /// <summary>Throughput of extraction + fingerprinting (everything <see cref="SiteFeatures.Extract"/> does) on loaded sites.</summary>
 /// <param name="Pages">Pages extracted per round.</param>

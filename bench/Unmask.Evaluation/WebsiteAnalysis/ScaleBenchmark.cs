@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Text;
 using Unmask.WebsiteAnalysis.Analysis;
 using Unmask.WebsiteAnalysis.Extraction;
+using Unmask.WebsiteAnalysis.Reports;
 using Unmask.WebsiteAnalysis.Sources;
 
-namespace Unmask.WebsiteAnalysis.Evaluation;
+namespace Unmask.Evaluation.WebsiteAnalysis;
 
 /// <summary>Figures of one scale run.</summary>
 /// <param name="Sites">Synthetic reference sites in the index.</param>
@@ -66,7 +67,7 @@ public static class ScaleBenchmark
             var analysis = Stopwatch.StartNew();
             var report = analyzer.Analyze(target, index);
             times.Add(analysis.Elapsed.TotalMilliseconds);
-            if (report.Clones.Any(c => c.Reference == Slug(name) + ".example" && c.Relation == Reports.CloneMatch.CloneRelation))
+            if (report.Clones.Any(c => c.Reference == Slug(name) + ".example" && c.Relation == CloneMatch.CloneRelation))
             {
                 found++;
             }

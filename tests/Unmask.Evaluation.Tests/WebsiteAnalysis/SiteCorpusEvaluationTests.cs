@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Unmask.Evaluation.WebsiteAnalysis;
 using Unmask.TestKit;
-using Unmask.WebsiteAnalysis.Evaluation;
 
-namespace Unmask.WebsiteAnalysis.Tests.Evaluation;
+namespace Unmask.Evaluation.Tests.WebsiteAnalysis;
 
 public sealed class SiteCorpusEvaluationTests(ITestOutputHelper output)
 {
