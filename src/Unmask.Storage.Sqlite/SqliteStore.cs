@@ -12,6 +12,9 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>The migration that adds keyed audit entries; the audit log is sealed in its transaction.</summary>
     private const int KeyedAuditMigration = 5;
 
+    /// <summary>The migration that makes names and identifiers rows; those of the entities already stored are written in its transaction.</summary>
+    private const int TypedListsMigration = 7;
+
     private readonly SqliteAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
@@ -26,7 +29,7 @@ public sealed class SqliteStore : IUnmaskStore
             DefaultTimeout = 60,
         }.ToString();
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
-        Lists = new SqliteListStore(Open, time);
+        Lists = new RelationalListStore(Database, time);
         Documents = new SqliteDocumentStore(Open);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
@@ -69,6 +72,12 @@ public sealed class SqliteStore : IUnmaskStore
             if (version == KeyedAuditMigration)
             {
                 store._audit.Seal(connection, transaction);
+            }
+            if (version == TypedListsMigration)
+            {
+                // Microsoft.Data.Sqlite runs async calls synchronously: this blocks nothing else.
+                RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, SqliteDialect.Instance, CancellationToken.None)
+                    .GetAwaiter().GetResult();
             }
         });
         return store;
