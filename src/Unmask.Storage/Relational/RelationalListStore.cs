@@ -172,7 +172,7 @@ public sealed class RelationalListStore(RelationalDatabase database, TimeProvide
             UPDATE entities SET dataset = @d WHERE version_id = @id AND dataset <> @d;
             """)
             .With("@d", dataset.Name).With("@part", import.Part).With("@t", dataset.Title).With("@p", dataset.Publisher)
-            .With("@k", dataset.Kind.ToString()).With("@pub", dataset.PublishedOn).With("@f", import.File).With("@h", import.ContentHash)
+            .With("@k", dataset.Kind.ToString()).With("@pub", dataset.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).With("@f", import.File).With("@h", import.ContentHash)
             .With("@o", import.DatasetOverride).With("@x", import.DatasetPrefix).With("@e", (long)ids.Count).With("@id", versionId);
         Dialect.Time(describe, "@at", time.GetUtcNow());
         Dialect.Json(describe, "@w", JsonSerializer.Serialize(warnings));
@@ -387,7 +387,7 @@ public sealed class RelationalListStore(RelationalDatabase database, TimeProvide
         {
             var part = new PartSummary(
                 reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
+                reader.IsDBNull(3) ? null : DateOnly.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
                 reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
                 Dialect.GetTime(reader, 7), reader.GetString(8),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(9)) ?? []);
