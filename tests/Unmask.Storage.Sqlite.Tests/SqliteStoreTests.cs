@@ -4,25 +4,30 @@ using System.Data.Common;
 using Unmask.Domain;
 using Unmask.Storage.Tests;
 using Unmask.TestKit;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Sqlite.Tests;
 
-public sealed class SqliteStoreTests : ListStoreContract, IDisposable
+public sealed class SqliteListStoreTests(SqliteBackend backend) : ListStoreContract(backend), IClassFixture<SqliteBackend>;
+
+/// <summary>What only the SQLite store does: its file, WAL mode, the migrations of stores written by earlier releases.</summary>
+public sealed class SqliteStoreTests : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    protected override Task<IUnmaskStore> NewStoreAsync() =>
+    private Task<IUnmaskStore> NewStoreAsync() =>
         Task.FromResult<IUnmaskStore>(SqliteStore.Open(_folder.File($"{Guid.NewGuid():N}.db"), new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero))));
 
-    protected override async Task<DbConnection> ConnectAsync(IUnmaskStore store)
+    private static async Task<DbConnection> ConnectAsync(IUnmaskStore store)
     {
         var connection = new SqliteConnection($"Data Source={((SqliteStore)store).Path};Pooling=False");
         await connection.OpenAsync();
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA foreign_keys=ON";
-        await pragma.ExecuteNonQueryAsync();
         return connection;
     }
+
+    private static Task<List<Entity>> ToListAsync(IAsyncEnumerable<Entity> entities) => entities.ToListAsync().AsTask();
+
+    private static Task<List<string>> RowsAsync(DbConnection connection, string sql) => ListStoreContract.RowsAsync(connection, sql);
 
     [Fact]
     public async Task Migrations_are_numbered_and_applied_once()
@@ -131,7 +136,7 @@ public sealed class SqliteStoreTests : ListStoreContract, IDisposable
         await store.Documents.PutAsync("sites", [new("a.example", "{\"x\":1}"), new("b.example", "{\"x\":2}")]);
         await store.Documents.PutAsync("sites", [new("a.example", "{\"x\":3}")]);
         (await store.Documents.GetAsync("sites", "a.example")).ShouldBe("{\"x\":3}");
-        (await ToListAsync(store.Documents.ListAsync("sites"))).Count.ShouldBe(2);
+        (await store.Documents.ListAsync("sites").ToListAsync()).Count.ShouldBe(2);
         (await store.Documents.DeleteAsync("sites", "b.example")).ShouldBe(1);
         (await store.Documents.GetAsync("sites", "b.example")).ShouldBeNull();
     }

@@ -2,16 +2,38 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Unmask.Domain;
 using Unmask.Storage;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Tests;
 
-/// <summary>What every store backend must do with lists. A backend's test class inherits this and supplies a fresh store.</summary>
-public abstract class ListStoreContract
+/// <summary>What every store backend must do with lists; each backend's test project has a subclass.</summary>
+public abstract class ListStoreContract(StoreBackend backend)
 {
-    protected abstract Task<IUnmaskStore> NewStoreAsync();
+    private readonly Dictionary<IUnmaskStore, string> _locations = [];
 
-    /// <summary>An open connection to the store's database, to look at it as another tool would.</summary>
-    protected abstract Task<DbConnection> ConnectAsync(IUnmaskStore store);
+    protected StoreBackend Backend => backend;
+
+    /// <summary>A fresh, empty store.</summary>
+    protected async Task<IUnmaskStore> NewStoreAsync()
+    {
+        var location = await backend.NewLocationAsync();
+        var store = await backend.OpenAsync(location);
+        _locations[store] = location;
+        return store;
+    }
+
+    /// <summary>An open connection to the store's database, to look at it as another tool would (foreign keys enforced).</summary>
+    protected async Task<DbConnection> ConnectAsync(IUnmaskStore store)
+    {
+        var connection = await backend.ConnectAsync(_locations[store]);
+        if (backend.Name == "sqlite")
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA foreign_keys=ON";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        return connection;
+    }
 
     [Fact]
     public async Task An_import_becomes_the_current_version_with_its_counts()
@@ -330,7 +352,8 @@ public abstract class ListStoreContract
         }
     }
 
-    protected static async Task<List<string>> RowsAsync(DbConnection connection, string sql)
+    /// <summary>The rows of a query, each as its values joined by spaces.</summary>
+    public static async Task<List<string>> RowsAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
