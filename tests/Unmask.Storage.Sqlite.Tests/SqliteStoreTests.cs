@@ -108,6 +108,19 @@ public sealed class SqliteStoreTests : IDisposable
         (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Caption).ShouldBe(["KIM Il", "PAK Ho"]);
     }
 
+    [Fact]
+    public async Task The_store_of_the_release_before_the_typed_store_has_one_row_per_name_and_identifier_it_counted()
+    {
+        var path = _folder.File("store-v6.db");
+        File.Copy(RepoPaths.Fixture("legacy-store", "store-v6.db"), path);
+
+        await using var store = SqliteStore.Open(path, TimeProvider.System);
+        var datasets = await store.Lists.GetDatasetsAsync();
+        datasets.Select(d => (d.Dataset, d.Entities, d.Names, d.Identifiers)).ShouldBe([("ioc_personas", 4L, 0L, 4L), ("us_ofac_sdn", 6L, 12L, 10L)]);
+        await using var connection = await ConnectAsync(store);
+        (await RowsAsync(connection, "SELECT (SELECT count(*) FROM entity_names), (SELECT count(*) FROM entity_identifiers)")).ShouldBe(["12 14"]);
+    }
+
     /// <summary>Writes a store as a release that knew migrations 1 to <paramref name="version"/> left it, holding <paramref name="rows"/>.</summary>
     private static async Task WriteOldStoreAsync(string path, int version, string rows)
     {
