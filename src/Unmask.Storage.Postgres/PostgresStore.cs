@@ -29,13 +29,14 @@ public sealed class PostgresStore : IUnmaskStore
         Options = options;
         _dataSource = new NpgsqlDataSourceBuilder(location.ConnectionString).Build();
         Database = new RelationalDatabase(async cancellationToken => await _dataSource.OpenConnectionAsync(cancellationToken), PostgresDialect.Instance);
+        Lists = new RelationalListStore(Database, time);
     }
 
     public PostgresLocation Location { get; }
 
     public string Description => Location.Description;
 
-    public IListStore Lists => throw new NotImplementedException("list store on PostgreSQL: issue 15, being written");
+    public IListStore Lists { get; }
     public IDocumentStore Documents => throw new NotSupportedException("PostgreSQL stores have no documents table: they start with the typed tables");
     public IAuditLog Audit => throw new NotImplementedException("audit log on PostgreSQL: issue 15, being written");
 
@@ -53,6 +54,9 @@ public sealed class PostgresStore : IUnmaskStore
 
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
+
+    /// <summary>The migration that makes names and identifiers rows; those of entities already stored are written in its transaction.</summary>
+    private const int TypedListsMigration = 7;
 
     internal TimeProvider Time { get; }
 
@@ -80,7 +84,10 @@ public sealed class PostgresStore : IUnmaskStore
         try
         {
             await store.WaitForServerAsync(cancellationToken);
-            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, cancellationToken: cancellationToken);
+            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, (connection, transaction, migration) =>
+                migration.Covers(TypedListsMigration)
+                    ? RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, PostgresDialect.Instance, cancellationToken)
+                    : Task.CompletedTask, cancellationToken);
             return store;
         }
         catch (NpgsqlException error)

@@ -12,6 +12,9 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>The migration that adds keyed audit entries; the audit log is sealed in its transaction.</summary>
     private const int KeyedAuditMigration = 5;
 
+    /// <summary>The migration that makes names and identifiers rows; those of the entities already stored are written in its transaction.</summary>
+    private const int TypedListsMigration = 7;
+
     private readonly SqliteAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
@@ -26,7 +29,7 @@ public sealed class SqliteStore : IUnmaskStore
             DefaultTimeout = 60,
         }.ToString();
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
-        Lists = new SqliteListStore(Open, time);
+        Lists = new RelationalListStore(Database, time);
         Documents = new SqliteDocumentStore(Open);
         Blobs = new RelationalBlobStore(Database, time);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
@@ -73,13 +76,16 @@ public sealed class SqliteStore : IUnmaskStore
             Directory.CreateDirectory(folder);
         }
         var store = new SqliteStore(path, time, auditKeySecret);
-        Migrator.MigrateAsync(store.Database, Plan, time, store.Description, (connection, transaction, migration) =>
+        Migrator.MigrateAsync(store.Database, Plan, time, store.Description, async (connection, transaction, migration) =>
         {
             if (migration.Covers(KeyedAuditMigration))
             {
                 store._audit.Seal((SqliteConnection)connection, (SqliteTransaction)transaction);
             }
-            return Task.CompletedTask;
+            if (migration.Covers(TypedListsMigration))
+            {
+                await RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, SqliteDialect.Instance, CancellationToken.None);
+            }
         }).GetAwaiter().GetResult();
         return store;
     }
