@@ -30,6 +30,8 @@ public sealed class PostgresStore : IUnmaskStore
         _dataSource = new NpgsqlDataSourceBuilder(location.ConnectionString).Build();
         Database = new RelationalDatabase(async cancellationToken => await _dataSource.OpenConnectionAsync(cancellationToken), PostgresDialect.Instance);
         Lists = new RelationalListStore(Database, time);
+        Blobs = new RelationalBlobStore(Database, time);
+        Sites = new RelationalSiteStore(Database, time);
     }
 
     public PostgresLocation Location { get; }
@@ -41,8 +43,8 @@ public sealed class PostgresStore : IUnmaskStore
     public IAuditLog Audit => throw new NotImplementedException("audit log on PostgreSQL: issue 15, being written");
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
-    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
-    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
+    public IBlobStore Blobs { get; }
+    public ISiteStore Sites { get; }
     public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
     public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");

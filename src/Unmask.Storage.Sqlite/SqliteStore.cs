@@ -32,6 +32,7 @@ public sealed class SqliteStore : IUnmaskStore
         Lists = new RelationalListStore(Database, time);
         Documents = new SqliteDocumentStore(Open);
         Blobs = new RelationalBlobStore(Database, time);
+        Sites = new RelationalSiteStore(Database, time);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
@@ -43,7 +44,7 @@ public sealed class SqliteStore : IUnmaskStore
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
     public IBlobStore Blobs { get; }
-    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
+    public ISiteStore Sites { get; }
     public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
     public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
