@@ -9,10 +9,17 @@ public interface IVettingStore
 
     Task<StoredVetRecord?> GetRecordAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Every stored record, or those of one batch.</summary>
+    /// <summary>Every stored record, or those of one batch, by key (ordinal order on both backends).</summary>
     IAsyncEnumerable<StoredVetRecord> ListRecordsAsync(string? batchId = null, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<StoredVetBatch>> ListBatchesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The findings of one record in the order vetting gave them; empty when the record was never vetted.</summary>
+    Task<IReadOnlyList<StoredFinding>> GetFindingsAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>What the link graph takes from each record (<see cref="StoredVetRecord.GraphJson"/>), by key, without the
+    /// rest of the record.</summary>
+    IAsyncEnumerable<string> ListGraphJsonAsync(CancellationToken cancellationToken = default);
 }
 
 /// <param name="Id">Unique per run.</param>
