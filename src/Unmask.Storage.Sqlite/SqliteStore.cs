@@ -28,6 +28,7 @@ public sealed class SqliteStore : IUnmaskStore
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
+        Blobs = new RelationalBlobStore(Database, time);
         Vetting = new RelationalVettingStore(Database);
         Graph = new RelationalGraphStore(Database);
         Exports = new RelationalExportStore(Database);
@@ -41,7 +42,7 @@ public sealed class SqliteStore : IUnmaskStore
     public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
-    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
+    public IBlobStore Blobs { get; }
     public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
     public IVettingStore Vetting { get; }
     public IGraphStore Graph { get; }

@@ -36,7 +36,7 @@ public sealed class RelationalGraphStore(RelationalDatabase db) : IGraphStore
                 await edges.AddAsync([edge.Source, edge.Target, edge.Kind, edge.Weight, edge.Evidence, edge.Provenance], cancellationToken);
             }
             await edges.FlushAsync(cancellationToken);
-            var snapshot = await RelationalBlobs.PutAsync(connection, transaction, db.Dialect, graph.Snapshot, SnapshotMediaType, cancellationToken);
+            var snapshot = await RelationalBlobs.PutAsync(connection, transaction, db.Dialect, graph.Snapshot, SnapshotMediaType, graph.BuiltAt, cancellationToken);
             await using (var state = Sql.Command(connection, transaction, """
                 INSERT INTO graph_state (id, built_at, snapshot_sha256, nodes, edges, current) VALUES (1, @built_at, @snapshot, @nodes, @edges, @current)
                 ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at, snapshot_sha256 = excluded.snapshot_sha256,

@@ -75,7 +75,7 @@ public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStor
                 }
                 foreach (var attachment in r.Attachments)
                 {
-                    var sha256 = await RelationalBlobs.PutAsync(connection, transaction, dialect, attachment.Content, attachment.MediaType, cancellationToken);
+                    var sha256 = await RelationalBlobs.PutAsync(connection, transaction, dialect, attachment.Content, attachment.MediaType, batch.VettedAt, cancellationToken);
                     await attachments.AddAsync([r.Key, attachment.Name, attachment.MediaType, sha256], cancellationToken);
                 }
             }
