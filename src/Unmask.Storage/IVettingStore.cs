@@ -28,7 +28,7 @@ public sealed record StoredVetBatch(string Id, string File, string ContentSha256
 
 /// <summary>One vetted record: its risk, its findings as rows, the engine's JSON result and its graph facts.</summary>
 /// <param name="Key">kind:id, e.g. applicant:A-1 (the record's graph node id).</param>
-/// <param name="Attachments">Files the record came with (photo, résumé), kept as blobs.</param>
+/// <param name="Attachments">Files the record came with (photo, résumé), kept as blobs (<see cref="IBlobStore"/>).</param>
 public sealed record StoredVetRecord(
     string Key,
     string BatchId,
@@ -42,4 +42,6 @@ public sealed record StoredVetRecord(
     IReadOnlyList<StoredFinding> Findings,
     IReadOnlyList<StoredVetAttachment> Attachments);
 
-public sealed record StoredVetAttachment(string Name, string MediaType, byte[] Content);
+/// <summary>A file a record came with. Its content is the blob <paramref name="Sha256"/>, put in the blob store before the run
+/// is saved (so a run of many photos never holds them all in memory); a run referring to a blob not stored is refused.</summary>
+public sealed record StoredVetAttachment(string Name, string MediaType, string Sha256);

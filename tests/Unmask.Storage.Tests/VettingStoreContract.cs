@@ -17,12 +17,13 @@ public abstract class VettingStoreContract
     {
         await using var store = await NewStoreAsync();
         var batch = Batch("run-1", Monday, 2);
+        var photoSha256 = await store.Blobs.PutAsync(Photo, "image/png");
         var applicant = Record("run-1", "applicant", "A-1", 72, "high",
             [
                 new StoredFinding("VOIP_PHONE", "medium", "phone +1 312 555 0101 is a VoIP number", "PSA-2023-10", null),
                 new StoredFinding("SANCTIONS_MATCH", "critical", "name matches KIM Il (us_ofac_sdn)", "OFAC-SDN", """{"entity":"us_ofac_sdn-1","score":"0.93"}"""),
             ],
-            [new StoredVetAttachment("photo.png", "image/png", Photo)]);
+            [new StoredVetAttachment("photo.png", "image/png", photoSha256)]);
         var vendor = Record("run-1", "vendor", "V-3", 0, "clear", [], []);
 
         await store.Vetting.SaveRunAsync(batch, [applicant, vendor]);
@@ -34,9 +35,8 @@ public abstract class VettingStoreContract
         SameJson(read.ResultJson, applicant.ResultJson).ShouldBeTrue(read.ResultJson);
         SameJson(read.GraphJson, applicant.GraphJson).ShouldBeTrue(read.GraphJson);
         ShouldBeTheSame(read.Findings, applicant.Findings);
-        var photo = read.Attachments.ShouldHaveSingleItem();
-        (photo.Name, photo.MediaType).ShouldBe(("photo.png", "image/png"));
-        photo.Content.ShouldBe(Photo);
+        read.Attachments.ShouldHaveSingleItem().ShouldBe(new StoredVetAttachment("photo.png", "image/png", photoSha256));
+        (await store.Blobs.GetAsync(photoSha256)).ShouldNotBeNull().Content.ShouldBe(Photo);
         ShouldBeTheSame(await store.Vetting.GetFindingsAsync("applicant:A-1"), applicant.Findings);
         (await store.Vetting.GetRecordAsync("vendor:V-3")).ShouldNotBeNull().Findings.ShouldBeEmpty();
     }
@@ -56,9 +56,10 @@ public abstract class VettingStoreContract
     public async Task Vetting_a_record_again_replaces_its_findings_and_moves_it_to_the_new_batch()
     {
         await using var store = await NewStoreAsync();
+        var photoSha256 = await store.Blobs.PutAsync(Photo, "image/png");
         await store.Vetting.SaveRunAsync(Batch("run-1", Monday, 2), [
             Record("run-1", "applicant", "A-1", 72, "high", [new StoredFinding("VOIP_PHONE", "medium", "VoIP", "PSA-2023-10", null)],
-                [new StoredVetAttachment("photo.png", "image/png", Photo)]),
+                [new StoredVetAttachment("photo.png", "image/png", photoSha256)]),
             Record("run-1", "applicant", "A-2", 0, "clear", [], []),
         ]);
 
@@ -111,18 +112,22 @@ public abstract class VettingStoreContract
     }
 
     [Fact]
-    public async Task The_same_photo_in_two_records_is_one_blob()
+    public async Task Two_records_may_share_a_photo_but_none_may_refer_to_a_blob_not_stored()
     {
         await using var store = await NewStoreAsync();
+        var photoSha256 = await store.Blobs.PutAsync(Photo, "image/png");
         await store.Vetting.SaveRunAsync(Batch("run-1", Monday, 2), [
-            Record("run-1", "applicant", "A-1", 30, "medium", [], [new StoredVetAttachment("photo.png", "image/png", Photo)]),
-            Record("run-1", "applicant", "A-7", 30, "medium", [], [new StoredVetAttachment("headshot.png", "image/png", Photo)]),
+            Record("run-1", "applicant", "A-1", 30, "medium", [], [new StoredVetAttachment("photo.png", "image/png", photoSha256)]),
+            Record("run-1", "applicant", "A-7", 30, "medium", [], [new StoredVetAttachment("headshot.png", "image/png", photoSha256)]),
         ]);
 
-        var blob = (await store.Blobs.GetAsync(Convert.ToHexStringLower(SHA256.HashData(Photo)))).ShouldNotBeNull();
-        blob.Content.ShouldBe(Photo);
-        (await store.Blobs.PruneAsync()).ShouldBe(0);
-        (await store.Vetting.GetRecordAsync("applicant:A-7")).ShouldNotBeNull().Attachments.ShouldHaveSingleItem().Content.ShouldBe(Photo);
+        (await store.Blobs.PruneAsync()).ShouldBe(0, "both records refer to it");
+        (await store.Vetting.GetRecordAsync("applicant:A-7")).ShouldNotBeNull().Attachments.ShouldHaveSingleItem().Sha256.ShouldBe(photoSha256);
+        var missing = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("never stored")));
+        await Should.ThrowAsync<Exception>(() => store.Vetting.SaveRunAsync(Batch("run-2", Monday, 1), [
+            Record("run-2", "applicant", "A-8", 30, "medium", [], [new StoredVetAttachment("photo.png", "image/png", missing)]),
+        ]));
+        (await store.Vetting.GetRecordAsync("applicant:A-8")).ShouldBeNull();
     }
 
     [Fact]

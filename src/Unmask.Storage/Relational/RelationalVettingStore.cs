@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Unmask.Storage.Relational;
 
-/// <summary>Vetting runs in vet_batches, vet_records, vet_findings and vet_attachments (photos and other files as blobs).
+/// <summary>Vetting runs in vet_batches, vet_records, vet_findings and vet_attachments (which refer to blobs by hash).
 /// Vetting a record again deletes its old row (its findings and attachments go with it) and writes the new one, all in the
 /// run's transaction.</summary>
 public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStore
@@ -75,8 +75,7 @@ public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStor
                 }
                 foreach (var attachment in r.Attachments)
                 {
-                    var sha256 = await RelationalBlobs.PutAsync(connection, transaction, dialect, attachment.Content, attachment.MediaType, batch.VettedAt, cancellationToken);
-                    await attachments.AddAsync([r.Key, attachment.Name, attachment.MediaType, sha256], cancellationToken);
+                    await attachments.AddAsync([r.Key, attachment.Name, attachment.MediaType, attachment.Sha256], cancellationToken);
                 }
             }
             await findings.FlushAsync(cancellationToken);
@@ -209,8 +208,8 @@ public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStor
         var attachments = new Dictionary<string, List<StoredVetAttachment>>(StringComparer.Ordinal);
         await using var command = Sql.Command(connection, transaction,
             $"""
-            SELECT a.record_key, a.name, a.media_type, b.content FROM vet_attachments a JOIN blobs b ON b.sha256 = a.content_sha256
-            WHERE a.record_key IN ({KeyList(keys.Count)}) ORDER BY a.record_key, a.name
+            SELECT record_key, name, media_type, content_sha256 FROM vet_attachments
+            WHERE record_key IN ({KeyList(keys.Count)}) ORDER BY record_key, name
             """);
         AddKeys(command, keys);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -218,7 +217,7 @@ public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStor
         {
             var key = reader.GetString(0);
             (attachments.TryGetValue(key, out var list) ? list : attachments[key] = []).Add(
-                new StoredVetAttachment(reader.GetString(1), reader.GetString(2), (byte[])reader.GetValue(3)));
+                new StoredVetAttachment(reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
         return attachments;
     }
