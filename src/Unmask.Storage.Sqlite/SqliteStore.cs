@@ -53,6 +53,12 @@ public sealed class SqliteStore : IUnmaskStore
     public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
+    /// <summary>The numbered scripts of Migrations/ and where SQLite keeps the versions applied.</summary>
+    internal static readonly MigrationPlan Plan = new(
+        Migration.FromResources(typeof(SqliteStore).Assembly, "Unmask.Storage.Sqlite.Migrations."),
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
 
@@ -67,14 +73,14 @@ public sealed class SqliteStore : IUnmaskStore
             Directory.CreateDirectory(folder);
         }
         var store = new SqliteStore(path, time, auditKeySecret);
-        using var connection = store.Open();
-        SqliteMigrator.Migrate(connection, time, (transaction, version) =>
+        Migrator.MigrateAsync(store.Database, Plan, time, store.Description, (connection, transaction, migration) =>
         {
-            if (version == KeyedAuditMigration)
+            if (migration.Covers(KeyedAuditMigration))
             {
-                store._audit.Seal(connection, transaction);
+                store._audit.Seal((SqliteConnection)connection, (SqliteTransaction)transaction);
             }
-        });
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
         return store;
     }
 
