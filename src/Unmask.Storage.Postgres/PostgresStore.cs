@@ -29,6 +29,10 @@ public sealed class PostgresStore : IUnmaskStore
         Options = options;
         _dataSource = new NpgsqlDataSourceBuilder(location.ConnectionString).Build();
         Database = new RelationalDatabase(async cancellationToken => await _dataSource.OpenConnectionAsync(cancellationToken), PostgresDialect.Instance);
+        Blobs = new RelationalBlobStore(Database, time);
+        Vetting = new RelationalVettingStore(Database);
+        Graph = new RelationalGraphStore(Database);
+        Exports = new RelationalExportStore(Database);
     }
 
     public PostgresLocation Location { get; }
@@ -40,12 +44,12 @@ public sealed class PostgresStore : IUnmaskStore
     public IAuditLog Audit => throw new NotImplementedException("audit log on PostgreSQL: issue 15, being written");
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
-    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
+    public IBlobStore Blobs { get; }
     public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
-    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
-    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
+    public IVettingStore Vetting { get; }
+    public IGraphStore Graph { get; }
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
-    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
+    public IExportStore Exports { get; }
     public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
     public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
     public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");

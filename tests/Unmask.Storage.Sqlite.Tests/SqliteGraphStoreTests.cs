@@ -1,12 +1,9 @@
 using Unmask.Storage.Tests;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Sqlite.Tests;
 
-public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
+public sealed class SqliteGraphStoreTests(SqliteBackend backend) : GraphStoreContract, IClassFixture<SqliteBackend>
 {
-    private readonly TempSqliteStores _stores = new();
-
-    protected override Task<IUnmaskStore> NewStoreAsync() => Task.FromResult<IUnmaskStore>(_stores.Open());
-
-    public void Dispose() => _stores.Dispose();
+    protected override Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
 }
