@@ -33,6 +33,9 @@ public sealed class SqliteStore : IUnmaskStore
         Documents = new SqliteDocumentStore(Open);
         Blobs = new RelationalBlobStore(Database, time);
         Sites = new RelationalSiteStore(Database, time);
+        Vetting = new RelationalVettingStore(Database);
+        Graph = new RelationalGraphStore(Database);
+        Exports = new RelationalExportStore(Database);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
@@ -45,10 +48,10 @@ public sealed class SqliteStore : IUnmaskStore
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
     public IBlobStore Blobs { get; }
     public ISiteStore Sites { get; }
-    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
-    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
+    public IVettingStore Vetting { get; }
+    public IGraphStore Graph { get; }
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
-    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
+    public IExportStore Exports { get; }
     public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
     public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
     public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
