@@ -28,6 +28,9 @@ public sealed class SqliteStore : IUnmaskStore
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
@@ -44,9 +47,9 @@ public sealed class SqliteStore : IUnmaskStore
     public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
     public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The database the relational stores work on.</summary>
