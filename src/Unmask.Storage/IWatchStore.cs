@@ -32,6 +32,9 @@ public interface IWatchStore
     /// asking meanwhile does not get them, and a caller that dies before recording its attempt leaves them due again.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ClaimDueDeliveriesAsync(DateTimeOffset now, TimeSpan lease, int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>The webhook deliveries of an alert (none when its watch has no webhook).</summary>
+    Task<IReadOnlyList<WebhookDelivery>> DeliveriesOfAsync(string alertId, CancellationToken cancellationToken = default);
+
     /// <summary>Records one delivery attempt: delivered, or failed with the time of the next attempt (null: give up).
     /// False when there is no such pending delivery (already delivered or given up).</summary>
     Task<bool> RecordAttemptAsync(string deliveryId, DeliveryAttempt attempt, CancellationToken cancellationToken = default);

@@ -215,6 +215,11 @@ public sealed class RelationalWatchStore(RelationalDatabase db) : IWatchStore
         return [.. claimed.OrderBy(delivery => long.Parse(delivery.Id, System.Globalization.CultureInfo.InvariantCulture))];
     }
 
+    public async Task<IReadOnlyList<WebhookDelivery>> DeliveriesOfAsync(string alertId, CancellationToken cancellationToken = default) =>
+        ServiceRows.ParseId(alertId) is { } number
+            ? await db.QueryAsync($"SELECT {DeliveryColumns} FROM webhook_deliveries WHERE alert_id = @alert ORDER BY id", command => command.With("@alert", number), ReadDelivery, cancellationToken)
+            : [];
+
     public async Task<bool> RecordAttemptAsync(string deliveryId, DeliveryAttempt attempt, CancellationToken cancellationToken = default)
     {
         if (attempt.Delivered && attempt.NextAttemptAt is not null)
