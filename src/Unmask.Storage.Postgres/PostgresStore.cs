@@ -29,6 +29,9 @@ public sealed class PostgresStore : IUnmaskStore
         Options = options;
         _dataSource = new NpgsqlDataSourceBuilder(location.ConnectionString).Build();
         Database = new RelationalDatabase(async cancellationToken => await _dataSource.OpenConnectionAsync(cancellationToken), PostgresDialect.Instance);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
     }
 
     public PostgresLocation Location { get; }
@@ -46,9 +49,9 @@ public sealed class PostgresStore : IUnmaskStore
     public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
     public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The database the relational stores work on.</summary>

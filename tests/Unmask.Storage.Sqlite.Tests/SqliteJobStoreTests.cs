@@ -1,13 +1,9 @@
 using Unmask.Storage.Tests;
-using Unmask.TestKit;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Sqlite.Tests;
 
-public sealed class SqliteJobStoreTests : JobStoreContract, IDisposable
+public sealed class SqliteJobStoreTests(SqliteBackend backend) : JobStoreContract, IClassFixture<SqliteBackend>
 {
-    private readonly TempFolder _folder = new();
-
-    protected override Task<IUnmaskStore> NewStoreAsync() => FreshSqliteStore.In(_folder);
-
-    public void Dispose() => _folder.Dispose();
+    protected override Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
 }
