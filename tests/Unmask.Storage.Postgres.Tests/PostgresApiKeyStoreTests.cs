@@ -3,7 +3,4 @@ using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Postgres.Tests;
 
-public sealed class PostgresApiKeyStoreTests(PostgresBackend backend) : ApiKeyStoreContract, IClassFixture<PostgresBackend>
-{
-    protected override Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
-}
+public sealed class PostgresApiKeyStoreTests(PostgresBackend backend) : ApiKeyStoreContract(backend), IClassFixture<PostgresBackend>;

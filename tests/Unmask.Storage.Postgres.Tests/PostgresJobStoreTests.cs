@@ -3,7 +3,4 @@ using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Postgres.Tests;
 
-public sealed class PostgresJobStoreTests(PostgresBackend backend) : JobStoreContract, IClassFixture<PostgresBackend>
-{
-    protected override Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
-}
+public sealed class PostgresJobStoreTests(PostgresBackend backend) : JobStoreContract(backend), IClassFixture<PostgresBackend>;

@@ -3,7 +3,4 @@ using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Postgres.Tests;
 
-public sealed class PostgresWatchStoreTests(PostgresBackend backend) : WatchStoreContract, IClassFixture<PostgresBackend>
-{
-    protected override Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
-}
+public sealed class PostgresWatchStoreTests(PostgresBackend backend) : WatchStoreContract(backend), IClassFixture<PostgresBackend>;

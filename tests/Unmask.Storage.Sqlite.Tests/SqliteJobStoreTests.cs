@@ -3,7 +3,4 @@ using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Sqlite.Tests;
 
-public sealed class SqliteJobStoreTests(SqliteBackend backend) : JobStoreContract, IClassFixture<SqliteBackend>
-{
-    protected override Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
-}
+public sealed class SqliteJobStoreTests(SqliteBackend backend) : JobStoreContract(backend), IClassFixture<SqliteBackend>;

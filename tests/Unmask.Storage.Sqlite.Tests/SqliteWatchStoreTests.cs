@@ -3,7 +3,4 @@ using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Sqlite.Tests;
 
-public sealed class SqliteWatchStoreTests(SqliteBackend backend) : WatchStoreContract, IClassFixture<SqliteBackend>
-{
-    protected override Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
-}
+public sealed class SqliteWatchStoreTests(SqliteBackend backend) : WatchStoreContract(backend), IClassFixture<SqliteBackend>;

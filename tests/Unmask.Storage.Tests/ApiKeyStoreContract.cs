@@ -1,14 +1,18 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Unmask.Storage;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Tests;
 
 /// <summary>What every store backend must do with API keys: the secret is shown once and never kept, and only a key that
-/// is neither expired nor revoked lets its holder in. A backend's test class inherits this and supplies a fresh store.</summary>
-public abstract class ApiKeyStoreContract
+/// is neither expired nor revoked lets its holder in. A backend's test class inherits this with its backend.</summary>
+public abstract class ApiKeyStoreContract(StoreBackend backend)
 {
     private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_560);
 
-    protected abstract Task<IUnmaskStore> NewStoreAsync();
+    private Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
 
     [Fact]
     public async Task A_new_key_has_a_secret_of_256_random_bits_that_starts_with_the_prefix_shown_in_lists()
@@ -25,6 +29,29 @@ public abstract class ApiKeyStoreContract
         (created.Key.CreatedAt, created.Key.ExpiresAt, created.Key.RevokedAt, created.Key.LastUsedAt).ShouldBe((T0, T0.AddDays(90), null, null));
         var listed = (await store.ApiKeys.ListAsync()).ShouldHaveSingleItem();
         ShouldBeTheSame(listed, created.Key);
+    }
+
+    [Fact]
+    public async Task The_store_keeps_the_prefix_and_the_digest_of_the_secret_never_the_secret()
+    {
+        var location = await backend.NewLocationAsync();
+        string secret;
+        await using (var store = await backend.OpenAsync(location))
+        {
+            secret = (await store.ApiKeys.CreateAsync(new NewApiKey("ci pipeline", "analyst-1", ["screen"], T0, null))).Secret;
+            (await store.ApiKeys.AuthenticateAsync(secret, T0.AddMinutes(1))).ShouldNotBeNull();
+        }
+
+        await using var connection = await backend.ConnectAsync(location);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM api_keys";
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue();
+        var stored = Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? "");
+        var randomPart = secret[13..];
+        stored.Values.ShouldAllBe(value => !value.Contains(randomPart, StringComparison.Ordinal));
+        stored["prefix"].ShouldBe(secret[..12]);
+        stored["hash"].ShouldBe(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))));
     }
 
     [Fact]

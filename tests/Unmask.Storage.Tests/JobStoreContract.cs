@@ -1,14 +1,15 @@
 using Unmask.Storage;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Tests;
 
 /// <summary>What every store backend must do with the service's jobs (the HTTP service of issue 17 builds on this). A
-/// backend's test class inherits this and supplies a fresh store.</summary>
-public abstract class JobStoreContract
+/// backend's test class inherits this with its backend.</summary>
+public abstract class JobStoreContract(StoreBackend backend)
 {
     private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_560);
 
-    protected abstract Task<IUnmaskStore> NewStoreAsync();
+    private Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
 
     [Fact]
     public async Task A_new_job_is_queued_with_its_parameters_and_owner()
@@ -85,19 +86,22 @@ public abstract class JobStoreContract
     }
 
     [Fact]
-    public async Task Workers_claiming_at_the_same_moment_never_get_the_same_job()
+    public async Task Workers_of_two_servers_claiming_at_the_same_moment_never_get_the_same_job()
     {
-        await using var store = await NewStoreAsync();
+        var location = await backend.NewLocationAsync();
+        await using var server1 = await backend.OpenAsync(location);
+        await using var server2 = await backend.OpenAsync(location);
         var queued = new List<string>();
         for (var i = 0; i < 30; i++)
         {
-            queued.Add((await store.Jobs.CreateAsync(new NewJob("screen-batch", "analyst-1", $"{{\"row\": {i}}}", T0.AddMilliseconds(i)))).Id);
+            queued.Add((await server1.Jobs.CreateAsync(new NewJob("screen-batch", "analyst-1", $"{{\"row\": {i}}}", T0.AddMilliseconds(i)))).Id);
         }
 
         var perWorker = await Task.WhenAll(Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
         {
+            var server = worker % 2 == 0 ? server1 : server2;
             var mine = new List<Job>();
-            while (await store.Jobs.ClaimNextAsync($"worker-{worker}", ["screen-batch"], T0.AddMinutes(1)) is { } job)
+            while (await server.Jobs.ClaimNextAsync($"worker-{worker}", ["screen-batch"], T0.AddMinutes(1)) is { } job)
             {
                 mine.Add(job);
             }
@@ -111,7 +115,7 @@ public abstract class JobStoreContract
         {
             foreach (var job in jobs)
             {
-                (await store.Jobs.GetAsync(job.Id)).ShouldNotBeNull().Worker.ShouldBe($"worker-{worker}");
+                (await server1.Jobs.GetAsync(job.Id)).ShouldNotBeNull().Worker.ShouldBe($"worker-{worker}");
             }
         }
     }

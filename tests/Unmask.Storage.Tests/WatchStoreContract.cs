@@ -1,16 +1,17 @@
 using Unmask.Storage;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Tests;
 
 /// <summary>What every store backend must do with monitoring: watches, the alerts they raise (each once per watch, entity
 /// and list version) and the webhook deliveries of those alerts (retried until delivered or given up, handed to one server
-/// at a time). A backend's test class inherits this and supplies a fresh store.</summary>
-public abstract class WatchStoreContract
+/// at a time). A backend's test class inherits this with its backend.</summary>
+public abstract class WatchStoreContract(StoreBackend backend)
 {
     private static readonly DateTimeOffset T0 = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero).AddTicks(1_234_560);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    protected abstract Task<IUnmaskStore> NewStoreAsync();
+    private Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
 
     [Fact]
     public async Task A_new_watch_is_active_and_reads_back_as_written()
@@ -195,14 +196,17 @@ public abstract class WatchStoreContract
     [Fact]
     public async Task Servers_claiming_deliveries_at_the_same_moment_never_get_the_same_one()
     {
-        await using var store = await NewStoreAsync();
-        var watch = await store.Watches.CreateAsync(Vendor("V-3", webhook: "https://hooks.example.org/unmask"));
-        var alerts = await store.Watches.RaiseAsync([.. Enumerable.Range(0, 40).Select(i => Match(watch, $"e-{i}", version: 1))]);
+        var location = await backend.NewLocationAsync();
+        await using var server1 = await backend.OpenAsync(location);
+        await using var server2 = await backend.OpenAsync(location);
+        var watch = await server1.Watches.CreateAsync(Vendor("V-3", webhook: "https://hooks.example.org/unmask"));
+        var alerts = await server1.Watches.RaiseAsync([.. Enumerable.Range(0, 40).Select(i => Match(watch, $"e-{i}", version: 1))]);
 
-        var perServer = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        var perClaimer = await Task.WhenAll(Enumerable.Range(0, 6).Select(claimer => Task.Run(async () =>
         {
+            var server = claimer % 2 == 0 ? server1 : server2;
             var mine = new List<WebhookDelivery>();
-            while (await store.Watches.ClaimDueDeliveriesAsync(T0, Lease, limit: 3) is { Count: > 0 } batch)
+            while (await server.Watches.ClaimDueDeliveriesAsync(T0, Lease, limit: 3) is { Count: > 0 } batch)
             {
                 batch.Count.ShouldBeLessThanOrEqualTo(3);
                 mine.AddRange(batch);
@@ -210,7 +214,7 @@ public abstract class WatchStoreContract
             return mine;
         })));
 
-        var claims = perServer.SelectMany(deliveries => deliveries).ToList();
+        var claims = perClaimer.SelectMany(deliveries => deliveries).ToList();
         claims.Select(delivery => delivery.AlertId).Order().ShouldBe(alerts.Select(alert => alert.Id).Order());
     }
 
