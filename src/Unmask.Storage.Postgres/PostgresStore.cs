@@ -35,6 +35,9 @@ public sealed class PostgresStore : IUnmaskStore
         Vetting = new RelationalVettingStore(Database);
         Graph = new RelationalGraphStore(Database);
         Exports = new RelationalExportStore(Database);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
     }
 
     public PostgresLocation Location { get; }
@@ -52,9 +55,9 @@ public sealed class PostgresStore : IUnmaskStore
     public IGraphStore Graph { get; }
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
     public IExportStore Exports { get; }
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The database the relational stores work on.</summary>

@@ -36,6 +36,9 @@ public sealed class SqliteStore : IUnmaskStore
         Vetting = new RelationalVettingStore(Database);
         Graph = new RelationalGraphStore(Database);
         Exports = new RelationalExportStore(Database);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
@@ -52,9 +55,9 @@ public sealed class SqliteStore : IUnmaskStore
     public IGraphStore Graph { get; }
     public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
     public IExportStore Exports { get; }
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The numbered scripts of Migrations/ and where SQLite keeps the versions applied.</summary>

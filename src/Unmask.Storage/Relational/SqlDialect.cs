@@ -15,6 +15,11 @@ public abstract class SqlDialect
     /// at a time for the whole file); PostgreSQL: a transaction-scoped advisory lock on the scope.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, string scope, CancellationToken cancellationToken);
 
+    /// <summary>Ends a SELECT that picks rows to take (a queue's next job): locks them and skips rows another transaction
+    /// holds, so takers at the same moment get different rows. SQLite has no row locks and needs none (its one writer at
+    /// a time makes takers take turns), so it writes nothing there.</summary>
+    public virtual string LockRowsSkippingLocked => "FOR UPDATE SKIP LOCKED";
+
     /// <summary>A transaction for reading a consistent snapshot.</summary>
     public abstract Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
 
