@@ -12,7 +12,7 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>The migration that adds keyed audit entries; the audit log is sealed in its transaction.</summary>
     private const int KeyedAuditMigration = 5;
 
-    private readonly SqliteAuditLog _audit;
+    private readonly RelationalAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
     {
@@ -28,7 +28,9 @@ public sealed class SqliteStore : IUnmaskStore
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
-        _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
+        var audit = AuditLocation.Beside(path, auditKeySecret);
+        _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
+        Cases = new RelationalCaseStore(Database, _audit);
     }
 
     public string Path { get; }
@@ -42,7 +44,7 @@ public sealed class SqliteStore : IUnmaskStore
     public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
     public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
     public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
-    public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
+    public ICaseStore Cases { get; }
     public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
     public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
     public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
@@ -68,10 +70,27 @@ public sealed class SqliteStore : IUnmaskStore
         {
             if (version == KeyedAuditMigration)
             {
-                store._audit.Seal(connection, transaction);
+                // Microsoft.Data.Sqlite runs its async calls synchronously: nothing to deadlock on.
+                store._audit.SealAsync(connection, transaction, LegacyCaseDocuments(connection, transaction)).GetAwaiter().GetResult();
             }
         });
         return store;
+    }
+
+    /// <summary>The cases of a store from before the typed tables (documents collection "cases"), as the seal adopts them.</summary>
+    private static List<AuditedDocument> LegacyCaseDocuments(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var documents = new List<AuditedDocument>();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT key, body FROM documents WHERE collection = $c ORDER BY key";
+        command.Parameters.AddWithValue("$c", CaseDocument.Collection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            documents.Add(new AuditedDocument(CaseDocument.Collection, reader.GetString(0), AuditChain.BodySha256(reader.GetString(1))));
+        }
+        return documents;
     }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

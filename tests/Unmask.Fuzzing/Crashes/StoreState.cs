@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Unmask.Application.Cases;
 using Unmask.Application.Vetting;
 using Unmask.Storage.Sqlite;
 
@@ -39,10 +38,9 @@ public static class StoreState
             }
             lines.Add($"{collection}: {keys.Count} documents, keys {string.Join(',', keys.Order(StringComparer.Ordinal))}");
         }
-        await foreach (var (key, body) in store.Documents.ListAsync(CaseService.CasesCollection))
+        foreach (var item in await store.Cases.ListAsync())
         {
-            using var json = JsonDocument.Parse(body);
-            lines.Add($"case {key}: {json.RootElement.GetProperty("status")}");
+            lines.Add($"case {item.Id}: {item.Status} (version {item.Version})");
         }
         await foreach (var entry in store.Audit.ReadAsync())
         {
