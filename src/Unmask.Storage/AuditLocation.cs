@@ -14,7 +14,8 @@ public sealed record AuditLocation(AuditKeySource Keys, AuditCheckpointFile Chec
     /// <summary>A database on a server (PostgreSQL): the key file and checkpoint under this user's data folder, in
     /// <c>audit/</c> (mode 0700), named after the server and database, e.g. <c>db.example_5432_unmask.audit-checkpoint</c>.
     /// The database server never holds them; each machine that writes the log keeps its own checkpoint.</summary>
-    public static AuditLocation UnderDataFolder(string dataFolder, string host, int port, string database, string? environmentSecret)
+    /// <param name="schema">The search path, when the store lives in a schema of its own (one file pair per store).</param>
+    public static AuditLocation UnderDataFolder(string dataFolder, string host, int port, string database, string? environmentSecret, string? schema = null)
     {
         var folder = Path.Combine(dataFolder, "audit");
         if (OperatingSystem.IsWindows())
@@ -25,8 +26,20 @@ public sealed record AuditLocation(AuditKeySource Keys, AuditCheckpointFile Chec
         {
             Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        var stem = Path.Combine(folder, FileStem(host, port, database));
+        var stem = Path.Combine(folder, FileStem(host, port, schema is null ? database : $"{database}_{schema}"));
         return new(new AuditKeySource(stem + ".audit-key", environmentSecret), new AuditCheckpointFile(stem + ".audit-checkpoint"));
+    }
+
+    /// <summary>This user's data folder for Unmask, as the CLI finds its default store: <c>$XDG_DATA_HOME/unmask</c>, else
+    /// <c>~/.local/share/unmask</c>.</summary>
+    public static string UserDataFolder()
+    {
+        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        if (string.IsNullOrWhiteSpace(dataHome))
+        {
+            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+        return Path.Combine(dataHome, "unmask");
     }
 
     /// <summary><c>host_port_database</c>, with anything but letters, digits, '.' and '-' as '_', so no host or database

@@ -37,18 +37,14 @@ CREATE TABLE case_decisions (
     PRIMARY KEY (case_id, version)
 );
 
--- Append-only tables: row triggers refuse UPDATE and DELETE, a statement trigger refuses TRUNCATE (which row triggers
--- do not see). The audit log's are created here too (OR REPLACE: the baseline may have them already), so the audit log
--- is append-only on PostgreSQL as it is on SQLite. A superuser can still drop them; the keyed chain catches what follows.
-CREATE OR REPLACE FUNCTION unmask_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Decisions are append-only, as the audit log is (006_baseline): row triggers refuse UPDATE and DELETE, a statement
+-- trigger refuses TRUNCATE (which row triggers do not see).
+CREATE FUNCTION case_decisions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'restrict_violation';
+    RAISE EXCEPTION 'case decisions are never changed or removed: record a new decision (% refused)', TG_OP;
 END;
 $$;
 
-CREATE OR REPLACE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION unmask_refuse_change();
-CREATE OR REPLACE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION unmask_refuse_change();
-CREATE OR REPLACE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION unmask_refuse_change();
-CREATE OR REPLACE TRIGGER case_decisions_no_update BEFORE UPDATE ON case_decisions FOR EACH ROW EXECUTE FUNCTION unmask_refuse_change();
-CREATE OR REPLACE TRIGGER case_decisions_no_delete BEFORE DELETE ON case_decisions FOR EACH ROW EXECUTE FUNCTION unmask_refuse_change();
-CREATE OR REPLACE TRIGGER case_decisions_no_truncate BEFORE TRUNCATE ON case_decisions FOR EACH STATEMENT EXECUTE FUNCTION unmask_refuse_change();
+CREATE TRIGGER case_decisions_no_update BEFORE UPDATE ON case_decisions FOR EACH ROW EXECUTE FUNCTION case_decisions_refuse_change();
+CREATE TRIGGER case_decisions_no_delete BEFORE DELETE ON case_decisions FOR EACH ROW EXECUTE FUNCTION case_decisions_refuse_change();
+CREATE TRIGGER case_decisions_no_truncate BEFORE TRUNCATE ON case_decisions FOR EACH STATEMENT EXECUTE FUNCTION case_decisions_refuse_change();
