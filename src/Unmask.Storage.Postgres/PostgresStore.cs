@@ -6,9 +6,11 @@ namespace Unmask.Storage.Postgres;
 
 /// <param name="Wait">How long opening keeps trying a server it cannot reach (refused, down, starting up) before giving up
 /// with a one-line error naming host and port. Default 30 s; the CLI reads it from <c>$UNMASK_DB_WAIT</c> (seconds).</param>
-/// <param name="AuditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>): a PostgreSQL store has no
-/// file beside it to keep one in.</param>
-public sealed record PostgresOptions(TimeSpan? Wait = null, string? AuditKeySecret = null)
+/// <param name="AuditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>); without it, the key file
+/// in <paramref name="AuditFolder"/>.</param>
+/// <param name="AuditFolder">The data folder that keeps, in <c>audit/</c>, this machine's audit checkpoint of the database
+/// and its key file (see <see cref="AuditLocation.UnderDataFolder"/>); default <see cref="AuditLocation.UserDataFolder"/>.</param>
+public sealed record PostgresOptions(TimeSpan? Wait = null, string? AuditKeySecret = null, string? AuditFolder = null)
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
 
@@ -38,7 +40,16 @@ public sealed class PostgresStore : IUnmaskStore
         Jobs = new RelationalJobStore(Database);
         ApiKeys = new RelationalApiKeyStore(Database);
         Watches = new RelationalWatchStore(Database);
+        var audit = AuditLocation.UnderDataFolder(options.AuditFolder ?? AuditLocation.UserDataFolder(), location.Host, location.Port,
+            location.Database, options.AuditKeySecret, location.SearchPath);
+        _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
+        Cases = new RelationalCaseStore(Database, _audit);
     }
+
+    /// <summary>The migration whose transaction seals the audit log (006_baseline covers it).</summary>
+    private const int KeyedAuditMigration = 5;
+
+    private readonly RelationalAuditLog _audit;
 
     public PostgresLocation Location { get; }
 
@@ -46,18 +57,18 @@ public sealed class PostgresStore : IUnmaskStore
 
     public IListStore Lists { get; }
     public IDocumentStore Documents => throw new NotSupportedException("PostgreSQL stores have no documents table: they start with the typed tables");
-    public IAuditLog Audit => throw new NotImplementedException("audit log on PostgreSQL: issue 15, being written");
+    public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
     public IBlobStore Blobs { get; }
     public ISiteStore Sites { get; }
     public IVettingStore Vetting { get; }
     public IGraphStore Graph { get; }
-    public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
     public IExportStore Exports { get; }
     public IJobStore Jobs { get; }
     public IApiKeyStore ApiKeys { get; }
     public IWatchStore Watches { get; }
+    public ICaseStore Cases { get; }
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The database the relational stores work on.</summary>
@@ -96,6 +107,14 @@ public sealed class PostgresStore : IUnmaskStore
                 migration.Covers(TypedListsMigration)
                     ? RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, PostgresDialect.Instance, cancellationToken)
                     : Task.CompletedTask, cancellationToken);
+            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, async (connection, transaction, migration) =>
+            {
+                // A PostgreSQL store starts with the typed tables: there are no older cases to adopt.
+                if (migration.Covers(KeyedAuditMigration))
+                {
+                    await store._audit.SealAsync(connection, transaction, [], cancellationToken);
+                }
+            }, cancellationToken);
             return store;
         }
         catch (NpgsqlException error)

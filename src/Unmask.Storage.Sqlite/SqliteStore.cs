@@ -16,6 +16,7 @@ public sealed class SqliteStore : IUnmaskStore
     private const int TypedListsMigration = 7;
 
     private readonly SqliteAuditLog _audit;
+    private readonly RelationalAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
     {
@@ -40,6 +41,9 @@ public sealed class SqliteStore : IUnmaskStore
         ApiKeys = new RelationalApiKeyStore(Database);
         Watches = new RelationalWatchStore(Database);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
+        var audit = AuditLocation.Beside(path, auditKeySecret);
+        _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
+        Cases = new RelationalCaseStore(Database, _audit);
     }
 
     public string Path { get; }
@@ -53,11 +57,11 @@ public sealed class SqliteStore : IUnmaskStore
     public ISiteStore Sites { get; }
     public IVettingStore Vetting { get; }
     public IGraphStore Graph { get; }
-    public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
     public IExportStore Exports { get; }
     public IJobStore Jobs { get; }
     public IApiKeyStore ApiKeys { get; }
     public IWatchStore Watches { get; }
+    public ICaseStore Cases { get; }
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The numbered scripts of Migrations/ and where SQLite keeps the versions applied.</summary>
@@ -87,7 +91,7 @@ public sealed class SqliteStore : IUnmaskStore
         {
             if (migration.Covers(KeyedAuditMigration))
             {
-                store._audit.Seal((SqliteConnection)connection, (SqliteTransaction)transaction);
+                await store._audit.SealAsync(connection, transaction, LegacyCaseDocuments((SqliteConnection)connection, (SqliteTransaction)transaction));
             }
             if (migration.Covers(TypedListsMigration))
             {
@@ -95,6 +99,22 @@ public sealed class SqliteStore : IUnmaskStore
             }
         }).GetAwaiter().GetResult();
         return store;
+    }
+
+    /// <summary>The cases of a store from before the typed tables (documents collection "cases"), as the seal adopts them.</summary>
+    private static List<AuditedDocument> LegacyCaseDocuments(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var documents = new List<AuditedDocument>();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT key, body FROM documents WHERE collection = $c ORDER BY key";
+        command.Parameters.AddWithValue("$c", CaseDocument.Collection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            documents.Add(new AuditedDocument(CaseDocument.Collection, reader.GetString(0), AuditChain.BodySha256(reader.GetString(1))));
+        }
+        return documents;
     }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class ExportServiceTests : IAsyncLifetime
         var cases = new CaseService(_store, _time);
         await cases.OpenAsync("vendor:V-2", "analyst-1", TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromHours(2));
-        await cases.DecideAsync("case-1", "escalated", "copied site and shared phone", "analyst-2", TestContext.Current.CancellationToken);
+        await cases.DecideAsync("case-1", "escalated", "copied site and shared phone", "analyst-2", null, TestContext.Current.CancellationToken);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Unmask.Application.Cases;
+using Unmask.Application.Vetting;
 using Unmask.Storage.Sqlite;
 
 namespace Unmask.Fuzzing.Crashes;
@@ -36,9 +37,9 @@ public static class StoreState
         }
         lines.Add($"vet_records: {records.Count} records: {string.Join(',', records)}");
         await foreach (var (key, body) in store.Documents.ListAsync(CaseService.CasesCollection))
+        foreach (var item in await store.Cases.ListAsync())
         {
-            using var json = JsonDocument.Parse(body);
-            lines.Add($"case {key}: {json.RootElement.GetProperty("status")}");
+            lines.Add($"case {item.Id}: {item.Status} (version {item.Version})");
         }
         await foreach (var entry in store.Audit.ReadAsync())
         {
