@@ -45,6 +45,9 @@ internal static class SqliteMigrator
         }
     }
 
+    /// <summary>The highest migration this program knows.</summary>
+    public static int KnownVersion => Scripts().Max(s => s.Version);
+
     private static IEnumerable<(int Version, string Name, string Sql)> Scripts()
     {
         var assembly = Assembly.GetExecutingAssembly();

@@ -29,6 +29,8 @@ public sealed class SqliteStore : IUnmaskStore
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
+        Maintenance = new RelationalMaintenance(Database, Description, SqliteMigrator.KnownVersion,
+            AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
     public string Path { get; }
@@ -47,7 +49,7 @@ public sealed class SqliteStore : IUnmaskStore
     public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
     public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
     public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
-    public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
+    public IStoreMaintenance Maintenance { get; }
 
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
