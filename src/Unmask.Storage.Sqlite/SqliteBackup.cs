@@ -70,9 +70,9 @@ public static class SqliteBackup
             throw new InputException(file, null, "no such backup file");
         }
         var version = SchemaVersionOf(backup, file);
-        if (version > SqliteMigrator.KnownVersion)
+        if (version > SqliteStore.Plan.LatestVersion)
         {
-            throw new InputException(file, null, $"the backup is at schema version {version}; this program knows up to {SqliteMigrator.KnownVersion}: restore it with a newer unmask");
+            throw new InputException(file, null, $"the backup is at schema version {version}; this program knows up to {SqliteStore.Plan.LatestVersion}: restore it with a newer unmask");
         }
         var target = Path.GetFullPath(storePath);
         if (!replace && File.Exists(target) && HoldsData(target))

@@ -28,8 +28,9 @@ public sealed class SqliteStore : IUnmaskStore
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
         Lists = new SqliteListStore(Open, time);
         Documents = new SqliteDocumentStore(Open);
+        Blobs = new RelationalBlobStore(Database, time);
         _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
-        Maintenance = new RelationalMaintenance(Database, Description, SqliteMigrator.KnownVersion,
+        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion,
             AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
@@ -40,7 +41,7 @@ public sealed class SqliteStore : IUnmaskStore
     public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
-    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
+    public IBlobStore Blobs { get; }
     public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
     public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
     public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
@@ -50,6 +51,12 @@ public sealed class SqliteStore : IUnmaskStore
     public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
     public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
     public IStoreMaintenance Maintenance { get; }
+
+    /// <summary>The numbered scripts of Migrations/ and where SQLite keeps the versions applied.</summary>
+    internal static readonly MigrationPlan Plan = new(
+        Migration.FromResources(typeof(SqliteStore).Assembly, "Unmask.Storage.Sqlite.Migrations."),
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
 
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
@@ -65,14 +72,14 @@ public sealed class SqliteStore : IUnmaskStore
             Directory.CreateDirectory(folder);
         }
         var store = new SqliteStore(path, time, auditKeySecret);
-        using var connection = store.Open();
-        SqliteMigrator.Migrate(connection, time, (transaction, version) =>
+        Migrator.MigrateAsync(store.Database, Plan, time, store.Description, (connection, transaction, migration) =>
         {
-            if (version == KeyedAuditMigration)
+            if (migration.Covers(KeyedAuditMigration))
             {
-                store._audit.Seal(connection, transaction);
+                store._audit.Seal((SqliteConnection)connection, (SqliteTransaction)transaction);
             }
-        });
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
         return store;
     }
 

@@ -1,0 +1,161 @@
+using System.Net.Sockets;
+using Npgsql;
+using Unmask.Storage.Relational;
+
+namespace Unmask.Storage.Postgres;
+
+/// <param name="Wait">How long opening keeps trying a server it cannot reach (refused, down, starting up) before giving up
+/// with a one-line error naming host and port. Default 30 s; the CLI reads it from <c>$UNMASK_DB_WAIT</c> (seconds).</param>
+/// <param name="AuditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>): a PostgreSQL store has no
+/// file beside it to keep one in.</param>
+public sealed record PostgresOptions(TimeSpan? Wait = null, string? AuditKeySecret = null)
+{
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The environment variable the CLI reads <see cref="Wait"/> from, in seconds.</summary>
+    public const string WaitVariable = "UNMASK_DB_WAIT";
+}
+
+/// <summary>The server store: a PostgreSQL database on the same numbered schema as the SQLite file, for several users and
+/// the service. Connections come from one pooled data source; each typed store is the shared relational one.</summary>
+public sealed class PostgresStore : IUnmaskStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresStore(PostgresLocation location, TimeProvider time, PostgresOptions options)
+    {
+        Location = location;
+        Time = time;
+        Options = options;
+        _dataSource = new NpgsqlDataSourceBuilder(location.ConnectionString).Build();
+        Database = new RelationalDatabase(async cancellationToken => await _dataSource.OpenConnectionAsync(cancellationToken), PostgresDialect.Instance);
+    }
+
+    public PostgresLocation Location { get; }
+
+    public string Description => Location.Description;
+
+    public IListStore Lists => throw new NotImplementedException("list store on PostgreSQL: issue 15, being written");
+    public IDocumentStore Documents => throw new NotSupportedException("PostgreSQL stores have no documents table: they start with the typed tables");
+    public IAuditLog Audit => throw new NotImplementedException("audit log on PostgreSQL: issue 15, being written");
+
+    // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
+    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
+    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
+    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
+    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
+    public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
+    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
+    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
+    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
+    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
+    public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
+
+    /// <summary>The database the relational stores work on.</summary>
+    internal RelationalDatabase Database { get; }
+
+    internal TimeProvider Time { get; }
+
+    internal PostgresOptions Options { get; }
+
+    /// <summary>The numbered scripts of Migrations/ (006_baseline covers 1-6) and where PostgreSQL keeps the versions applied.</summary>
+    internal static readonly MigrationPlan Plan = new(
+        Migration.FromResources(typeof(PostgresStore).Assembly, "Unmask.Storage.Postgres.Migrations."),
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
+        "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL");
+
+    /// <summary>Opens the store at <paramref name="location"/> (a postgres:// URL or an Npgsql connection string) and brings
+    /// its schema up to date. A server it cannot reach is tried again with back-off for <see cref="PostgresOptions.Wait"/>,
+    /// then <see cref="StoreException"/> names host and port; a store written by a newer program is refused.</summary>
+    public static async Task<PostgresStore> OpenAsync(string location, TimeProvider time, PostgresOptions? options = null, CancellationToken cancellationToken = default) =>
+        await OpenAsync(PostgresLocation.Parse(location), time, options, cancellationToken);
+
+    public static async Task<PostgresStore> OpenAsync(PostgresLocation location, TimeProvider time, PostgresOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PostgresOptions();
+        var store = new PostgresStore(location, time, options);
+        try
+        {
+            await store.WaitForServerAsync(cancellationToken);
+            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, cancellationToken: cancellationToken);
+            return store;
+        }
+        catch (NpgsqlException error)
+        {
+            await store.DisposeAsync();
+            throw new StoreException($"PostgreSQL at {location.HostAndPort}: {location.Mask(OneLine(error.Message))}", error);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a connection, trying again while the server cannot be reached (0.1 s, then doubling up to 5 s
+    /// between tries) until the wait is over.</summary>
+    private async Task WaitForServerAsync(CancellationToken cancellationToken)
+    {
+        var wait = Options.Wait ?? PostgresOptions.DefaultWait;
+        var started = Time.GetTimestamp();
+        var pause = TimeSpan.FromMilliseconds(100);
+        var tries = 0;
+        while (true)
+        {
+            tries++;
+            var left = wait - Time.GetElapsedTime(started);
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(attempt.Token);
+                return;
+            }
+            catch (Exception error) when (IsUnreachable(error) && !cancellationToken.IsCancellationRequested)
+            {
+                left = wait - Time.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new StoreException($"cannot reach PostgreSQL at {Location.HostAndPort} ({Location.Mask(Reason(error))}); "
+                                             + $"gave up after {tries} tries in {PostgresLocation.Seconds(Time.GetElapsedTime(started))} "
+                                             + $"(wait longer with ${PostgresOptions.WaitVariable}=SECONDS)", error);
+                }
+                await Task.Delay(pause < left ? pause : left, Time, cancellationToken);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    /// <summary>Failures that may pass if we wait: the connection refused or timed out, the server starting up or shutting
+    /// down, too many clients. A wrong password or a missing database will not, and are reported at once.</summary>
+    private static bool IsUnreachable(Exception error) => error switch
+    {
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections
+            or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown,
+        NpgsqlException { InnerException: SocketException or TimeoutException or IOException } => true,
+        NpgsqlException npgsql => npgsql.IsTransient,
+        OperationCanceledException or TimeoutException => true,
+        _ => false,
+    };
+
+    private static string Reason(Exception error) => error switch
+    {
+        NpgsqlException { InnerException: SocketException socket } => socket.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => "connection refused",
+            SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host not found",
+            SocketError.TimedOut => "timed out",
+            _ => OneLine(socket.Message),
+        },
+        OperationCanceledException or TimeoutException => "timed out",
+        _ => OneLine(error.Message),
+    };
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+    }
+}
