@@ -29,11 +29,14 @@ public abstract class SchemaCatalog
     /// <summary>The migrations table is the program's, not data: each store records its own migrations.</summary>
     public const string MigrationsTable = "schema_migrations";
 
-    public static SchemaCatalog For(SqlDialect dialect) => dialect.Name switch
+    public static SchemaCatalog For(SqlDialect dialect) => For(dialect.Name);
+
+    /// <param name="backend">"sqlite" or "postgres", as <see cref="SqlDialect.Name"/>.</param>
+    public static SchemaCatalog For(string backend) => backend switch
     {
         "sqlite" => new SqliteCatalog(),
         "postgres" => new PostgresCatalog(),
-        _ => throw new NotSupportedException($"no catalog for the '{dialect.Name}' backend"),
+        _ => throw new NotSupportedException($"no catalog for the '{backend}' backend"),
     };
 
     /// <summary>Every data table (not the migrations table), parents before the tables that refer to them, then by name.</summary>
