@@ -114,6 +114,7 @@ public static class CliApp
         root.Subcommands.Add(CaseCommands.Audit(console));
         root.Subcommands.Add(CaseCommands.Export(console));
         root.Subcommands.Add(DemoCommand.Build(console));
+        root.Subcommands.Add(DbCommands.Build(console));
         return root;
     }
 }

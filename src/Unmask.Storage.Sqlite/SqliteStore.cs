@@ -44,6 +44,8 @@ public sealed class SqliteStore : IUnmaskStore
         var audit = AuditLocation.Beside(path, auditKeySecret);
         _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
         Cases = new RelationalCaseStore(Database, _audit);
+        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion,
+            AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
     public string Path { get; }
@@ -62,7 +64,7 @@ public sealed class SqliteStore : IUnmaskStore
     public IApiKeyStore ApiKeys { get; }
     public IWatchStore Watches { get; }
     public ICaseStore Cases { get; }
-    public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
+    public IStoreMaintenance Maintenance { get; }
 
     /// <summary>The numbered scripts of Migrations/ and where SQLite keeps the versions applied.</summary>
     internal static readonly MigrationPlan Plan = new(
