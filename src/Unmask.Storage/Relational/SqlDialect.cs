@@ -33,6 +33,12 @@ public abstract class SqlDialect
 
     /// <summary>True when the error is a unique or primary-key violation.</summary>
     public abstract bool IsUniqueViolation(DbException error);
+
+    /// <summary>Writes many rows to one table inside <paramref name="transaction"/> (list import). The default executes one
+    /// prepared <c>INSERT</c> per row, SQLite's fastest way; PostgreSQL overrides it with binary COPY.</summary>
+    public virtual Task WriteRowsAsync(
+        DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
+        PreparedInserts.WriteAsync(connection, transaction, table, rows, cancellationToken);
 }
 
 /// <summary>Times as both backends keep them: UTC, to the microsecond (PostgreSQL's precision), so the same store gives
