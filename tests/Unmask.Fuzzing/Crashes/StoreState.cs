@@ -36,7 +36,6 @@ public static class StoreState
             records.Add($"{record.Key} ({record.Findings.Count} findings)");
         }
         lines.Add($"vet_records: {records.Count} records: {string.Join(',', records)}");
-        await foreach (var (key, body) in store.Documents.ListAsync(CaseService.CasesCollection))
         foreach (var item in await store.Cases.ListAsync())
         {
             lines.Add($"case {item.Id}: {item.Status} (version {item.Version})");
