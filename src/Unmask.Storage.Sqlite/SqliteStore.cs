@@ -15,7 +15,6 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>The migration that makes names and identifiers rows; those of the entities already stored are written in its transaction.</summary>
     private const int TypedListsMigration = 7;
 
-    private readonly SqliteAuditLog _audit;
     private readonly RelationalAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
@@ -40,7 +39,6 @@ public sealed class SqliteStore : IUnmaskStore
         Jobs = new RelationalJobStore(Database);
         ApiKeys = new RelationalApiKeyStore(Database);
         Watches = new RelationalWatchStore(Database);
-        _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
         var audit = AuditLocation.Beside(path, auditKeySecret);
         _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
         Cases = new RelationalCaseStore(Database, _audit);
