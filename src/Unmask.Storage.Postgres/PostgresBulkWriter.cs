@@ -23,6 +23,7 @@ internal static class PostgresBulkWriter
                 {
                     null => importer.WriteNullAsync(cancellationToken),
                     long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+                    double number => importer.WriteAsync(number, NpgsqlDbType.Double, cancellationToken),
                     string text => importer.WriteAsync(text, TextType(types[i]), cancellationToken),
                     var other => throw new ArgumentException($"{table.Name}: a {other.GetType().Name} cannot be copied as {types[i]}", nameof(rows)),
                 });

@@ -20,6 +20,9 @@ public enum BulkType
     /// <summary>A 64-bit integer (<c>long</c>).</summary>
     Integer,
 
+    /// <summary>A double-precision number (<c>double</c>).</summary>
+    Real,
+
     /// <summary>JSON kept as written, key order included (PostgreSQL <c>json</c>, SQLite text).</summary>
     Json,
 

@@ -10,9 +10,15 @@ public sealed class RelationalGraphStore(RelationalDatabase db) : IGraphStore
     private const string WriteScope = "graph";
     public const string SnapshotMediaType = "application/vnd.unmask.link-graph";
 
-    private static readonly Column[] NodeColumns = [new("id"), new("kind"), new("caption"), new("risk"), new("properties", ColumnType.Json)];
+    private static readonly BulkTable Nodes = new("graph_nodes", [
+        new("id", BulkType.Text), new("kind", BulkType.Text), new("caption", BulkType.Text), new("risk", BulkType.Integer),
+        new("properties", BulkType.Jsonb),
+    ]);
 
-    private static readonly Column[] EdgeColumns = [new("source"), new("target"), new("kind"), new("weight"), new("evidence"), new("provenance")];
+    private static readonly BulkTable Edges = new("graph_edges", [
+        new("source", BulkType.Text), new("target", BulkType.Text), new("kind", BulkType.Text), new("weight", BulkType.Real),
+        new("evidence", BulkType.Text), new("provenance", BulkType.Text),
+    ]);
 
     public Task SaveAsync(StoredGraph graph, CancellationToken cancellationToken = default) =>
         db.WriteAsync(WriteScope, async (connection, transaction) =>
@@ -22,20 +28,21 @@ public sealed class RelationalGraphStore(RelationalDatabase db) : IGraphStore
             {
                 previous = (string?)await query.ExecuteScalarAsync(cancellationToken);
             }
-            await ExecuteAsync(connection, transaction, "DELETE FROM graph_edges", cancellationToken);
-            await ExecuteAsync(connection, transaction, "DELETE FROM graph_nodes", cancellationToken);
-            var nodes = new RowInserter(connection, transaction, db.Dialect, "graph_nodes", NodeColumns);
-            foreach (var node in graph.Nodes)
+            if (db.Dialect.Name == "postgres")
             {
-                await nodes.AddAsync([node.Id, node.Kind, node.Caption, node.Risk, node.PropertiesJson], cancellationToken);
+                // DELETE would run the edges' foreign-key triggers once per node (seconds for the graph of the real lists);
+                // TRUNCATE empties both at once, inside this transaction.
+                await ExecuteAsync(connection, transaction, "TRUNCATE graph_edges, graph_nodes", cancellationToken);
             }
-            await nodes.FlushAsync(cancellationToken);
-            var edges = new RowInserter(connection, transaction, db.Dialect, "graph_edges", EdgeColumns);
-            foreach (var edge in graph.Edges)
+            else
             {
-                await edges.AddAsync([edge.Source, edge.Target, edge.Kind, edge.Weight, edge.Evidence, edge.Provenance], cancellationToken);
+                await ExecuteAsync(connection, transaction, "DELETE FROM graph_edges", cancellationToken);
+                await ExecuteAsync(connection, transaction, "DELETE FROM graph_nodes", cancellationToken);
             }
-            await edges.FlushAsync(cancellationToken);
+            await db.Dialect.WriteRowsAsync(connection, transaction, Nodes,
+                graph.Nodes.Select(n => new object?[] { n.Id, n.Kind, n.Caption, (long?)n.Risk, n.PropertiesJson }), cancellationToken);
+            await db.Dialect.WriteRowsAsync(connection, transaction, Edges,
+                graph.Edges.Select(e => new object?[] { e.Source, e.Target, e.Kind, e.Weight, e.Evidence, e.Provenance }), cancellationToken);
             var snapshot = await RelationalBlobs.PutAsync(connection, transaction, db.Dialect, graph.Snapshot, SnapshotMediaType, graph.BuiltAt, cancellationToken);
             await using (var state = Sql.Command(connection, transaction, """
                 INSERT INTO graph_state (id, built_at, snapshot_sha256, nodes, edges, current) VALUES (1, @built_at, @snapshot, @nodes, @edges, @current)

@@ -13,18 +13,24 @@ public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStor
     // Records are read a page at a time, each page with its findings and attachments in two more queries.
     private const int PageSize = 500;
 
-    private static readonly Column[] RecordColumns =
-    [
-        new("key"), new("batch_id"), new("kind"), new("record_id"), new("caption"), new("risk"), new("level"),
-        new("result", ColumnType.Json), new("graph", ColumnType.Json),
-    ];
+    // Keys named in one statement: SQLite looks each parameter up by name in a list, so a statement of thousands costs
+    // quadratic time; a few hundred keep it small on both backends.
+    private const int KeysPerStatement = 200;
 
-    private static readonly Column[] FindingColumns =
-    [
-        new("record_key"), new("ordinal"), new("code"), new("severity"), new("evidence"), new("source"), new("data", ColumnType.Json),
-    ];
+    private static readonly BulkTable Records = new("vet_records", [
+        new("key", BulkType.Text), new("batch_id", BulkType.Text), new("kind", BulkType.Text), new("record_id", BulkType.Text),
+        new("caption", BulkType.Text), new("risk", BulkType.Integer), new("level", BulkType.Text), new("result", BulkType.Jsonb),
+        new("graph", BulkType.Jsonb),
+    ]);
 
-    private static readonly Column[] AttachmentColumns = [new("record_key"), new("name"), new("media_type"), new("content_sha256")];
+    private static readonly BulkTable Findings = new("vet_findings", [
+        new("record_key", BulkType.Text), new("ordinal", BulkType.Integer), new("code", BulkType.Text), new("severity", BulkType.Text),
+        new("evidence", BulkType.Text), new("source", BulkType.Text), new("data", BulkType.Jsonb),
+    ]);
+
+    private static readonly BulkTable Attachments = new("vet_attachments", [
+        new("record_key", BulkType.Text), new("name", BulkType.Text), new("media_type", BulkType.Text), new("content_sha256", BulkType.Text),
+    ]);
 
     public Task SaveRunAsync(StoredVetBatch batch, IReadOnlyList<StoredVetRecord> records, CancellationToken cancellationToken = default)
     {
@@ -47,39 +53,25 @@ public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStor
                 dialect.Time(insert, "@at", batch.VettedAt);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
-            await using (var delete = Sql.Command(connection, transaction, "DELETE FROM vet_records WHERE key = @key"))
+            // Records vetted before lose their old row; their findings and attachments go with it (ON DELETE CASCADE).
+            foreach (var chunk in records.Select(r => r.Key).Chunk(KeysPerStatement))
             {
-                var key = delete.CreateParameter();
-                key.ParameterName = "@key";
-                delete.Parameters.Add(key);
-                foreach (var record in records)
-                {
-                    key.Value = record.Key;
-                    await delete.ExecuteNonQueryAsync(cancellationToken);
-                }
+                await using var delete = Sql.Command(connection, transaction, $"DELETE FROM vet_records WHERE key IN ({KeyList(chunk.Length)})");
+                AddKeys(delete, chunk);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
             }
-            var rows = new RowInserter(connection, transaction, dialect, "vet_records", RecordColumns);
-            foreach (var r in records)
+            await dialect.WriteRowsAsync(connection, transaction, Records, records.Select(r => new object?[]
             {
-                await rows.AddAsync([r.Key, r.BatchId, r.Kind, r.RecordId, r.Caption, r.Risk, r.Level, r.ResultJson, r.GraphJson], cancellationToken);
-            }
-            await rows.FlushAsync(cancellationToken);
-            var findings = new RowInserter(connection, transaction, dialect, "vet_findings", FindingColumns);
-            var attachments = new RowInserter(connection, transaction, dialect, "vet_attachments", AttachmentColumns);
-            foreach (var r in records)
+                r.Key, r.BatchId, r.Kind, r.RecordId, r.Caption, (long)r.Risk, r.Level, r.ResultJson, r.GraphJson,
+            }), cancellationToken);
+            await dialect.WriteRowsAsync(connection, transaction, Findings, records.SelectMany(r => r.Findings.Select((f, ordinal) => new object?[]
             {
-                for (var ordinal = 0; ordinal < r.Findings.Count; ordinal++)
-                {
-                    var f = r.Findings[ordinal];
-                    await findings.AddAsync([r.Key, ordinal, f.Code, f.Severity, f.Evidence, f.Source, f.DataJson], cancellationToken);
-                }
-                foreach (var attachment in r.Attachments)
-                {
-                    await attachments.AddAsync([r.Key, attachment.Name, attachment.MediaType, attachment.Sha256], cancellationToken);
-                }
-            }
-            await findings.FlushAsync(cancellationToken);
-            await attachments.FlushAsync(cancellationToken);
+                r.Key, (long)ordinal, f.Code, f.Severity, f.Evidence, f.Source, f.DataJson,
+            })), cancellationToken);
+            await dialect.WriteRowsAsync(connection, transaction, Attachments, records.SelectMany(r => r.Attachments.Select(a => new object?[]
+            {
+                r.Key, a.Name, a.MediaType, a.Sha256,
+            })), cancellationToken);
         }, cancellationToken);
     }
 
@@ -175,9 +167,19 @@ public sealed class RelationalVettingStore(RelationalDatabase db) : IVettingStor
         {
             return rows;
         }
-        var keys = rows.Select(r => r.Key).ToList();
-        var findings = await FindingsAsync(connection, transaction, keys, cancellationToken);
-        var attachments = await AttachmentsAsync(connection, transaction, keys, cancellationToken);
+        var findings = new Dictionary<string, List<StoredFinding>>(StringComparer.Ordinal);
+        var attachments = new Dictionary<string, List<StoredVetAttachment>>(StringComparer.Ordinal);
+        foreach (var keys in rows.Select(r => r.Key).Chunk(KeysPerStatement))
+        {
+            foreach (var (key, list) in await FindingsAsync(connection, transaction, keys, cancellationToken))
+            {
+                findings[key] = list;
+            }
+            foreach (var (key, list) in await AttachmentsAsync(connection, transaction, keys, cancellationToken))
+            {
+                attachments[key] = list;
+            }
+        }
         return [.. rows.Select(r => r with
         {
             Findings = findings.GetValueOrDefault(r.Key) ?? [],

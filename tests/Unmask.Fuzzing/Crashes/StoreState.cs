@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Unmask.Application.Cases;
-using Unmask.Application.Vetting;
 using Unmask.Storage.Sqlite;
 
 namespace Unmask.Fuzzing.Crashes;
