@@ -7,7 +7,8 @@ using Unmask.Screening.Scoring;
 namespace Unmask.Screening;
 
 /// <summary>
-/// Screens queries against a <see cref="ScreeningIndex"/>: candidates by blocking and by identifier, then features, then the score of the selected algorithm with its explanation. Thread-safe.
+/// Screens queries against a <see cref="ScreeningIndex"/>: candidates by blocking and by identifier, then features, then
+/// the score of the selected algorithm with its explanation. Thread-safe.
 /// </summary>
 /// <remarks>A query with no usable name (empty, whitespace, only punctuation or control characters) and no identifier is
 /// refused with <see cref="ArgumentException"/>: an empty answer would read as "screened, nothing found".</remarks>

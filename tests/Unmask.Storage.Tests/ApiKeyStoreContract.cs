@@ -117,7 +117,7 @@ public abstract class ApiKeyStoreContract(StoreBackend backend)
     public async Task An_expired_key_is_refused_from_the_moment_it_expires()
     {
         await using var store = await NewStoreAsync();
-        var created = await store.ApiKeys.CreateAsync(new NewApiKey("trial", "analyst-1", ["screen"], T0, T0.AddDays(30)));
+        var created = await store.ApiKeys.CreateAsync(new NewApiKey("trial", "analyst-1", ["screen"], T0, T0.AddDays(30).ToOffset(TimeSpan.FromHours(9))));
 
         (await store.ApiKeys.AuthenticateAsync(created.Secret, T0.AddDays(30).AddTicks(-10))).ShouldNotBeNull();
         (await store.ApiKeys.AuthenticateAsync(created.Secret, T0.AddDays(30))).ShouldBeNull();
@@ -155,6 +155,20 @@ public abstract class ApiKeyStoreContract(StoreBackend backend)
         await Should.ThrowAsync<ArgumentException>(() => store.ApiKeys.CreateAsync(new NewApiKey("", "analyst-1", ["read"], T0, null)));
         await Should.ThrowAsync<ArgumentException>(() => store.ApiKeys.CreateAsync(new NewApiKey("dead", "analyst-1", ["read"], T0, T0)));
         (await store.ApiKeys.ListAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_schema_refuses_a_second_key_with_the_same_digest()
+    {
+        var location = await backend.NewLocationAsync();
+        await (await backend.OpenAsync(location)).DisposeAsync();
+        const string Insert = "INSERT INTO api_keys (name, owner, prefix, hash, scopes, created_at, expires_at) VALUES ";
+
+        await SchemaRules.ShouldAcceptAsync(backend, location, Insert + "('a', 'analyst-1', 'umk_00000000', 'aa', '[\"read\"]', '2026-11-25T09:00:00.0000000+00:00', NULL)");
+        await SchemaRules.ShouldRefuseAsync(backend, location,
+            Insert + "('b', 'analyst-1', 'umk_00000000', 'aa', '[\"read\"]', '2026-11-25T09:00:00.0000000+00:00', NULL)",
+            Insert + "('c', 'analyst-1', 'umk_00000000', 'cc', '{\"read\": true}', '2026-11-25T09:00:00.0000000+00:00', NULL)",
+            Insert + "('d', 'analyst-1', 'umk_00000000', 'dd', '[\"read\"]', '2026-11-25T09:00:00.0000000+00:00', '2026-11-25T08:00:00.0000000+00:00')");
     }
 
     private static void ShouldBeTheSame(ApiKey actual, ApiKey expected)

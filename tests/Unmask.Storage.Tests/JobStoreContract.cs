@@ -268,6 +268,26 @@ public abstract class JobStoreContract(StoreBackend backend)
         (await store.Jobs.RequeueAbandonedAsync(T0.AddHours(1), maxAttempts: 2, now: T0.AddHours(1))).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_schema_refuses_a_job_in_a_state_the_store_never_writes()
+    {
+        var location = await backend.NewLocationAsync();
+        await (await backend.OpenAsync(location)).DisposeAsync();
+        const string Columns = "INSERT INTO jobs (kind, status, progress, owner, parameters, attempts, created_at, worker, started_at, heartbeat_at, finished_at, result, error)";
+        const string At = "'2026-11-25T09:00:00.0000000+00:00'";
+
+        await SchemaRules.ShouldRefuseAsync(backend, location,
+            $"{Columns} VALUES ('screen-batch', 'running', 0, 'analyst-1', '{{}}', 1, {At}, NULL, {At}, {At}, NULL, NULL, NULL)",
+            $"{Columns} VALUES ('screen-batch', 'queued', 0, 'analyst-1', '{{}}', 0, {At}, NULL, NULL, NULL, {At}, NULL, NULL)",
+            $"{Columns} VALUES ('screen-batch', 'succeeded', 1, 'analyst-1', '{{}}', 1, {At}, 'worker-a', {At}, {At}, {At}, NULL, NULL)",
+            $"{Columns} VALUES ('screen-batch', 'failed', 0, 'analyst-1', '{{}}', 1, {At}, 'worker-a', {At}, {At}, {At}, NULL, NULL)",
+            $"{Columns} VALUES ('screen-batch', 'paused', 0, 'analyst-1', '{{}}', 0, {At}, NULL, NULL, NULL, NULL, NULL, NULL)",
+            $"{Columns} VALUES ('screen-batch', 'queued', 1.5, 'analyst-1', '{{}}', 0, {At}, NULL, NULL, NULL, NULL, NULL, NULL)",
+            $"{Columns} VALUES ('screen-batch', 'queued', 0, 'analyst-1', '{{not json', 0, {At}, NULL, NULL, NULL, NULL, NULL, NULL)");
+        await SchemaRules.ShouldAcceptAsync(backend, location,
+            $"{Columns} VALUES ('screen-batch', 'queued', 0, 'analyst-1', '{{}}', 0, {At}, NULL, NULL, NULL, NULL, NULL, NULL)");
+    }
+
     private static async Task<Job> QueuedAndClaimedAsync(IUnmaskStore store, string worker)
     {
         await store.Jobs.CreateAsync(new NewJob("screen-batch", "analyst-1", """{"file":"vendors.csv"}""", T0));

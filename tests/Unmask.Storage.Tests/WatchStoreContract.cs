@@ -138,7 +138,7 @@ public abstract class WatchStoreContract(StoreBackend backend)
 
         (await store.Watches.ListAlertsAsync()).Select(alert => alert.EntityId).ShouldBe(["e-4", "e-3", "e-2", "e-1"]);
         (await store.Watches.ListAlertsAsync(watch.Id)).Select(alert => alert.EntityId).ShouldBe(["e-4", "e-3", "e-1"]);
-        (await store.Watches.ListAlertsAsync(since: T0.AddMinutes(1))).Select(alert => alert.EntityId).ShouldBe(["e-4", "e-3", "e-2"]);
+        (await store.Watches.ListAlertsAsync(since: T0.AddMinutes(1).ToOffset(TimeSpan.FromHours(-5)))).Select(alert => alert.EntityId).ShouldBe(["e-4", "e-3", "e-2"]);
         (await store.Watches.ListAlertsAsync(watch.Id, since: T0.AddMinutes(1), limit: 1)).Select(alert => alert.EntityId).ShouldBe(["e-4"]);
         (await store.Watches.ListAlertsAsync("999")).ShouldBeEmpty();
         (await store.Watches.ListAlertsAsync("V-3")).ShouldBeEmpty();
@@ -286,6 +286,28 @@ public abstract class WatchStoreContract(StoreBackend backend)
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => store.Watches.ClaimDueDeliveriesAsync(T0, TimeSpan.Zero));
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => store.Watches.ClaimDueDeliveriesAsync(T0, Lease, limit: 0));
         (await store.Watches.DeliveriesOfAsync(delivery.AlertId)).ShouldHaveSingleItem().Attempts.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_schema_refuses_an_alert_twice_and_a_delivery_in_a_state_the_store_never_writes()
+    {
+        var location = await backend.NewLocationAsync();
+        await using (var store = await backend.OpenAsync(location))
+        {
+            var watch = await store.Watches.CreateAsync(Vendor("V-3", webhook: "https://hooks.example.org/unmask"));
+            await store.Watches.RaiseAsync([Match(watch, "us_ofac_sdn-123", version: 7)]);
+        }
+        const string At = "'2026-11-25T09:00:00.0000000+00:00'";
+        const string Delivery = "INSERT INTO webhook_deliveries (alert_id, url, status, attempts, created_at, next_attempt_at, delivered_at) SELECT id, 'https://other.example.org/', ";
+
+        await SchemaRules.ShouldRefuseAsync(backend, location,
+            $"INSERT INTO alerts (watch_id, entity_id, dataset, dataset_version, score, details, raised_at) SELECT watch_id, entity_id, dataset, dataset_version, 0.5, '{{}}', {At} FROM alerts",
+            $"UPDATE alerts SET acknowledged_by = 'analyst-2'",
+            $"{Delivery} 'pending', 0, {At}, NULL, NULL FROM alerts",
+            $"{Delivery} 'delivered', 1, {At}, NULL, NULL FROM alerts",
+            $"{Delivery} 'gave_up', 1, {At}, {At}, NULL FROM alerts",
+            $"UPDATE watches SET threshold = 2");
+        await SchemaRules.ShouldAcceptAsync(backend, location, $"{Delivery} 'delivered', 1, {At}, NULL, {At} FROM alerts");
     }
 
     private static async Task<WebhookDelivery> OneDueDeliveryAsync(IUnmaskStore store)
