@@ -56,6 +56,10 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
     }
 
     [Fact]
+    public void The_tries_back_off_from_a_tenth_of_a_second_doubling_up_to_five_seconds() =>
+        PostgresStore.Pauses().Take(9).Select(p => p.TotalSeconds).ShouldBe([0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 5, 5, 5]);
+
+    [Fact]
     public async Task A_database_that_does_not_exist_is_reported_at_once_not_waited_for()
     {
         var missing = new NpgsqlConnectionStringBuilder(backend.DatabaseConnectionString) { Database = "unmask_no_such_database", Password = "hunter2" };
