@@ -34,7 +34,7 @@ public static class ExportsBench
                     [SharedData.Path("sanctions/us_ofac"), SharedData.Path("sanctions/un"), SharedData.Path("ioc")], new ImportOptions(ReplaceNewer: true));
                 var cases = new CaseService(store, time);
                 var opened = await cases.OpenAsync("vendor:V-2", "bench", CancellationToken.None);
-                await cases.DecideAsync(opened.Id, "escalated", "shares a phone with a copied front site", "bench", CancellationToken.None);
+                await cases.DecideAsync(opened.Id, "escalated", "shares a phone with a copied front site", "bench", null, CancellationToken.None);
             }
             report.AppendLine(CultureInfo.InvariantCulture, $"store built (demo + real OFAC, UN, IOC lists + case) in {watch.Elapsed.TotalSeconds:F1} s");
             var ftmModel = FtmModel.Load(SharedData.Path("followthemoney/schema"));

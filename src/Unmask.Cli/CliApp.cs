@@ -42,7 +42,8 @@ public static class CliApp
 
     /// <summary>
     /// The one place where any failure becomes an exit code and one line: bad input (exit 2) names the file, line and
-    /// reason; anything else is an internal or environment fault (exit 3). The stack trace is printed only with --verbose.
+    /// reason; a decision on a case someone else decided first is a conflict (exit 1, naming the decision that won);
+    /// anything else is an internal or environment fault (exit 3). The stack trace is printed only with --verbose.
     /// </summary>
     public static (int ExitCode, string Message) Describe(Exception error)
     {
@@ -50,6 +51,7 @@ public static class CliApp
         return root switch
         {
             InputException input => (ExitCodes.BadInput, input.Message),
+            Unmask.Storage.CaseConflictException conflict => (ExitCodes.CaseConflict, conflict.Message),
             OperationCanceledException => (ExitCodes.Fault, "cancelled"),
             Storage.StoreException => (ExitCodes.Fault, OneLine(root.Message)),
             IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or HttpRequestException =>
@@ -112,6 +114,7 @@ public static class CliApp
         root.Subcommands.Add(CaseCommands.Audit(console));
         root.Subcommands.Add(CaseCommands.Export(console));
         root.Subcommands.Add(DemoCommand.Build(console));
+        root.Subcommands.Add(DbCommands.Build(console));
         return root;
     }
 }

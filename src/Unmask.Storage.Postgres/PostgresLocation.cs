@@ -22,6 +22,9 @@ public sealed class PostgresLocation
 
     public string Database => Builder.Database ?? Builder.Username ?? "postgres";
 
+    /// <summary>The schemas searched first, when the connection names them (tests give each store its own schema).</summary>
+    public string? SearchPath => string.IsNullOrEmpty(Builder.SearchPath) ? null : Builder.SearchPath;
+
     /// <summary>"postgres://user@host:port/database", without the password.</summary>
     public string Description => $"postgres://{(Builder.Username is { } user ? Uri.EscapeDataString(user) + "@" : "")}{HostAndPort}/{Uri.EscapeDataString(Database)}";
 

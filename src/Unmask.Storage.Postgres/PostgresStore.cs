@@ -7,11 +7,13 @@ namespace Unmask.Storage.Postgres;
 
 /// <param name="Wait">How long opening keeps trying a server it cannot reach (refused, down, starting up) before giving up
 /// with a one-line error naming host and port. Default 30 s; the CLI reads it from <c>$UNMASK_DB_WAIT</c> (seconds).</param>
-/// <param name="AuditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>): a PostgreSQL store has no
-/// file beside it to keep one in.</param>
+/// <param name="AuditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>); without it, the key file
+/// in <paramref name="AuditFolder"/>.</param>
+/// <param name="AuditFolder">The data folder that keeps, in <c>audit/</c>, this machine's audit checkpoint of the database
+/// and its key file (see <see cref="AuditLocation.UnderDataFolder"/>); default <see cref="AuditLocation.UserDataFolder"/>.</param>
 /// <param name="WaitClock">The clock the wait is measured and slept on: the real one (the default) even when the store's
 /// own clock is a fake one, since a server starting up does not follow a test's clock.</param>
-public sealed record PostgresOptions(TimeSpan? Wait = null, string? AuditKeySecret = null, TimeProvider? WaitClock = null)
+public sealed record PostgresOptions(TimeSpan? Wait = null, string? AuditKeySecret = null, string? AuditFolder = null, TimeProvider? WaitClock = null)
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
 
@@ -32,30 +34,51 @@ public sealed class PostgresStore : IUnmaskStore
         Options = options;
         _dataSource = new NpgsqlDataSourceBuilder(location.ConnectionString).Build();
         Database = new RelationalDatabase(async cancellationToken => await _dataSource.OpenConnectionAsync(cancellationToken), PostgresDialect.Instance);
+        Lists = new RelationalListStore(Database, time);
+        Blobs = new RelationalBlobStore(Database, time);
+        Sites = new RelationalSiteStore(Database, time);
+        Vetting = new RelationalVettingStore(Database);
+        Graph = new RelationalGraphStore(Database);
+        Exports = new RelationalExportStore(Database);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
+        var audit = AuditLocation.UnderDataFolder(options.AuditFolder ?? AuditLocation.UserDataFolder(), location.Host, location.Port,
+            location.Database, options.AuditKeySecret, location.SearchPath);
+        _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
+        Cases = new RelationalCaseStore(Database, _audit);
     }
+
+    /// <summary>The migration whose transaction seals the audit log (006_baseline covers it).</summary>
+    private const int KeyedAuditMigration = 5;
+
+    private readonly RelationalAuditLog _audit;
 
     public PostgresLocation Location { get; }
 
     public string Description => Location.Description;
 
-    public IListStore Lists => throw new NotImplementedException("list store on PostgreSQL: issue 15, being written");
+    public IListStore Lists { get; }
     public IDocumentStore Documents => throw new NotSupportedException("PostgreSQL stores have no documents table: they start with the typed tables");
-    public IAuditLog Audit => throw new NotImplementedException("audit log on PostgreSQL: issue 15, being written");
+    public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
-    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
-    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
-    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
-    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
-    public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
-    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
+    public IBlobStore Blobs { get; }
+    public ISiteStore Sites { get; }
+    public IVettingStore Vetting { get; }
+    public IGraphStore Graph { get; }
+    public IExportStore Exports { get; }
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
+    public ICaseStore Cases { get; }
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
+
+    /// <summary>The migration that makes names and identifiers rows; those of entities already stored are written in its transaction.</summary>
+    private const int TypedListsMigration = 7;
 
     internal TimeProvider Time { get; }
 
@@ -83,7 +106,18 @@ public sealed class PostgresStore : IUnmaskStore
         try
         {
             await store.WaitForServerAsync(cancellationToken);
-            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, cancellationToken: cancellationToken);
+            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, (connection, transaction, migration) =>
+                migration.Covers(TypedListsMigration)
+                    ? RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, PostgresDialect.Instance, cancellationToken)
+                    : Task.CompletedTask, cancellationToken);
+            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, async (connection, transaction, migration) =>
+            {
+                // A PostgreSQL store starts with the typed tables: there are no older cases to adopt.
+                if (migration.Covers(KeyedAuditMigration))
+                {
+                    await store._audit.SealAsync(connection, transaction, [], cancellationToken);
+                }
+            }, cancellationToken);
             return store;
         }
         catch (NpgsqlException error)

@@ -12,7 +12,10 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>The migration that adds keyed audit entries; the audit log is sealed in its transaction.</summary>
     private const int KeyedAuditMigration = 5;
 
-    private readonly SqliteAuditLog _audit;
+    /// <summary>The migration that makes names and identifiers rows; those of the entities already stored are written in its transaction.</summary>
+    private const int TypedListsMigration = 7;
+
+    private readonly RelationalAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
     {
@@ -26,9 +29,21 @@ public sealed class SqliteStore : IUnmaskStore
             DefaultTimeout = 60,
         }.ToString();
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
-        Lists = new SqliteListStore(Open, time);
+        Lists = new RelationalListStore(Database, time);
         Documents = new SqliteDocumentStore(Open);
-        _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
+        Blobs = new RelationalBlobStore(Database, time);
+        Sites = new RelationalSiteStore(Database, time);
+        Vetting = new RelationalVettingStore(Database);
+        Graph = new RelationalGraphStore(Database);
+        Exports = new RelationalExportStore(Database);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
+        var audit = AuditLocation.Beside(path, auditKeySecret);
+        _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
+        Cases = new RelationalCaseStore(Database, _audit);
+        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion,
+            AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
     public string Path { get; }
@@ -38,16 +53,16 @@ public sealed class SqliteStore : IUnmaskStore
     public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
-    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
-    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
-    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
-    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
-    public ICaseStore Cases => throw new NotImplementedException("case store: issue 15, being written");
-    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
-    public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
+    public IBlobStore Blobs { get; }
+    public ISiteStore Sites { get; }
+    public IVettingStore Vetting { get; }
+    public IGraphStore Graph { get; }
+    public IExportStore Exports { get; }
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
+    public ICaseStore Cases { get; }
+    public IStoreMaintenance Maintenance { get; }
 
     /// <summary>The numbered scripts of Migrations/ and where SQLite keeps the versions applied.</summary>
     internal static readonly MigrationPlan Plan = new(
@@ -72,15 +87,34 @@ public sealed class SqliteStore : IUnmaskStore
             Directory.CreateDirectory(folder);
         }
         var store = new SqliteStore(path, time, auditKeySecret);
-        Migrator.MigrateAsync(store.Database, Plan, time, store.Description, (connection, transaction, migration) =>
+        Migrator.MigrateAsync(store.Database, Plan, time, store.Description, async (connection, transaction, migration) =>
         {
             if (migration.Covers(KeyedAuditMigration))
             {
-                store._audit.Seal((SqliteConnection)connection, (SqliteTransaction)transaction);
+                await store._audit.SealAsync(connection, transaction, LegacyCaseDocuments((SqliteConnection)connection, (SqliteTransaction)transaction));
             }
-            return Task.CompletedTask;
+            if (migration.Covers(TypedListsMigration))
+            {
+                await RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, SqliteDialect.Instance, CancellationToken.None);
+            }
         }).GetAwaiter().GetResult();
         return store;
+    }
+
+    /// <summary>The cases of a store from before the typed tables (documents collection "cases"), as the seal adopts them.</summary>
+    private static List<AuditedDocument> LegacyCaseDocuments(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var documents = new List<AuditedDocument>();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT key, body FROM documents WHERE collection = $c ORDER BY key";
+        command.Parameters.AddWithValue("$c", CaseDocument.Collection);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            documents.Add(new AuditedDocument(CaseDocument.Collection, reader.GetString(0), AuditChain.BodySha256(reader.GetString(1))));
+        }
+        return documents;
     }
 
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -36,9 +36,9 @@ public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Collections whose every change is written through the audit log; <c>audit verify</c> replays the log
-    /// against them (the Cases use case keeps its cases here).</summary>
-    public static readonly IReadOnlyList<string> AuditedCollections = ["cases"];
+    /// <summary>Collections whose every change is written with its audit entry; <c>audit verify</c> replays the log
+    /// against them (cases, as <see cref="CaseDocument"/> renders them from the typed tables).</summary>
+    public static readonly IReadOnlyList<string> AuditedCollections = [CaseDocument.Collection];
 
     /// <summary>The plain SHA-256 of a legacy entry (stores written before the log was keyed). Anyone can recompute it.</summary>
     public static string HashOf(long sequence, DateTimeOffset at, string actor, string action, string subject, string details, string previousHash)

@@ -11,9 +11,6 @@ public enum AuditScheme
 /// <summary>A document an entry changed, by the SHA-256 of the body written (null when the entry removed it).</summary>
 public sealed record AuditedDocument(string Collection, string Key, string? BodySha256);
 
-/// <summary>Documents written in the same transaction as their audit entry, so the store and the log cannot disagree.</summary>
-public sealed record AuditedWrite(string Collection, IReadOnlyList<KeyValuePair<string, string>> Documents);
-
 /// <summary>One entry of the append-only audit log. <see cref="Hash"/> chains it to the entry before (<see cref="PreviousHash"/>):
 /// a plain SHA-256 for legacy entries, an HMAC-SHA256 with the audit key for keyed ones.</summary>
 public sealed record AuditEntry(long Sequence, DateTimeOffset At, string Actor, string Action, string Subject, string Details, string PreviousHash, string Hash)
@@ -33,11 +30,9 @@ public interface IAuditLog
     /// <summary>Appends an entry, computing its MAC from the previous entry's and its own content.</summary>
     Task<AuditEntry> AppendAsync(string actor, string action, string subject, string details, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the documents and appends the entry that records them in one transaction.</summary>
-    Task<AuditEntry> AppendAsync(string actor, string action, string subject, string details, AuditedWrite write, CancellationToken cancellationToken = default);
-
     IAsyncEnumerable<AuditEntry> ReadAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Checks the chain, the checkpoint kept outside the store and the audited collections against the log.</summary>
+    /// <summary>Checks the chain, the checkpoint kept outside the store and the cases against the log. (Stores that change
+    /// audited data, like <see cref="ICaseStore"/>, append their entries themselves, in the transaction of the change.)</summary>
     Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default);
 }

@@ -12,14 +12,7 @@ public sealed record VetRun(IReadOnlyList<VetResult> Results, IReadOnlyList<NotR
 
 /// <param name="SignIns">Sign-in lines read.</param>
 /// <param name="SignInsUnknownUser">Sign-in lines whose user_id is no record id (ignored).</param>
-/// <summary>One stage of a run: wall-clock seconds and CPU seconds of the whole process (all threads) while it ran.</summary>
-public sealed record RunStage(string Name, double WallSeconds, double CpuSeconds);
-
-public sealed record VetRunStats(int Records, long SignIns, long SignInsUnknownUser)
-{
-    /// <summary>Wall-clock and process CPU seconds per stage of the run (per-record, cross-record, sign-ins, scoring), for benchmarks.</summary>
-    public IReadOnlyList<RunStage> Stages { get; init; } = [];
-}
+public sealed record VetRunStats(int Records, long SignIns, long SignInsUnknownUser);
 
 /// <summary>
 /// Vets applicants, contractors and vendors: per-record indicators, per-sign-in indicators (the log is streamed once) and
@@ -74,23 +67,17 @@ public static class Vetter
 
     /// <param name="columns">Columns present in the input (from <see cref="VetBatch.Columns"/>); null = all.</param>
     /// <param name="signInsHaveCountry">Whether the log has a country column; null = decided from the sign-ins themselves.</param>
+    /// <param name="stageDone">Told the name of each stage as it ends ("per-record indicators", "scoring"...), for progress
+    /// (and for timing the stages in a benchmark).</param>
     public static VetRun Run(
         IReadOnlyList<VetRecord> records,
         IEnumerable<SignIn>? signIns,
         VettingContext context,
         IReadOnlySet<string>? columns = null,
-        bool? signInsHaveCountry = null)
+        bool? signInsHaveCountry = null,
+        Action<string>? stageDone = null)
     {
-        var stages = new List<RunStage>();
-        var stageClock = System.Diagnostics.Stopwatch.StartNew();
-        var cpuAtStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        void Stage(string name)
-        {
-            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-            stages.Add(new RunStage(name, stageClock.Elapsed.TotalSeconds, (cpu - cpuAtStart).TotalSeconds));
-            cpuAtStart = cpu;
-            stageClock.Restart();
-        }
+        void Stage(string name) => stageDone?.Invoke(name);
         var options = new CompiledOptions(context.Options);
         var findings = records.Select(_ => new List<Finding>()).ToArray();
         var notRun = records.Select(_ => new List<NotRun>()).ToArray();
@@ -210,7 +197,7 @@ public static class Vetter
             results[i] = Score(records[i], findings[i], notRun[i], context.Options.Weights);
         }
         Stage("scoring");
-        return new VetRun(results, batchNotRun, new VetRunStats(records.Count, signInCount, unknown) { Stages = stages });
+        return new VetRun(results, batchNotRun, new VetRunStats(records.Count, signInCount, unknown));
     }
 
     /// <summary>Risk and level from the findings (INDICATORS.md §3), findings ordered by weight.</summary>

@@ -81,13 +81,5 @@ public class DependencyRulesTests
         [.. ProjectAssemblies()[assemblyName].GetReferencedAssemblies().Select(a => a.Name!)
             .Where(n => n.StartsWith("Unmask.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
-    private static Dictionary<string, Assembly> ProjectAssemblies()
-    {
-        var folder = AppContext.BaseDirectory;
-        return Directory.EnumerateFiles(folder, "Unmask.*.dll").Append(Path.Combine(folder, "unmask.dll"))
-            .Where(File.Exists)
-            .Select(Assembly.LoadFrom)
-            .Where(a => a.GetName().Name is { } n && !n.EndsWith(".Tests", StringComparison.Ordinal) && n != "Unmask.TestKit")
-            .ToDictionary(a => a.GetName().Name == "unmask" ? "Unmask.Cli" : a.GetName().Name!, a => a);
-    }
+    private static Dictionary<string, Assembly> ProjectAssemblies() => ProductAssemblies.ByName();
 }

@@ -33,27 +33,6 @@ public abstract class AuditLogContract
     }
 
     [Fact]
-    public async Task An_audited_write_stores_the_documents_with_the_entry_that_records_them()
-    {
-        await using var store = await NewStoreAsync();
-        var entry = await store.Audit.AppendAsync("analyst", "case.decide", "case-1", "cleared: namesake",
-            new AuditedWrite("cases", [new("case-1", "{\"status\":\"cleared\"}")]));
-
-        (await store.Documents.GetAsync("cases", "case-1")).ShouldBe("{\"status\":\"cleared\"}");
-        entry.Documents.ShouldBe([new AuditedDocument("cases", "case-1", AuditChain.BodySha256("{\"status\":\"cleared\"}"))]);
-        (await ToListAsync(store.Audit.ReadAsync())).ShouldHaveSingleItem().Documents.ShouldBe(entry.Documents);
-        (await store.Audit.VerifyAsync()).Problem.ShouldBeNull();
-    }
-
-    [Fact]
-    public async Task Audited_collections_cannot_be_written_around_the_log()
-    {
-        await using var store = await NewStoreAsync();
-        await Should.ThrowAsync<InvalidOperationException>(() => store.Documents.PutAsync("cases", [new("case-1", "{}")]));
-        await Should.ThrowAsync<InvalidOperationException>(() => store.Documents.DeleteAsync("cases", "case-1"));
-    }
-
-    [Fact]
     public void An_untouched_chain_is_intact()
     {
         var entries = Chain(4);

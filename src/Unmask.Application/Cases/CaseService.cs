@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Unmask.Application.Graph;
@@ -14,11 +13,13 @@ public sealed record CaseDecision(
     [property: JsonPropertyName("by")] string By,
     [property: JsonPropertyName("at")] DateTimeOffset At);
 
-/// <summary>An investigation of one entity or cluster: its members (graph node ids), attached findings and decisions.</summary>
+/// <summary>An investigation of one entity or cluster: its members (graph node ids), attached findings and decisions.
+/// <see cref="Version"/> is 1 when opened and one more with every decision; a decision names the version it was made on.</summary>
 public sealed record Case(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("subject")] string Subject,
     [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("opened_by")] string OpenedBy,
     [property: JsonPropertyName("opened_at")] DateTimeOffset OpenedAt,
     [property: JsonPropertyName("members")] IReadOnlyList<string> Members,
@@ -26,10 +27,10 @@ public sealed record Case(
     [property: JsonPropertyName("decisions")] IReadOnlyList<CaseDecision> Decisions);
 
 /// <summary>The Cases use case: open a case on an entity or cluster, record decisions. Every change of a case (and of
-/// the findings and decisions it holds) is written together with its audit entry, so the two cannot disagree.</summary>
+/// the findings and decisions it holds) is written together with its audit entry, so the two cannot disagree; a decision
+/// made on a version another decision has replaced is refused (<see cref="CaseConflictException"/>) and audited.</summary>
 public sealed class CaseService(IUnmaskStore store, TimeProvider time)
 {
-    public const string CasesCollection = "cases";
     public static readonly IReadOnlyList<string> Decisions = ["cleared", "escalated", "reported"];
 
     public async Task<Case> OpenAsync(string subject, string actor, CancellationToken cancellationToken)
@@ -65,14 +66,13 @@ public sealed class CaseService(IUnmaskStore store, TimeProvider time)
             members = inCluster is null ? [resolved] : [.. inCluster.Members.Select(m => m.Node)];
         }
         var findings = await FindingsOfAsync(members, cancellationToken);
-        var existing = await ListAsync(cancellationToken);
-        var id = $"case-{existing.Count + 1}";
-        var opened = new Case(id, resolved, "open", actor, time.GetUtcNow(), members, findings, []);
-        await SaveAsync(opened, actor, "case.open", $"subject {resolved}; {members.Count} members, {findings.Count} findings", cancellationToken);
-        return opened;
+        return ToCase(await store.Cases.OpenAsync(new NewCase(resolved, actor, time.GetUtcNow(), members, findings), cancellationToken));
     }
 
-    public async Task<Case> DecideAsync(string id, string decision, string reason, string actor, CancellationToken cancellationToken)
+    /// <summary>Records a decision made on <paramref name="expectedVersion"/> of the case, or, when null, on the version
+    /// it is at now (read here, so a decision recorded by someone else between this read and the write still conflicts).</summary>
+    /// <exception cref="CaseConflictException">The case is no longer at that version; nothing changed, the attempt is audited.</exception>
+    public async Task<Case> DecideAsync(string id, string decision, string reason, string actor, int? expectedVersion, CancellationToken cancellationToken)
     {
         if (!Decisions.Contains(decision))
         {
@@ -82,48 +82,39 @@ public sealed class CaseService(IUnmaskStore store, TimeProvider time)
         {
             throw new InputException("--reason", null, "a decision needs a reason (it is kept in the audit log)");
         }
-        var current = await GetAsync(id, cancellationToken);
-        var decided = current with
+        if (expectedVersion is < 1)
         {
-            Status = decision,
-            Decisions = [.. current.Decisions, new CaseDecision(decision, reason.Trim(), actor, time.GetUtcNow())],
-        };
-        await SaveAsync(decided, actor, "case.decide", $"{decision}: {reason.Trim()}", cancellationToken);
-        return decided;
+            throw new InputException("--expect-version", null, $"'{expectedVersion}' is not a version: a case starts at version 1 (see 'unmask case show {id}')");
+        }
+        var version = expectedVersion ?? (await GetAsync(id, cancellationToken)).Version;
+        var decided = await store.Cases.DecideAsync(id, version, new CaseDecisionRow(decision, reason.Trim(), actor, time.GetUtcNow()), cancellationToken);
+        return ToCase(decided);
     }
 
     public async Task<Case> GetAsync(string id, CancellationToken cancellationToken) =>
-        await store.Documents.GetAsync(CasesCollection, id, cancellationToken) is { } body
-            ? JsonSerializer.Deserialize<Case>(body)!
+        await store.Cases.GetAsync(id, cancellationToken) is { } stored
+            ? ToCase(stored)
             : throw new InputException("case", null, $"no case '{id}' (see 'unmask case list')");
 
-    public async Task<IReadOnlyList<Case>> ListAsync(CancellationToken cancellationToken)
-    {
-        var cases = new List<Case>();
-        await foreach (var (_, body) in store.Documents.ListAsync(CasesCollection, cancellationToken))
-        {
-            cases.Add(JsonSerializer.Deserialize<Case>(body)!);
-        }
-        return [.. cases.OrderBy(c => int.Parse(c.Id["case-".Length..], CultureInfo.InvariantCulture))];
-    }
+    public async Task<IReadOnlyList<Case>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await store.Cases.ListAsync(cancellationToken)).Select(ToCase)];
 
     /// <summary>Checks the audit log and replays it against the stored cases. A case changed behind the log's back is
     /// reported with the status the store now shows.</summary>
     public async Task<AuditVerification> VerifyAuditAsync(CancellationToken cancellationToken)
     {
         var verification = await store.Audit.VerifyAsync(cancellationToken);
-        if (verification.Problem is { Where: var where } problem && where.StartsWith(CasesCollection + "/", StringComparison.Ordinal)
-            && await store.Documents.GetAsync(CasesCollection, where[(CasesCollection.Length + 1)..], cancellationToken) is { } body)
+        if (verification.Problem is { Where: var where } problem && where.StartsWith(CaseDocument.Collection + "/", StringComparison.Ordinal)
+            && await store.Cases.GetAsync(where[(CaseDocument.Collection.Length + 1)..], cancellationToken) is { } stored)
         {
-            var status = JsonSerializer.Deserialize<Case>(body)?.Status;
-            return verification with { Problem = problem with { Reason = $"{problem.Reason}; the store now says status '{status}'" } };
+            return verification with { Problem = problem with { Reason = $"{problem.Reason}; the store now says status '{stored.Status}' at version {stored.Version}" } };
         }
         return verification;
     }
 
-    private Task SaveAsync(Case item, string actor, string action, string details, CancellationToken cancellationToken) =>
-        store.Audit.AppendAsync(actor, action, item.Id, details,
-            new AuditedWrite(CasesCollection, [new(item.Id, JsonSerializer.Serialize(item))]), cancellationToken);
+    private static Case ToCase(StoredCase stored) =>
+        new(stored.Id, stored.Subject, stored.Status, stored.Version, stored.OpenedBy, stored.OpenedAt, stored.Members, stored.Findings,
+            [.. stored.Decisions.Select(d => new CaseDecision(d.Decision, d.Reason, d.By, d.At))]);
 
     /// <summary>The vetting findings of the case's records, attached to the case as "record: CODE: evidence".</summary>
     private async Task<IReadOnlyList<string>> FindingsOfAsync(IReadOnlyList<string> members, CancellationToken cancellationToken)
@@ -131,14 +122,9 @@ public sealed class CaseService(IUnmaskStore store, TimeProvider time)
         var findings = new List<string>();
         foreach (var member in members)
         {
-            if (await store.Documents.GetAsync(Vetting.VettingService.ResultsCollection, member, cancellationToken) is not { } body)
+            foreach (var finding in await new Vetting.VettingService(store, time).FindingsOfAsync(member, cancellationToken))
             {
-                continue;
-            }
-            using var document = JsonDocument.Parse(body);
-            foreach (var finding in document.RootElement.GetProperty("findings").EnumerateArray())
-            {
-                findings.Add($"{member}: {finding.GetProperty("code").GetString()}: {finding.GetProperty("evidence").GetString()}");
+                findings.Add($"{member}: {finding.Code}: {finding.Evidence}");
             }
         }
         return findings;

@@ -55,11 +55,17 @@ public static class CaseCommands
         var decideId = new Argument<string>("ID") { Description = "Case id" };
         var decision = new Option<string>("--decision") { Description = "cleared, escalated or reported", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why (kept in the audit log)", Required = true };
-        var decide = new Command("decide", "Record a decision on a case") { decideId, decision, reason, By };
+        var expectVersion = new Option<int?>("--expect-version")
+        {
+            Description = "The case version the decision was made on (see 'case show'); default: the version read when the command starts. "
+                + "If the case has changed since, nothing is recorded, the attempt is audited and the command exits 1 naming the decision that won",
+        };
+        var decide = new Command("decide", "Record a decision on a case") { decideId, decision, reason, By, expectVersion };
         decide.SetAction(async (parsed, cancellationToken) =>
         {
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var decided = await new CaseService(store, console.Time).DecideAsync(parsed.GetValue(decideId)!, parsed.GetValue(decision)!, parsed.GetValue(reason)!, Actor(parsed), cancellationToken);
+            var decided = await new CaseService(store, console.Time).DecideAsync(parsed.GetValue(decideId)!, parsed.GetValue(decision)!, parsed.GetValue(reason)!,
+                Actor(parsed), parsed.GetValue(expectVersion), cancellationToken);
             await Write(console, parsed, decided);
             return ExitCodes.Success;
         });
@@ -129,7 +135,7 @@ public static class CaseCommands
             await console.Out.WriteLineAsync(JsonSerializer.Serialize(item, ListsCommands.JsonOptions));
             return;
         }
-        await console.Out.WriteLineAsync($"{item.Id}: {item.Status}, subject {item.Subject}, opened {item.OpenedAt:yyyy-MM-dd HH:mm} by {item.OpenedBy}");
+        await console.Out.WriteLineAsync($"{item.Id}: {item.Status} (version {item.Version}), subject {item.Subject}, opened {item.OpenedAt:yyyy-MM-dd HH:mm} by {item.OpenedBy}");
         await console.Out.WriteLineAsync($"members: {string.Join(", ", item.Members)}");
         foreach (var finding in item.Findings)
         {

@@ -76,6 +76,9 @@ public sealed class SqliteBackend : StoreBackend
 public sealed class PostgresBackend : StoreBackend
 {
     private readonly List<string> _databases = [];
+
+    // Each store's audit key and checkpoint (under the user's data folder outside tests).
+    private readonly TempFolder _auditFolder = new();
     private PostgresLocation? _database;
     private int _stores;
 
@@ -129,11 +132,12 @@ public sealed class PostgresBackend : StoreBackend
     }
 
     public override async Task<IUnmaskStore> OpenAsync(string location, TimeProvider? time = null) =>
-        await PostgresStore.OpenAsync(location, time ?? TimeProvider.System, new PostgresOptions(Wait: TimeSpan.FromSeconds(10)));
+        await PostgresStore.OpenAsync(location, time ?? TimeProvider.System, new PostgresOptions(Wait: TimeSpan.FromSeconds(10), AuditFolder: _auditFolder.Path));
 
     public override async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        _auditFolder.Dispose();
         if (_databases.Count == 0)
         {
             return;

@@ -29,13 +29,24 @@ public sealed class BenchTests(ITestOutputHelper testOutput)
         var batch = Unmask.Vetting.Input.VetRecordReader.Read(records);
         var read = clock.Elapsed;
         var log = Unmask.Vetting.Input.SignInLogReader.Open(signIns);
+        var stages = new List<string>();
+        var stageClock = Stopwatch.StartNew();
+        var cpuAtStageStart = Process.GetCurrentProcess().TotalProcessorTime;
+        void StageDone(string name)
+        {
+            // CPU of the whole process (all threads) while the stage ran, beside its wall-clock time
+            var cpuNow = Process.GetCurrentProcess().TotalProcessorTime;
+            stages.Add($"{name} {stageClock.Elapsed.TotalSeconds:0.00} s wall/{(cpuNow - cpuAtStageStart).TotalSeconds:0.00} s CPU");
+            cpuAtStageStart = cpuNow;
+            stageClock.Restart();
+        }
         run = Vetter.Run(batch.Records, log.ReadAll(), new VettingContext(Unmask.Vetting.Reference.VettingReferenceData.FromEntities(scenario.ListEntities), scenario.Options, Some.Clock,
-            new ScenarioSanctionsScreen(scenario.SanctionsByName), new ScenarioSiteCheck(scenario.SitesBySnapshot)), batch.Columns, log.HasCountryColumn);
+            new ScenarioSanctionsScreen(scenario.SanctionsByName), new ScenarioSiteCheck(scenario.SitesBySnapshot)), batch.Columns, log.HasCountryColumn, StageDone);
         var total = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         metrics = ScenarioEvaluation.Measure(scenario, run.Results);
         Say($"{run.Stats.Records} records, {run.Stats.SignIns} sign-ins: read records {read.TotalSeconds:0.0} s, total {total.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU (user+sys, {Environment.ProcessorCount} cores)");
-        Say("stages: " + string.Join(", ", run.Stats.Stages.Select(s => $"{s.Name} {s.WallSeconds:0.00} s wall/{s.CpuSeconds:0.00} s CPU")));
+        Say("stages: " + string.Join(", ", stages));
         Say(metrics.Report());
         run.Stats.SignIns.ShouldBeGreaterThan(size * 10);
         total.ShouldBeLessThan(TimeSpan.FromSeconds(60));
