@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using Unmask.Domain;
 
@@ -158,6 +157,4 @@ public sealed class PostgresLocation
     }
 
     public override string ToString() => Description;
-
-    internal static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Npgsql;
 using Unmask.Storage.Relational;
@@ -10,7 +11,9 @@ namespace Unmask.Storage.Postgres;
 /// in <paramref name="AuditFolder"/>.</param>
 /// <param name="AuditFolder">The data folder that keeps, in <c>audit/</c>, this machine's audit checkpoint of the database
 /// and its key file (see <see cref="AuditLocation.UnderDataFolder"/>); default <see cref="AuditLocation.UserDataFolder"/>.</param>
-public sealed record PostgresOptions(TimeSpan? Wait = null, string? AuditKeySecret = null, string? AuditFolder = null)
+/// <param name="WaitClock">The clock the wait is measured and slept on: the real one (the default) even when the store's
+/// own clock is a fake one, since a server starting up does not follow a test's clock.</param>
+public sealed record PostgresOptions(TimeSpan? Wait = null, string? AuditKeySecret = null, string? AuditFolder = null, TimeProvider? WaitClock = null)
 {
     public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
 
@@ -103,6 +106,7 @@ public sealed class PostgresStore : IUnmaskStore
         try
         {
             await store.WaitForServerAsync(cancellationToken);
+            // One migrator run with every step SQL cannot do: a second run would find the scripts applied and skip its steps.
             await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, async (connection, transaction, migration) =>
             {
                 // A PostgreSQL store starts with the typed tables: there are no older cases to adopt.
@@ -129,18 +133,19 @@ public sealed class PostgresStore : IUnmaskStore
         }
     }
 
-    /// <summary>Opens a connection, trying again while the server cannot be reached (0.1 s, then doubling up to 5 s
-    /// between tries) until the wait is over.</summary>
+    /// <summary>Opens a connection, trying again while the server cannot be reached (after <see cref="Pauses"/>) until the
+    /// wait is over.</summary>
     private async Task WaitForServerAsync(CancellationToken cancellationToken)
     {
         var wait = Options.Wait ?? PostgresOptions.DefaultWait;
-        var started = Time.GetTimestamp();
-        var pause = TimeSpan.FromMilliseconds(100);
+        var clock = Options.WaitClock ?? TimeProvider.System;
+        var started = clock.GetTimestamp();
+        using var pauses = Pauses().GetEnumerator();
         var tries = 0;
         while (true)
         {
             tries++;
-            var left = wait - Time.GetElapsedTime(started);
+            var left = wait - clock.GetElapsedTime(started);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             attempt.CancelAfter(left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
             try
@@ -150,16 +155,28 @@ public sealed class PostgresStore : IUnmaskStore
             }
             catch (Exception error) when (IsUnreachable(error) && !cancellationToken.IsCancellationRequested)
             {
-                left = wait - Time.GetElapsedTime(started);
+                left = wait - clock.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
                     throw new StoreException($"cannot reach PostgreSQL at {Location.HostAndPort} ({Location.Mask(Reason(error))}); "
-                                             + $"gave up after {tries} tries in {PostgresLocation.Seconds(Time.GetElapsedTime(started))} "
+                                             + $"gave up after {tries} tries in {Seconds(clock.GetElapsedTime(started))} "
                                              + $"(wait longer with ${PostgresOptions.WaitVariable}=SECONDS)", error);
                 }
-                await Task.Delay(pause < left ? pause : left, Time, cancellationToken);
-                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+                pauses.MoveNext();
+                await Task.Delay(pauses.Current < left ? pauses.Current : left, clock, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The pauses between tries: a tenth of a second, doubling up to five seconds, so a server that is restarting
+    /// is found soon and one that is down is not hammered.</summary>
+    internal static IEnumerable<TimeSpan> Pauses()
+    {
+        var pause = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            yield return pause;
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
         }
     }
 
@@ -187,6 +204,8 @@ public sealed class PostgresStore : IUnmaskStore
         OperationCanceledException or TimeoutException => "timed out",
         _ => OneLine(error.Message),
     };
+
+    private static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s";
 
     private static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -8,7 +8,7 @@ namespace Unmask.Storage.Postgres.Tests;
 public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<PostgresBackend>
 {
     [Fact]
-    public async Task A_new_store_gets_the_baseline_as_versions_1_to_6_and_the_tables_of_a_sqlite_store_after_006()
+    public async Task A_new_store_gets_the_baseline_as_versions_1_to_6_then_the_same_numbered_migrations_as_sqlite()
     {
         var location = await backend.NewLocationAsync();
         await using var store = await PostgresStore.OpenAsync(location, TimeProvider.System);
@@ -16,9 +16,36 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
         await using var connection = await backend.ConnectAsync(location);
         (await ColumnAsync(connection, "SELECT version || ' ' || name FROM schema_migrations WHERE version <= 6 ORDER BY version"))
             .ShouldBe(Enumerable.Range(1, 6).Select(v => $"{v} 006_baseline.sql"));
-        (await ColumnAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"))
-            .ShouldBe(["audit_log", "dataset_parts", "dataset_versions", "datasets", "entities", "schema_migrations"]);
+        await using var sqliteStores = new SqliteBackend();
+        var file = await sqliteStores.NewLocationAsync();
+        await (await sqliteStores.OpenAsync(file)).DisposeAsync();
+        await using var sqlite = await sqliteStores.ConnectAsync(file);
+        const string Later = "SELECT version || ' ' || name FROM schema_migrations WHERE version > 6 ORDER BY version";
+        (await ColumnAsync(connection, Later)).ShouldBe(await ColumnAsync(sqlite, Later));
+        PostgresStore.SchemaVersion.ShouldBe(Sqlite.SqliteStore.SchemaVersion);
         store.Description.ShouldBe(PostgresLocation.Parse(location).Description);
+    }
+
+    [Fact]
+    public async Task A_new_store_has_the_tables_and_columns_of_a_new_sqlite_store()
+    {
+        var location = await backend.NewLocationAsync();
+        await (await PostgresStore.OpenAsync(location, TimeProvider.System)).DisposeAsync();
+        await using var sqliteStores = new SqliteBackend();
+        var file = await sqliteStores.NewLocationAsync();
+        await (await sqliteStores.OpenAsync(file)).DisposeAsync();
+
+        await using var postgres = await backend.ConnectAsync(location);
+        await using var sqlite = await sqliteStores.ConnectAsync(file);
+        var postgresColumns = await ColumnAsync(postgres,
+            "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY 1");
+        var sqliteColumns = await ColumnAsync(sqlite,
+            // documents: the generic table of SQLite stores before the typed tables, which PostgreSQL stores never had.
+            "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'documents' ORDER BY 1");
+
+        postgresColumns.Except(sqliteColumns).ShouldBeEmpty("only in PostgreSQL");
+        sqliteColumns.Except(postgresColumns).ShouldBeEmpty("only in SQLite");
+        postgresColumns.Count.ShouldBeGreaterThan(100);
     }
 
     [Fact]
@@ -54,6 +81,10 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
         error.Message.Split('\n').ShouldHaveSingleItem();
         int.Parse(error.Message.Split("gave up after ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(2);
     }
+
+    [Fact]
+    public void The_tries_back_off_from_a_tenth_of_a_second_doubling_up_to_five_seconds() =>
+        PostgresStore.Pauses().Take(9).Select(p => p.TotalSeconds).ShouldBe([0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 5, 5, 5]);
 
     [Fact]
     public async Task A_database_that_does_not_exist_is_reported_at_once_not_waited_for()
