@@ -12,6 +12,7 @@ var report = scenario switch
     "lists-largest" => await ListImportBench.LargestOfacAsync(),
     "lists-all" => await ListImportBench.AllListsAsync(),
     "lists-read" => await ListImportBench.ReadOnlyAsync(),
+    "store-import" => await StoreImportBench.RunAsync(Count(3)),
     "screen-namebench" => ScreeningBench.NameBenchmarks(),
     "screen-throughput" => await ScreeningBench.ThroughputAsync(Count(1_000_000), 7),
     "screen-variants" => await ScreeningVariantsBench.VariantsAsync(Count(2000), 7),
@@ -22,7 +23,7 @@ var report = scenario switch
     "crash-trials" => await CrashTrialsBench.RunAsync(Count(50), seed: 13),
     "exports" => await ExportsBench.RunAsync(),
     "case-race" => await CaseRaceBench.RunAsync(Count(100), args.Length > 2 ? args[2] : null),
-    _ => "scenarios: lists-largest, lists-all, lists-read, screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N], exports, case-race [TRIALS] [DB]",
+    _ => "scenarios: lists-largest, lists-all, lists-read, store-import [ROUNDS] (needs $UNMASK_PG), screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N], exports, case-race [TRIALS] [DB]",
 };
 Console.WriteLine(report);
 Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");

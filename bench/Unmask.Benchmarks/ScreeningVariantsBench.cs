@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using Unmask.Application.Screening;
 using Unmask.Domain;
+using Unmask.Evaluation.Screening;
 using Unmask.Screening;
-using Unmask.Screening.Evaluation;
 using Unmask.Storage.Sqlite;
 
 namespace Unmask.Benchmarks;

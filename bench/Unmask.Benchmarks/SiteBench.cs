@@ -1,5 +1,5 @@
+using Unmask.Evaluation.WebsiteAnalysis;
 using Unmask.TestKit;
-using Unmask.WebsiteAnalysis.Evaluation;
 
 namespace Unmask.Benchmarks;
 

@@ -30,10 +30,11 @@ public static class CliApp
         catch (Exception error)
         {
             var (code, line) = Describe(error);
-            await stderr.WriteLineAsync($"unmask: {line}");
+            var db = parsed.GetValue(GlobalOptions.Db);
+            await stderr.WriteLineAsync($"unmask: {StoreLocator.Mask(line, db)}");
             if (verbose)
             {
-                await stderr.WriteLineAsync(error.ToString());
+                await stderr.WriteLineAsync(StoreLocator.Mask(error.ToString(), db));
             }
             return code;
         }
@@ -52,7 +53,8 @@ public static class CliApp
             InputException input => (ExitCodes.BadInput, input.Message),
             Unmask.Storage.CaseConflictException conflict => (ExitCodes.CaseConflict, conflict.Message),
             OperationCanceledException => (ExitCodes.Fault, "cancelled"),
-            IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException =>
+            Storage.StoreException => (ExitCodes.Fault, OneLine(root.Message)),
+            IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or HttpRequestException =>
                 (ExitCodes.Fault, $"{root.GetType().Name}: {OneLine(root.Message)}"),
             _ => (ExitCodes.Fault, $"internal fault ({root.GetType().Name}: {OneLine(root.Message)}); please report it with the command that caused it (--verbose prints the details)"),
         };
@@ -112,6 +114,7 @@ public static class CliApp
         root.Subcommands.Add(CaseCommands.Audit(console));
         root.Subcommands.Add(CaseCommands.Export(console));
         root.Subcommands.Add(DemoCommand.Build(console));
+        root.Subcommands.Add(DbCommands.Build(console));
         return root;
     }
 }

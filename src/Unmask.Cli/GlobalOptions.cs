@@ -7,7 +7,9 @@ public static class GlobalOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "Store: a SQLite file path (created on first use). Default: $UNMASK_DB, else unmask.db under $XDG_DATA_HOME/unmask or ~/.local/share/unmask",
+        Description = "Store: a SQLite file path (created on first use), or PostgreSQL as postgres://user:password@host:port/database or a "
+                      + "connection string (Host=...;Database=...; the password is never printed; $UNMASK_DB_WAIT seconds to wait for the server, "
+                      + "default 30). Default: $UNMASK_DB, else unmask.db under $XDG_DATA_HOME/unmask or ~/.local/share/unmask",
         Recursive = true,
     };
 

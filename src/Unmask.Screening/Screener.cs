@@ -7,8 +7,7 @@ using Unmask.Screening.Scoring;
 namespace Unmask.Screening;
 
 /// <summary>
-/// Screens queries against a <see cref="ScreeningIndex"/>: candidates by blocking (or every entity when exhaustive) and by
-/// identifier, then features, then the score of the selected algorithm with its explanation. Thread-safe.
+/// Screens queries against a <see cref="ScreeningIndex"/>: candidates by blocking and by identifier, then features, then the score of the selected algorithm with its explanation. Thread-safe.
 /// </summary>
 /// <remarks>A query with no usable name (empty, whitespace, only punctuation or control characters) and no identifier is
 /// refused with <see cref="ArgumentException"/>: an empty answer would read as "screened, nothing found".</remarks>
@@ -39,62 +38,52 @@ public sealed class Screener(ScreeningIndex index)
         try
         {
             QuerySimilarities? similarities = null;
-            if (options.Exhaustive)
+            foreach (var key in prepared.IdentifierKeys)
             {
-                for (var entity = 0; entity < Index.EntityCount; entity++)
+                foreach (var entity in Index.EntitiesWithIdentifier(key))
                 {
-                    Consider(prepared, entity, options, null, scored);
-                }
-            }
-            else
-            {
-                foreach (var key in prepared.IdentifierKeys)
-                {
-                    foreach (var entity in Index.EntitiesWithIdentifier(key))
+                    if (!Contains(scored, entity))
                     {
-                        if (!Contains(scored, entity))
-                        {
-                            Consider(prepared, entity, options, null, scored);
-                        }
+                        Consider(prepared, entity, options, null, scored);
                     }
                 }
-                if (prepared.Variants.Count > 0)
+            }
+            if (prepared.Variants.Count > 0)
+            {
+                var bonus = MaximumBonus(prepared);
+                Index.Search(prepared.Variants, scratch, options.MinimumScore - bonus);
+                similarities = new QuerySimilarities(scratch.Similarities, scratch.Offsets, scratch.RowBound);
+                var aligned = 0;
+                var kth = new PriorityQueue<int, double>();
+                foreach (var (entity, bound) in scratch.Entities)
                 {
-                    var bonus = MaximumBonus(prepared);
-                    Index.Search(prepared.Variants, scratch, options.MinimumScore - bonus);
-                    similarities = new QuerySimilarities(scratch.Similarities, scratch.Offsets, scratch.RowBound);
-                    var aligned = 0;
-                    var kth = new PriorityQueue<int, double>();
-                    foreach (var (entity, bound) in scratch.Entities)
+                    var reach = bound + bonus;
+                    // a candidate that cannot enter the results is still aligned while it may match: total counts it
+                    if (reach < options.MinimumScore
+                        || (reach < options.Threshold && aligned >= Math.Max(CandidateLimit, options.Limit * 4))
+                        || (reach < options.Threshold && kth.Count >= options.Limit && kth.TryPeek(out _, out var lowest) && reach < lowest))
                     {
-                        var reach = bound + bonus;
-                        // a candidate that cannot enter the results is still aligned while it may match: total counts it
-                        if (reach < options.MinimumScore
-                            || (reach < options.Threshold && aligned >= Math.Max(CandidateLimit, options.Limit * 4))
-                            || (reach < options.Threshold && kth.Count >= options.Limit && kth.TryPeek(out _, out var lowest) && reach < lowest))
+                        break;
+                    }
+                    if (aligned >= MatchCandidateLimit)
+                    {
+                        complete = reach < options.Threshold;
+                        break;
+                    }
+                    if (prepared.IdentifierKeys.Count > 0 && Contains(scored, entity))
+                    {
+                        continue;
+                    }
+                    aligned++;
+                    if (Consider(prepared, entity, options, similarities, scored) is { } score)
+                    {
+                        if (kth.Count < options.Limit)
                         {
-                            break;
+                            kth.Enqueue(entity, score);
                         }
-                        if (aligned >= MatchCandidateLimit)
+                        else if (kth.TryPeek(out _, out var low) && score > low)
                         {
-                            complete = reach < options.Threshold;
-                            break;
-                        }
-                        if (prepared.IdentifierKeys.Count > 0 && Contains(scored, entity))
-                        {
-                            continue;
-                        }
-                        aligned++;
-                        if (Consider(prepared, entity, options, similarities, scored) is { } score)
-                        {
-                            if (kth.Count < options.Limit)
-                            {
-                                kth.Enqueue(entity, score);
-                            }
-                            else if (kth.TryPeek(out _, out var low) && score > low)
-                            {
-                                kth.DequeueEnqueue(entity, score);
-                            }
+                            kth.DequeueEnqueue(entity, score);
                         }
                     }
                 }
@@ -168,16 +157,27 @@ public sealed class Screener(ScreeningIndex index)
         return bonus;
     }
 
-    /// <summary>Scores one named entity against the query, whatever blocking would have found (for evaluation and for
-    /// "why did / didn't this match"). Null when the id is not in the index or the schemas cannot match.</summary>
-    public ScreeningResult? Compare(ScreeningQuery query, string entityId, ScreeningOptions options)
+    /// <summary>Scores one named entity against the query, whatever blocking would have found ("why did / didn't this
+    /// match"). Null when the id is not in the index or the schemas cannot match.</summary>
+    public ScreeningResult? Compare(ScreeningQuery query, string entityId, ScreeningOptions options) =>
+        Compare(query, [entityId], options).SingleOrDefault();
+
+    /// <summary>Scores each named entity against the query, whatever blocking would have found (re-checking the entities a
+    /// case already names); the query is prepared once. Ids not in the index and entities whose schema cannot match are
+    /// left out; the results are in the order of <paramref name="entityIds"/>, whatever their score.</summary>
+    public IReadOnlyList<ScreeningResult> Compare(ScreeningQuery query, IEnumerable<string> entityIds, ScreeningOptions options)
     {
+        ArgumentNullException.ThrowIfNull(entityIds);
         var prepared = Prepare(query, options);
-        if (!Index.TryGetEntityIndex(entityId, out var entity) || !SchemaCompatible(prepared.Schema, Index.Entities[entity].Schema))
+        var results = new List<ScreeningResult>();
+        foreach (var entityId in entityIds)
         {
-            return null;
+            if (Index.TryGetEntityIndex(entityId, out var entity) && SchemaCompatible(prepared.Schema, Index.Entities[entity].Schema))
+            {
+                results.Add(Result(prepared, entity, options, null, null));
+            }
         }
-        return Result(prepared, entity, options, null, null);
+        return results;
     }
 
     private sealed record PreparedQuery(

@@ -20,14 +20,12 @@ public sealed record ScreeningQuery(string? Id, string Schema, IReadOnlyDictiona
 /// <param name="Limit">Most results returned per query, best first. Default 5.</param>
 /// <param name="Algorithm">The scoring algorithm by name (see <see cref="Screener.Algorithms"/>). Default unmask-v1.</param>
 /// <param name="Datasets">Only entities of these datasets (list names); null means all.</param>
-/// <param name="Exhaustive">Score every entity instead of the blocked candidates: slow, used to measure blocking loss.</param>
 /// <param name="MinimumScore">Results scoring below this are not returned at all. Default 0.40.</param>
 public sealed record ScreeningOptions(
     double Threshold = 0.70,
     int Limit = 5,
     string Algorithm = "unmask-v1",
     IReadOnlyCollection<string>? Datasets = null,
-    bool Exhaustive = false,
     double MinimumScore = 0.40);
 
 /// <summary>The answer to one query: results sorted by score, best first, and how many entities matched in all.</summary>

@@ -60,6 +60,10 @@ internal sealed class PostgresDialect : SqlDialect
     public override bool IsUniqueViolation(DbException error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    public override Task WriteRowsAsync(
+        DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
+        PostgresBulkWriter.WriteAsync(connection, table, rows, cancellationToken);
+
     /// <summary>The advisory lock key of a scope: the first 8 bytes of its SHA-256, the same in every process and release.</summary>
     internal static long LockKey(string scope) =>
         BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(scope)));

@@ -31,6 +31,15 @@ public sealed class PostgresStore : IUnmaskStore
         Options = options;
         _dataSource = new NpgsqlDataSourceBuilder(location.ConnectionString).Build();
         Database = new RelationalDatabase(async cancellationToken => await _dataSource.OpenConnectionAsync(cancellationToken), PostgresDialect.Instance);
+        Lists = new RelationalListStore(Database, time);
+        Blobs = new RelationalBlobStore(Database, time);
+        Sites = new RelationalSiteStore(Database, time);
+        Vetting = new RelationalVettingStore(Database);
+        Graph = new RelationalGraphStore(Database);
+        Exports = new RelationalExportStore(Database);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
         var audit = AuditLocation.UnderDataFolder(options.AuditFolder ?? AuditLocation.UserDataFolder(), location.Host, location.Port,
             location.Database, options.AuditKeySecret, location.SearchPath);
         _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
@@ -46,24 +55,27 @@ public sealed class PostgresStore : IUnmaskStore
 
     public string Description => Location.Description;
 
-    public IListStore Lists => throw new NotImplementedException("list store on PostgreSQL: issue 15, being written");
+    public IListStore Lists { get; }
     public IDocumentStore Documents => throw new NotSupportedException("PostgreSQL stores have no documents table: they start with the typed tables");
     public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
-    public IBlobStore Blobs => throw new NotImplementedException("blob store: issue 15, being written");
-    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
-    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
-    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
+    public IBlobStore Blobs { get; }
+    public ISiteStore Sites { get; }
+    public IVettingStore Vetting { get; }
+    public IGraphStore Graph { get; }
+    public IExportStore Exports { get; }
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
     public ICaseStore Cases { get; }
-    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
     public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
 
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
+
+    /// <summary>The migration that makes names and identifiers rows; those of entities already stored are written in its transaction.</summary>
+    private const int TypedListsMigration = 7;
 
     internal TimeProvider Time { get; }
 
@@ -74,6 +86,9 @@ public sealed class PostgresStore : IUnmaskStore
         Migration.FromResources(typeof(PostgresStore).Assembly, "Unmask.Storage.Postgres.Migrations."),
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
         "SELECT 1 WHERE to_regclass('schema_migrations') IS NOT NULL");
+
+    /// <summary>The schema version this program brings a PostgreSQL store to (the same numbers as SQLite's).</summary>
+    public static int SchemaVersion => Plan.LatestVersion;
 
     /// <summary>Opens the store at <paramref name="location"/> (a postgres:// URL or an Npgsql connection string) and brings
     /// its schema up to date. A server it cannot reach is tried again with back-off for <see cref="PostgresOptions.Wait"/>,
@@ -88,12 +103,17 @@ public sealed class PostgresStore : IUnmaskStore
         try
         {
             await store.WaitForServerAsync(cancellationToken);
+            // One pass with every step SQL cannot do: a second pass would find the versions applied and skip its steps.
             await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, async (connection, transaction, migration) =>
             {
                 // A PostgreSQL store starts with the typed tables: there are no older cases to adopt.
                 if (migration.Covers(KeyedAuditMigration))
                 {
                     await store._audit.SealAsync(connection, transaction, [], cancellationToken);
+                }
+                if (migration.Covers(TypedListsMigration))
+                {
+                    await RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, PostgresDialect.Instance, cancellationToken);
                 }
             }, cancellationToken);
             return store;

@@ -15,6 +15,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, string scope, CancellationToken cancellationToken) =>
         await ((SqliteConnection)connection).BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
 
+    public override string LockRowsSkippingLocked => "";
+
     public override Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 

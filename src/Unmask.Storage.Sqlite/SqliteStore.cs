@@ -12,6 +12,9 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>The migration that adds keyed audit entries; the audit log is sealed in its transaction.</summary>
     private const int KeyedAuditMigration = 5;
 
+    /// <summary>The migration that makes names and identifiers rows; those of the entities already stored are written in its transaction.</summary>
+    private const int TypedListsMigration = 7;
+
     private readonly RelationalAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
@@ -26,12 +29,21 @@ public sealed class SqliteStore : IUnmaskStore
             DefaultTimeout = 60,
         }.ToString();
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
-        Lists = new SqliteListStore(Open, time);
+        Lists = new RelationalListStore(Database, time);
         Documents = new SqliteDocumentStore(Open);
         Blobs = new RelationalBlobStore(Database, time);
+        Sites = new RelationalSiteStore(Database, time);
+        Vetting = new RelationalVettingStore(Database);
+        Graph = new RelationalGraphStore(Database);
+        Exports = new RelationalExportStore(Database);
+        Jobs = new RelationalJobStore(Database);
+        ApiKeys = new RelationalApiKeyStore(Database);
+        Watches = new RelationalWatchStore(Database);
         var audit = AuditLocation.Beside(path, auditKeySecret);
         _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
         Cases = new RelationalCaseStore(Database, _audit);
+        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion,
+            AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
     }
 
     public string Path { get; }
@@ -42,21 +54,24 @@ public sealed class SqliteStore : IUnmaskStore
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
     public IBlobStore Blobs { get; }
-    public ISiteStore Sites => throw new NotImplementedException("site store: issue 15, being written");
-    public IVettingStore Vetting => throw new NotImplementedException("vetting store: issue 15, being written");
-    public IGraphStore Graph => throw new NotImplementedException("graph store: issue 15, being written");
+    public ISiteStore Sites { get; }
+    public IVettingStore Vetting { get; }
+    public IGraphStore Graph { get; }
+    public IExportStore Exports { get; }
+    public IJobStore Jobs { get; }
+    public IApiKeyStore ApiKeys { get; }
+    public IWatchStore Watches { get; }
     public ICaseStore Cases { get; }
-    public IExportStore Exports => throw new NotImplementedException("export store: issue 15, being written");
-    public IJobStore Jobs => throw new NotImplementedException("job store: issue 15, being written");
-    public IApiKeyStore ApiKeys => throw new NotImplementedException("API key store: issue 15, being written");
-    public IWatchStore Watches => throw new NotImplementedException("watch store: issue 15, being written");
-    public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
+    public IStoreMaintenance Maintenance { get; }
 
     /// <summary>The numbered scripts of Migrations/ and where SQLite keeps the versions applied.</summary>
     internal static readonly MigrationPlan Plan = new(
         Migration.FromResources(typeof(SqliteStore).Assembly, "Unmask.Storage.Sqlite.Migrations."),
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+
+    /// <summary>The schema version this program brings a SQLite store to.</summary>
+    public static int SchemaVersion => Plan.LatestVersion;
 
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }
@@ -77,6 +92,10 @@ public sealed class SqliteStore : IUnmaskStore
             if (migration.Covers(KeyedAuditMigration))
             {
                 await store._audit.SealAsync(connection, transaction, LegacyCaseDocuments((SqliteConnection)connection, (SqliteTransaction)transaction));
+            }
+            if (migration.Covers(TypedListsMigration))
+            {
+                await RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, SqliteDialect.Instance, CancellationToken.None);
             }
         }).GetAwaiter().GetResult();
         return store;

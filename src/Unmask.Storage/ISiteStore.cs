@@ -51,8 +51,12 @@ public sealed record StoredSite(
 /// <summary>A domain the site's pages declare about themselves (canonical link, og:url, JSON-LD url...), and where.</summary>
 public sealed record SiteClaim(string Domain, string How, string? PageUrl);
 
-/// <summary>One page of a site; its body (when kept) is a blob.</summary>
-public sealed record SitePage(string Url, string? Title, byte[]? Body, string? MediaType);
+/// <summary>One page of a site; its body (when kept) is a blob. A page is written with its <see cref="Body"/> and read back
+/// with <see cref="BodySha256"/> naming the blob and no body (read it from <see cref="IBlobStore"/>), so listing sites never
+/// loads every page.</summary>
+/// <param name="Url">The URL the page was read from, or its path inside the saved site; one page per URL.</param>
+/// <param name="BodySha256">On reading: the blob of the body, when kept. Ignored on writing (the hash of <see cref="Body"/> is).</param>
+public sealed record SitePage(string Url, string? Title, byte[]? Body, string? MediaType, string? BodySha256 = null);
 
 /// <summary>A fingerprint of a site: kind (tracker, favicon_mmh3, email, phone, address, template...) and value.</summary>
 public sealed record SiteFingerprint(string Kind, string Value);

@@ -40,6 +40,17 @@ public class DependencyRulesTests
     }
 
     [Fact]
+    public void Only_the_front_ends_choose_a_concrete_store()
+    {
+        ProjectAssemblies().Keys.ShouldContain("Unmask.Storage.Sqlite"); // both backends are among the assemblies checked
+        ProjectAssemblies().Keys.ShouldContain("Unmask.Storage.Postgres");
+        var choosers = ProjectAssemblies().Keys
+            .Where(n => References(n).Any(r => r is "Unmask.Storage.Sqlite" or "Unmask.Storage.Postgres"))
+            .Order(StringComparer.Ordinal);
+        choosers.ShouldBeSubsetOf(["Unmask.Cli", "Unmask.Server"]);
+    }
+
+    [Fact]
     public void The_application_never_knows_a_concrete_store_or_a_front_end()
     {
         References("Unmask.Application").ShouldAllBe(r => !r.StartsWith("Unmask.Storage.", StringComparison.Ordinal) && r != "Unmask.Cli" && r != "Unmask.Server");
@@ -70,13 +81,5 @@ public class DependencyRulesTests
         [.. ProjectAssemblies()[assemblyName].GetReferencedAssemblies().Select(a => a.Name!)
             .Where(n => n.StartsWith("Unmask.", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
-    private static Dictionary<string, Assembly> ProjectAssemblies()
-    {
-        var folder = AppContext.BaseDirectory;
-        return Directory.EnumerateFiles(folder, "Unmask.*.dll").Append(Path.Combine(folder, "unmask.dll"))
-            .Where(File.Exists)
-            .Select(Assembly.LoadFrom)
-            .Where(a => a.GetName().Name is { } n && !n.EndsWith(".Tests", StringComparison.Ordinal) && n != "Unmask.TestKit")
-            .ToDictionary(a => a.GetName().Name == "unmask" ? "Unmask.Cli" : a.GetName().Name!, a => a);
-    }
+    private static Dictionary<string, Assembly> ProjectAssemblies() => ProductAssemblies.ByName();
 }

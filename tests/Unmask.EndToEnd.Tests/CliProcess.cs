@@ -29,9 +29,12 @@ public static class CliProcess
         return info;
     }
 
-    public static async Task<CliRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, params string[] args) => RunAsync(StartInfo(workingDirectory, args));
+
+    /// <summary>Runs with <paramref name="info"/> from <see cref="StartInfo"/>, e.g. after setting environment variables.</summary>
+    public static async Task<CliRun> RunAsync(ProcessStartInfo info)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

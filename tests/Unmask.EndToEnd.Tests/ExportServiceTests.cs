@@ -3,8 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 using Unmask.Application.Cases;
 using Unmask.Application.Demo;
 using Unmask.Application.Export;
-using Unmask.Application.Vetting;
 using Unmask.LinkGraph.Export;
+using Unmask.Storage;
 using Unmask.Storage.Sqlite;
 using Unmask.TestKit;
 using Unmask.Watchlists;
@@ -63,9 +63,12 @@ public sealed class ExportServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Findings_whose_vetting_results_are_gone_keep_their_code_and_evidence()
+    public async Task Findings_whose_record_was_vetted_again_without_them_keep_their_code_and_evidence()
     {
-        await _store.Documents.DeleteAsync(VettingService.ResultsCollection, cancellationToken: TestContext.Current.CancellationToken);
+        var vendor = (await _store.Vetting.GetRecordAsync("vendor:V-2", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        vendor.Findings.ShouldContain(f => f.Code == "SITE_COPIED");
+        var later = new StoredVetBatch("later-run", "vetting.csv", new string('0', 64), "vetting-v1", _time.GetUtcNow(), 1);
+        await _store.Vetting.SaveRunAsync(later, [vendor with { BatchId = later.Id, Findings = [] }], TestContext.Current.CancellationToken);
 
         var content = await new ExportService(_store, _time).AssembleAsync("case-1", TestContext.Current.CancellationToken);
 
@@ -78,8 +81,7 @@ public sealed class ExportServiceTests : IAsyncLifetime
     public async Task Kept_stix_object_times_are_read_back_exactly()
     {
         var kept = new StixObjectTime("sha256:ab12", new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero), new DateTimeOffset(2026, 11, 30, 23, 59, 59, TimeSpan.Zero));
-        await _store.Documents.PutAsync(ExportService.ObjectTimesCollection,
-            [new("indicator--0b4e0e46-4a0b-5a0e-9d3c-1f2e3d4c5b6a", """{"hash":"sha256:ab12","created":"2026-01-02T03:04:05.6780000+00:00","modified":"2026-11-30T23:59:59.0000000+00:00"}""")],
+        await _store.Exports.PutStixTimesAsync([new StixObjectTimes("indicator--0b4e0e46-4a0b-5a0e-9d3c-1f2e3d4c5b6a", kept.ContentHash, kept.Created, kept.Modified)],
             TestContext.Current.CancellationToken);
 
         var content = await new ExportService(_store, _time).AssembleAsync(null, TestContext.Current.CancellationToken);

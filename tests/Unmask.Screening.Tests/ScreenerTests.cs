@@ -203,16 +203,38 @@ public sealed class ScreenerTests
             new Entity("m-6", Schemas.Person, "test_list").Add("name", "Pak Min Chol"),
         ]));
         var query = ScreeningQuery.ForName("Kim Min Chol", "Person");
-        var everything = screener.Screen(query, new ScreeningOptions(Limit: 50, Exhaustive: true));
-        var matches = everything.Results.Count(r => r.Match);
+        // every entity scored, whatever blocking finds: what a search may return and count
+        var everything = screener.Compare(query, screener.Index.Entities.Select(e => e.Id), new ScreeningOptions())
+            .Where(r => r.Score >= new ScreeningOptions().MinimumScore).ToList();
+        var matches = everything.Count(r => r.Match);
         matches.ShouldBeGreaterThan(2, "the fixture needs more matches than the smallest limits");
 
         var limited = screener.Screen(query, new ScreeningOptions(Limit: limit));
 
-        limited.Results.Count.ShouldBe(Math.Min(limit, everything.Results.Count));
+        limited.Results.Count.ShouldBe(Math.Min(limit, everything.Count));
         limited.Total.ShouldBe(new ScreeningTotal(matches));
         limited.Total.Relation.ShouldBe("eq");
-        everything.Total.ShouldBe(new ScreeningTotal(matches));
+        screener.Screen(query, new ScreeningOptions(Limit: 50)).Total.ShouldBe(new ScreeningTotal(matches));
+    }
+
+    [Fact]
+    public void Compare_scores_each_named_entity_in_the_order_asked_and_leaves_out_unknown_ids_and_other_schemas()
+    {
+        var screener = new Screener(ScreeningIndex.Build(
+        [
+            new Entity("p-1", Schemas.Person, "test_list").Add("name", "Kim Min Chol"),
+            new Entity("p-2", Schemas.Person, "test_list").Add("name", "Emily Carter"),
+            new Entity("c-1", Schemas.Company, "test_list").Add("name", "Kim Min Chol Trading"),
+        ]));
+        var query = ScreeningQuery.ForName("Kim Min Chol", "Person");
+
+        var results = screener.Compare(query, ["p-2", "nobody", "c-1", "p-1"], new ScreeningOptions());
+
+        results.Select(r => r.Id).ShouldBe(["p-2", "p-1"]);
+        results[0].Match.ShouldBeFalse("a result is given whatever its score");
+        results[1].Score.ShouldBe(1.0, 1e-9);
+        results[1].Contributions.Sum(c => c.Contribution).ShouldBe(results[1].Score, 1e-9);
+        screener.Compare(query, "p-1", new ScreeningOptions())!.Score.ShouldBe(results[1].Score);
     }
 
     [Fact]

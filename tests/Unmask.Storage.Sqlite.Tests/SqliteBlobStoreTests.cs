@@ -1,12 +1,6 @@
 using Unmask.Storage.Tests;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Sqlite.Tests;
 
-public sealed class SqliteBlobStoreTests : BlobStoreContract, IDisposable
-{
-    private readonly TempSqliteStores _stores = new();
-
-    protected override Task<IUnmaskStore> NewStoreAsync() => Task.FromResult<IUnmaskStore>(_stores.Open());
-
-    public void Dispose() => _stores.Dispose();
-}
+public sealed class SqliteBlobStoreTests(SqliteBackend backend) : BlobStoreContract(backend), IClassFixture<SqliteBackend>;

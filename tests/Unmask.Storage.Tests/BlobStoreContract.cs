@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using Unmask.Storage;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Tests;
 
-/// <summary>What every backend's blob store must do. A backend's test class inherits this and supplies a fresh store.</summary>
-public abstract class BlobStoreContract
+/// <summary>What every backend's blob store must do: contents kept once by SHA-256, byte for byte, and pruned when nothing
+/// refers to them.</summary>
+public abstract class BlobStoreContract(StoreBackend backend)
 {
-    protected abstract Task<IUnmaskStore> NewStoreAsync();
+    private Task<IUnmaskStore> NewStoreAsync() => backend.NewStoreAsync();
 
     [Fact]
     public async Task A_blob_is_kept_under_the_sha256_of_its_content()

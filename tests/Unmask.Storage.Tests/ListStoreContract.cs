@@ -1,13 +1,39 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Unmask.Domain;
 using Unmask.Storage;
+using Unmask.TestKit.Databases;
 
 namespace Unmask.Storage.Tests;
 
-/// <summary>What every store backend must do with lists. A backend's test class inherits this and supplies a fresh store.</summary>
-public abstract class ListStoreContract
+/// <summary>What every store backend must do with lists; each backend's test project has a subclass.</summary>
+public abstract class ListStoreContract(StoreBackend backend)
 {
-    protected abstract Task<IUnmaskStore> NewStoreAsync();
+    private readonly Dictionary<IUnmaskStore, string> _locations = [];
+
+    protected StoreBackend Backend => backend;
+
+    /// <summary>A fresh, empty store.</summary>
+    protected async Task<IUnmaskStore> NewStoreAsync()
+    {
+        var location = await backend.NewLocationAsync();
+        var store = await backend.OpenAsync(location);
+        _locations[store] = location;
+        return store;
+    }
+
+    /// <summary>An open connection to the store's database, to look at it as another tool would (foreign keys enforced).</summary>
+    protected async Task<DbConnection> ConnectAsync(IUnmaskStore store)
+    {
+        var connection = await backend.ConnectAsync(_locations[store]);
+        if (backend.Name == "sqlite")
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA foreign_keys=ON";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        return connection;
+    }
 
     [Fact]
     public async Task An_import_becomes_the_current_version_with_its_counts()
@@ -254,15 +280,90 @@ public abstract class ListStoreContract
     }
 
     [Fact]
-    public async Task Documents_are_put_listed_and_deleted()
+    public async Task Names_and_identifiers_are_rows_of_their_entity_version_that_other_tools_can_query()
     {
         await using var store = await NewStoreAsync();
-        await store.Documents.PutAsync("sites", [new("a.example", "{\"x\":1}"), new("b.example", "{\"x\":2}")]);
-        await store.Documents.PutAsync("sites", [new("a.example", "{\"x\":3}")]);
-        (await store.Documents.GetAsync("sites", "a.example")).ShouldBe("{\"x\":3}");
-        (await ToListAsync(store.Documents.ListAsync("sites"))).Count.ShouldBe(2);
-        (await store.Documents.DeleteAsync("sites", "b.example")).ShouldBe(1);
-        (await store.Documents.GetAsync("sites", "b.example")).ShouldBeNull();
+        await store.Lists.ImportAsync([Pending("demo_list", null, Person("1", "KIM Il", "Kim Il", "KIM Il"), Person("2", "PAK Ho"))]);
+        await using var connection = await ConnectAsync(store);
+
+        (await RowsAsync(connection, """
+            SELECT n.property, n.name FROM entity_names n JOIN dataset_parts p ON p.current_version = n.version_id
+            WHERE n.entity_id = 'demo_list-1' ORDER BY n.property DESC
+            """)).ShouldBe(["name KIM Il", "alias Kim Il"]);
+        (await RowsAsync(connection, """
+            SELECT i.entity_id, i.property, i.type FROM entity_identifiers i JOIN dataset_parts p ON p.current_version = i.version_id
+            WHERE i.value = 'p2@example.org'
+            """)).ShouldBe(["demo_list-2 email email"]);
+
+        await store.Lists.ImportAsync([Pending("demo_list", null, Person("3", "RI Song"))]);
+        (await RowsAsync(connection, "SELECT DISTINCT entity_id FROM entity_names")).ShouldBe(["demo_list-3"], "an old version's names go with its entities");
+        (await RowsAsync(connection, "SELECT DISTINCT entity_id FROM entity_identifiers")).ShouldBe(["demo_list-3"]);
+        await using var orphan = connection.CreateCommand();
+        orphan.CommandText = "INSERT INTO entity_names (version_id, entity_id, name, property) VALUES (424242, 'nobody', 'No One', 'name')";
+        await Should.ThrowAsync<DbException>(() => orphan.ExecuteNonQueryAsync());
+    }
+
+    [Fact]
+    public async Task Entities_are_read_in_id_order_byte_by_byte_on_every_backend()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("first_list", null, Person("b", "KIM Il"), Person("B", "PAK Ho"), Person("_x", "RI Ok")),
+            Pending("e_list", null, Person("a", "CHOE Ok"))]);
+
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Id).ShouldBe(["e_list-a", "first_list-B", "first_list-_x", "first_list-b"]);
+    }
+
+    [Fact]
+    public async Task Two_imports_of_one_dataset_at_once_commit_one_after_the_other_each_whole()
+    {
+        await using var store = await NewStoreAsync();
+        await store.Lists.ImportAsync([Pending("demo_list", new DateOnly(2026, 1, 1), Person("0", "KIM Il"))]);
+        var firstIsWriting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var letFirstFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstEntities = Enumerable.Range(1, 30).Select(i => Rename(Person($"first{i}", $"FIRST {i}"), "demo_list")).ToArray();
+        var secondEntities = Enumerable.Range(1, 30).Select(i => Rename(Person($"second{i}", $"SECOND {i}"), "demo_list")).ToArray();
+
+        var first = Task.Run(() => store.Lists.ImportAsync(
+            [new PendingImport(Gated(firstEntities, firstIsWriting, letFirstFinish.Task), () => Describe("demo_list", new DateOnly(2026, 2, 1)))]));
+        await firstIsWriting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = Task.Run(() => store.Lists.ImportAsync(
+            [new PendingImport(Stream(secondEntities), () => Describe("demo_list", new DateOnly(2026, 2, 1)))]));
+        await Task.Delay(500);
+        second.IsCompleted.ShouldBeFalse("the second import waits for the first to commit");
+        letFirstFinish.SetResult();
+
+        (await first).ShouldHaveSingleItem().Status.ShouldBe(ImportStatus.Imported);
+        (await second).ShouldHaveSingleItem().Status.ShouldBe(ImportStatus.Imported);
+        var summary = (await store.Lists.GetDatasetsAsync()).ShouldHaveSingleItem();
+        summary.Version.ShouldBe(3);
+        summary.Entities.ShouldBe(30);
+        (await ToListAsync(store.Lists.GetEntitiesAsync())).Select(e => e.Id).Order(StringComparer.Ordinal)
+            .ShouldBe(secondEntities.Select(e => e.Id).Order(StringComparer.Ordinal), "the import that committed last is current, whole");
+    }
+
+    private static async IAsyncEnumerable<Entity> Gated(Entity[] entities, TaskCompletionSource started, Task release)
+    {
+        yield return entities[0];
+        started.SetResult();
+        await release;
+        foreach (var entity in entities.Skip(1))
+        {
+            yield return entity;
+        }
+    }
+
+    /// <summary>The rows of a query, each as its values joined by spaces.</summary>
+    public static async Task<List<string>> RowsAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(' ', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return rows;
     }
 
     protected static Entity Person(string id, string name, params string[] aliases)
@@ -272,13 +373,13 @@ public abstract class ListStoreContract
         return entity.AddRange("alias", aliases);
     }
 
-    private static PendingImport Pending(string dataset, DateOnly? published, params Entity[] entities) =>
+    protected static PendingImport Pending(string dataset, DateOnly? published, params Entity[] entities) =>
         Pending(dataset, published, "list", entities);
 
-    private static PendingImport Pending(string dataset, DateOnly? published, string part, params Entity[] entities) =>
+    protected static PendingImport Pending(string dataset, DateOnly? published, string part, params Entity[] entities) =>
         new(Stream(entities.Select(e => Rename(e, dataset)).ToArray()), () => Describe(dataset, published, part));
 
-    private static Entity Rename(Entity entity, string dataset)
+    protected static Entity Rename(Entity entity, string dataset)
     {
         var renamed = new Entity(entity.Id.Replace("pending", dataset, StringComparison.Ordinal), entity.Schema, dataset);
         foreach (var (property, values) in entity.Properties)
@@ -288,12 +389,12 @@ public abstract class ListStoreContract
         return renamed;
     }
 
-    private static DatasetImport Describe(string dataset, DateOnly? published, string part = "list") =>
+    protected static DatasetImport Describe(string dataset, DateOnly? published, string part = "list") =>
         new(new Dataset(dataset, "Demo list", "Test publisher", published, DatasetKind.Sanctions), part == "list" ? "demo.csv" : $"{part}.csv", part,
             part == "list" ? $"hash-{dataset}" : $"hash-{dataset}-{part}", null, []);
 
 #pragma warning disable CS1998 // async iterators without await
-    private static async IAsyncEnumerable<Entity> Stream(params Entity[] entities)
+    protected static async IAsyncEnumerable<Entity> Stream(params Entity[] entities)
     {
         foreach (var entity in entities)
         {

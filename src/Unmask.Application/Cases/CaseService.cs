@@ -122,14 +122,9 @@ public sealed class CaseService(IUnmaskStore store, TimeProvider time)
         var findings = new List<string>();
         foreach (var member in members)
         {
-            if (await store.Documents.GetAsync(Vetting.VettingService.ResultsCollection, member, cancellationToken) is not { } body)
+            foreach (var finding in await new Vetting.VettingService(store, time).FindingsOfAsync(member, cancellationToken))
             {
-                continue;
-            }
-            using var document = JsonDocument.Parse(body);
-            foreach (var finding in document.RootElement.GetProperty("findings").EnumerateArray())
-            {
-                findings.Add($"{member}: {finding.GetProperty("code").GetString()}: {finding.GetProperty("evidence").GetString()}");
+                findings.Add($"{member}: {finding.Code}: {finding.Evidence}");
             }
         }
         return findings;

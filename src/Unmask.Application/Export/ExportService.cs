@@ -33,11 +33,6 @@ public sealed record ExportSummary(string Path, ExportFormat Format, int Nodes, 
 /// </summary>
 public sealed class ExportService(IUnmaskStore store, TimeProvider time)
 {
-    /// <summary>STIX object times by STIX id: <c>{"hash","created","modified"}</c>. Kept so that re-exporting an unchanged
-    /// store gives objects the same <c>created</c>/<c>modified</c>, hence the same bytes (STIX versioning forbids
-    /// rewriting an object under the same id and time with other content, and importers dedupe on id + modified).</summary>
-    public const string ObjectTimesCollection = "stix_object_times";
-
     /// <summary>The audit action of an export. Export entries are left out of a case's exported audit trail: otherwise
     /// every export would change the next one.</summary>
     public const string ExportAction = "export";
@@ -204,29 +199,22 @@ public sealed class ExportService(IUnmaskStore store, TimeProvider time)
 
     private async Task<IReadOnlyList<CaseFindingExport>> VetFindingsAsync(string member, CancellationToken cancellationToken)
     {
-        if (await store.Documents.GetAsync(VettingService.ResultsCollection, member, cancellationToken) is not { } body)
-        {
-            return [];
-        }
-        using var document = JsonDocument.Parse(body);
         var findings = new List<CaseFindingExport>();
-        foreach (var finding in document.RootElement.GetProperty("findings").EnumerateArray())
+        foreach (var finding in await new VettingService(store, time).FindingsOfAsync(member, cancellationToken))
         {
             var data = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            if (finding.TryGetProperty("data", out var details) && details.ValueKind == JsonValueKind.Object)
+            if (finding.DataJson is not null)
             {
-                foreach (var field in details.EnumerateObject())
+                using var details = JsonDocument.Parse(finding.DataJson);
+                foreach (var field in details.RootElement.EnumerateObject())
                 {
                     data[field.Name] = field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText();
                 }
             }
-            findings.Add(new CaseFindingExport(member, Text(finding, "code"), Text(finding, "severity"), Text(finding, "evidence"), Text(finding, "source"), data));
+            findings.Add(new CaseFindingExport(member, finding.Code, finding.Severity, finding.Evidence, finding.Source, data));
         }
         return findings;
     }
-
-    private static string Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
 
     private async Task<Dictionary<string, IReadOnlyList<CaseAuditExport>>> CaseAuditAsync(IEnumerable<string> caseIds, CancellationToken cancellationToken)
     {
@@ -243,44 +231,22 @@ public sealed class ExportService(IUnmaskStore store, TimeProvider time)
         return entries.ToDictionary(e => e.Key, e => (IReadOnlyList<CaseAuditExport>)e.Value, StringComparer.Ordinal);
     }
 
-    private async Task<IReadOnlyDictionary<string, StixObjectTime>> ObjectTimesAsync(CancellationToken cancellationToken)
-    {
-        var times = new Dictionary<string, StixObjectTime>(StringComparer.Ordinal);
-        await foreach (var (id, body) in store.Documents.ListAsync(ObjectTimesCollection, cancellationToken))
-        {
-            times[id] = ObjectTimeJson.Read(body);
-        }
-        return times;
-    }
+    /// <summary>STIX object times by STIX id, kept so that re-exporting an unchanged store gives objects the same
+    /// <c>created</c>/<c>modified</c>, hence the same bytes (STIX versioning forbids rewriting an object under the same id and
+    /// time with other content, and importers dedupe on id + modified).</summary>
+    private async Task<IReadOnlyDictionary<string, StixObjectTime>> ObjectTimesAsync(CancellationToken cancellationToken) =>
+        (await store.Exports.GetStixTimesAsync(cancellationToken))
+            .ToDictionary(t => t.Key, t => new StixObjectTime(t.Value.ContentHash, t.Value.Created, t.Value.Modified), StringComparer.Ordinal);
 
     /// <summary>Writes back the times that are new or changed, in one transaction. Returns how many.</summary>
     private async Task<int> KeepObjectTimesAsync(IReadOnlyDictionary<string, StixObjectTime> before, IReadOnlyDictionary<string, StixObjectTime> after, CancellationToken cancellationToken)
     {
         var changed = after.Where(t => !before.TryGetValue(t.Key, out var old) || old != t.Value)
-            .Select(t => new KeyValuePair<string, string>(t.Key, ObjectTimeJson.Write(t.Value))).ToList();
+            .Select(t => new StixObjectTimes(t.Key, t.Value.ContentHash, t.Value.Created, t.Value.Modified)).ToList();
         if (changed.Count > 0)
         {
-            await store.Documents.PutAsync(ObjectTimesCollection, changed, cancellationToken);
+            await store.Exports.PutStixTimesAsync(changed, cancellationToken);
         }
         return changed.Count;
-    }
-}
-
-/// <summary>A kept STIX object time as a document body: <c>{"hash","created","modified"}</c>, times in round-trip form.</summary>
-internal static class ObjectTimeJson
-{
-    public static string Write(StixObjectTime time) => JsonSerializer.Serialize(new Dictionary<string, string>
-    {
-        ["hash"] = time.ContentHash,
-        ["created"] = time.Created.ToString("O", CultureInfo.InvariantCulture),
-        ["modified"] = time.Modified.ToString("O", CultureInfo.InvariantCulture),
-    });
-
-    public static StixObjectTime Read(string body)
-    {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        DateTimeOffset At(string name) => DateTimeOffset.Parse(root.GetProperty(name).GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        return new StixObjectTime(root.GetProperty("hash").GetString()!, At("created"), At("modified"));
     }
 }

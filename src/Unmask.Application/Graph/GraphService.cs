@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Unmask.Application.Sites;
-using Unmask.Application.Vetting;
 using Unmask.Domain;
 using Unmask.LinkGraph;
 using Unmask.LinkGraph.Model;
@@ -16,12 +15,12 @@ public sealed record GraphBuildSummary(int Nodes, int Edges, int ListEntities, i
 
 /// <summary>
 /// The BuildGraph use case: every list entity, indexed or analysed site and vetted record in the store becomes nodes
-/// joined through the identifiers they share. The built graph is kept in the store (binary form) for the queries.
+/// joined through the identifiers they share. The built graph is kept in the store: its nodes and edges as rows for other
+/// tools, and its binary snapshot for the queries.
 /// </summary>
-public sealed class GraphService(IUnmaskStore store)
+/// <param name="time">When a graph is built; the system clock when not given.</param>
+public sealed class GraphService(IUnmaskStore store, TimeProvider? time = null)
 {
-    public const string GraphCollection = "graph";
-    private const string CurrentKey = "current";
 
     public async Task<(LinkGraphModel Graph, GraphBuildSummary Summary)> BuildAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +41,7 @@ public sealed class GraphService(IUnmaskStore store)
         }
 
         var records = 0;
-        await foreach (var (_, body) in store.Documents.ListAsync(VettingService.GraphRecordsCollection, cancellationToken))
+        await foreach (var body in store.Vetting.ListGraphJsonAsync(cancellationToken))
         {
             if (JsonSerializer.Deserialize<GraphRecord>(body) is not { } record)
             {
@@ -59,27 +58,58 @@ public sealed class GraphService(IUnmaskStore store)
         }
 
         var graph = builder.Build();
-        using (var buffer = new MemoryStream())
-        {
-            GraphBinary.Write(graph, buffer);
-            await store.Documents.PutAsync(GraphCollection, [new(CurrentKey, Convert.ToBase64String(buffer.ToArray()))], cancellationToken);
-        }
+        await store.Graph.SaveAsync(Stored(graph, (time ?? TimeProvider.System).GetUtcNow()), cancellationToken);
         return (graph, new GraphBuildSummary(graph.NodeCount, graph.EdgeCount, entities, sites, records));
     }
 
     /// <summary>Marks the stored graph out of date after lists, sites or records changed; the next query rebuilds it.</summary>
     public static Task InvalidateAsync(IUnmaskStore store, CancellationToken cancellationToken) =>
-        store.Documents.DeleteAsync(GraphCollection, CurrentKey, cancellationToken);
+        store.Graph.InvalidateAsync(cancellationToken);
 
     /// <summary>The graph last built; built now when there is none yet or when its inputs changed since.</summary>
     public async Task<LinkGraphModel> LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await store.Documents.GetAsync(GraphCollection, CurrentKey, cancellationToken);
-        if (stored is null)
+        if (await store.Graph.LoadSnapshotAsync(cancellationToken) is not { } snapshot)
         {
             return (await BuildAsync(cancellationToken)).Graph;
         }
-        using var buffer = new MemoryStream(Convert.FromBase64String(stored));
+        using var buffer = new MemoryStream(snapshot);
         return GraphBinary.Read(buffer);
+    }
+
+    /// <summary>The graph as the store keeps it: a row per node and edge (what a node is beyond its kind, caption and risk
+    /// goes into its properties) and the binary snapshot.</summary>
+    public static StoredGraph Stored(LinkGraphModel graph, DateTimeOffset builtAt)
+    {
+        using var buffer = new MemoryStream();
+        GraphBinary.Write(graph, buffer);
+        return new StoredGraph(builtAt,
+            [.. graph.Nodes.Select(n => new GraphNodeRow(n.Id, n.Kind.Prefix(), n.Caption, n.Risk, PropertiesOf(n)))],
+            [.. graph.Edges.Select(e => new GraphEdgeRow(e.From, e.To, e.Relation, e.Weight, e.Evidence, e.Source))],
+            buffer.ToArray());
+    }
+
+    private static string? PropertiesOf(GraphNode node)
+    {
+        var properties = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        if (node.Flags != NodeFlags.None)
+        {
+            properties["flags"] = node.Flags.ToString().ToLowerInvariant();
+        }
+        if (node.Schema is { } schema)
+        {
+            properties["schema"] = schema;
+        }
+        if (node.Dataset is { } dataset)
+        {
+            properties["dataset"] = dataset;
+        }
+        if (node.IsIdentifier)
+        {
+            properties["holder_degree"] = node.HolderDegree;
+            properties["weight"] = node.Weight;
+            properties["hub"] = node.IsHub;
+        }
+        return properties.Count == 0 ? null : JsonSerializer.Serialize(properties);
     }
 }

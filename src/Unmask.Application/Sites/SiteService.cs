@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Unmask.Domain;
 using Unmask.Storage;
 using Unmask.WebsiteAnalysis;
 using Unmask.WebsiteAnalysis.Analysis;
 using Unmask.WebsiteAnalysis.Reports;
+using Unmask.WebsiteAnalysis.Extraction;
 using Unmask.WebsiteAnalysis.Sources;
 
 namespace Unmask.Application.Sites;
@@ -11,35 +11,31 @@ namespace Unmask.Application.Sites;
 /// <summary>One site added to the index: its key, role, pages and the per-page problems met while loading it.</summary>
 public sealed record IndexedSiteSummary(string Key, SiteRole Role, int Pages, string Source, IReadOnlyList<string> Warnings);
 
-/// <summary>The AnalyzeSite use case: the site index lives in the store (one document per site); analysis loads it,
-/// compares the target and keeps the report so the link graph can use it.</summary>
+/// <summary>How a site given as a URL is crawled.</summary>
 /// <param name="AllowPrivate">Let the crawler fetch loopback and private addresses (intranets, testing your own servers);
 /// cloud metadata and reserved addresses stay refused.</param>
 /// <param name="MaxPages">Most pages fetched when the target is a URL.</param>
 public sealed record CrawlSettings(bool AllowPrivate = false, int MaxPages = 100);
 
+/// <summary>The AnalyzeSite use case: the site index lives in the store (one typed site per source, see <see cref="SiteRecords"/>);
+/// analysis loads it, compares the target and keeps the report so the link graph can use it.</summary>
 public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSettings? crawl = null)
 {
-    public const string SitesCollection = "sites";
-    public const string ReportsCollection = "site_reports";
-
-    private static readonly JsonSerializerOptions Json = new();
-
     public async Task<IReadOnlyList<IndexedSiteSummary>> IndexAsync(IReadOnlyList<string> paths, SiteRole role, CancellationToken cancellationToken)
     {
         if (paths.Count == 0)
         {
             throw new InputException("", null, "no site given");
         }
-        var documents = new List<KeyValuePair<string, string>>();
+        var sites = new List<StoredSite>();
         var summaries = new List<IndexedSiteSummary>();
         foreach (var path in paths)
         {
-            var site = await ExtractAsync(path, role, cancellationToken);
-            documents.Add(new(site.Key, JsonSerializer.Serialize(site, Json)));
-            summaries.Add(new IndexedSiteSummary(site.Key, role, site.Pages.Count, path, site.Warnings));
+            var read = await ReadAsync(path, role, cancellationToken);
+            sites.Add(SiteRecords.ToStored(read, time.GetUtcNow()));
+            summaries.Add(new IndexedSiteSummary(read.Site.Key, role, read.Site.Pages.Count, path, read.Site.Warnings));
         }
-        await store.Documents.PutAsync(SitesCollection, documents, cancellationToken);
+        await store.Sites.PutAsync(sites, cancellationToken);
         await Graph.GraphService.InvalidateAsync(store, cancellationToken);
         return summaries;
     }
@@ -47,11 +43,11 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
     public async Task<SiteIndex> LoadIndexAsync(string? excludeKey, CancellationToken cancellationToken)
     {
         var sites = new List<IndexedSite>();
-        await foreach (var (key, body) in store.Documents.ListAsync(SitesCollection, cancellationToken))
+        await foreach (var stored in store.Sites.ListAsync(cancellationToken))
         {
-            if (key != excludeKey && JsonSerializer.Deserialize<IndexedSite>(body, Json) is { } site)
+            if (stored.Id != excludeKey)
             {
-                sites.Add(site);
+                sites.Add(SiteRecords.ToIndexed(stored));
             }
         }
         return SiteIndex.Build(sites);
@@ -61,13 +57,9 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
     public async Task<IReadOnlyDictionary<string, SiteRole>> RolesAsync(CancellationToken cancellationToken)
     {
         var roles = new Dictionary<string, SiteRole>(StringComparer.Ordinal);
-        await foreach (var (key, body) in store.Documents.ListAsync(SitesCollection, cancellationToken))
+        await foreach (var stored in store.Sites.ListAsync(cancellationToken))
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("Role", out var role) && role.ValueKind == JsonValueKind.Number)
-            {
-                roles[key] = (SiteRole)role.GetInt32();
-            }
+            roles[stored.Id] = SiteRecords.RoleOf(stored.Role);
         }
         return roles;
     }
@@ -76,32 +68,23 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
     public async Task<IReadOnlyList<LinkGraph.SiteInput>> GraphInputsAsync(CancellationToken cancellationToken)
     {
         var copies = new Dictionary<string, List<LinkGraph.SiteCopy>>(StringComparer.Ordinal);
-        await foreach (var (key, body) in store.Documents.ListAsync(ReportsCollection, cancellationToken))
+        await foreach (var report in store.Sites.ListReportsAsync(cancellationToken))
         {
-            using var report = JsonDocument.Parse(body);
-            foreach (var clone in report.RootElement.GetProperty("clones").EnumerateArray())
+            var key = report.SiteId;
+            foreach (var clone in report.Clones.Where(c => c.Relation == CloneMatch.CloneRelation))
             {
-                if (clone.GetProperty("relation").GetString() != "clone")
-                {
-                    continue;
-                }
-                var reference = clone.GetProperty("reference").GetString()!;
-                var similarity = clone.GetProperty("similarity").GetDouble();
-                var fraction = clone.TryGetProperty("copied_fraction", out var f) ? f.GetDouble() : similarity;
-                (copies.TryGetValue(key, out var list) ? list : copies[key] = []).Add(new LinkGraph.SiteCopy(reference, similarity,
-                    $"{Math.Round(fraction * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}% of {key}'s text is copied from {reference}"));
+                (copies.TryGetValue(key, out var list) ? list : copies[key] = []).Add(new LinkGraph.SiteCopy(clone.ReferenceId, clone.Similarity,
+                    $"{Math.Round(clone.CopiedFraction * 100).ToString(System.Globalization.CultureInfo.InvariantCulture)}% of {key}'s text is copied from {clone.ReferenceId}"));
             }
         }
         var inputs = new List<LinkGraph.SiteInput>();
-        await foreach (var (key, body) in store.Documents.ListAsync(SitesCollection, cancellationToken))
+        await foreach (var stored in store.Sites.ListAsync(cancellationToken))
         {
-            if (JsonSerializer.Deserialize<IndexedSite>(body, Json) is not { } site)
-            {
-                continue;
-            }
+            var site = SiteRecords.ToIndexed(stored);
+            var key = stored.Id;
             var fingerprints = site.Fingerprints;
             inputs.Add(new LinkGraph.SiteInput(key, site.BrandNames.FirstOrDefault() is { } brand ? $"{brand} ({key})" : key,
-                site.Role == SiteRole.Reference ? LinkGraph.SiteRole.Reference : LinkGraph.SiteRole.Suspect,
+                SiteRecords.RoleOf(stored.Role) == SiteRole.Reference ? LinkGraph.SiteRole.Reference : LinkGraph.SiteRole.Suspect,
                 fingerprints.Trackers, fingerprints.FaviconMmh3, fingerprints.Emails, fingerprints.Phones, fingerprints.Addresses,
                 copies.GetValueOrDefault(key)));
         }
@@ -111,20 +94,21 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
     /// <summary>Analyses a saved site (folder, HTML file or WARC) against every indexed site except itself, and stores the report.</summary>
     public async Task<(SiteReport Report, IndexedSite Site)> AnalyzeAsync(string target, DateOnly? registeredOn, CancellationToken cancellationToken)
     {
-        var site = await ExtractAsync(target, SiteRole.Suspect, cancellationToken);
+        var read = await ReadAsync(target, SiteRole.Suspect, cancellationToken);
+        var site = read.Site;
         var index = await LoadIndexAsync(site.Key, cancellationToken);
         var report = new SiteAnalyzer().Analyze(site, index, new SiteAnalysisOptions(RegisteredOn: registeredOn, Clock: time));
-        await store.Documents.PutAsync(ReportsCollection, [new(site.Key, SiteReportJson.ToJson(report))], cancellationToken);
-        await Graph.GraphService.InvalidateAsync(store, cancellationToken);
-        if (await store.Documents.GetAsync(SitesCollection, site.Key, cancellationToken) is null)
+        if (await store.Sites.GetAsync(site.Key, cancellationToken) is null)
         {
             // An analysed site joins the index as a suspect, so later sites can pivot to it.
-            await store.Documents.PutAsync(SitesCollection, [new(site.Key, JsonSerializer.Serialize(site, Json))], cancellationToken);
+            await store.Sites.PutAsync([SiteRecords.ToStored(read, time.GetUtcNow())], cancellationToken);
         }
+        await store.Sites.PutReportAsync(SiteRecords.ToStored(report, time.GetUtcNow()), cancellationToken);
+        await Graph.GraphService.InvalidateAsync(store, cancellationToken);
         return (report, site);
     }
 
-    private async Task<IndexedSite> ExtractAsync(string path, SiteRole role, CancellationToken cancellationToken)
+    private async Task<ReadSite> ReadAsync(string path, SiteRole role, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(path, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
         {
@@ -143,9 +127,10 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
             {
                 throw new InputException(path, null, "no page could be fetched" + (crawled.Warnings.Count > 0 ? $" ({crawled.Warnings[0]})" : ""));
             }
-            return SiteFeatures.Extract(crawled, role);
+            return Extract(crawled, role, SiteSourceKind.Url, crawled.Source);
         }
-        if (!File.Exists(path) && !Directory.Exists(path))
+        var isFolder = Directory.Exists(path);
+        if (!isFolder && !File.Exists(path))
         {
             throw new InputException(path, null, "no such file or folder (give a folder of saved HTML, an HTML file or a WARC file)");
         }
@@ -154,6 +139,15 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         {
             throw new InputException(path, null, "no readable HTML page found" + (snapshot.Warnings.Count > 0 ? $" ({snapshot.Warnings[0]})" : ""));
         }
-        return SiteFeatures.Extract(snapshot, role);
+        var kind = isFolder ? SiteSourceKind.Folder : SiteLoader.IsWarc(path) ? SiteSourceKind.Warc : SiteSourceKind.File;
+        return Extract(snapshot, role, kind, Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+    }
+
+    /// <summary>What <see cref="SiteFeatures.Extract"/> does, keeping the pages' features for the domains they declare.</summary>
+    private static ReadSite Extract(SiteSnapshot snapshot, SiteRole role, SiteSourceKind kind, string source)
+    {
+        var pages = new PageFeatures[snapshot.Pages.Count];
+        Parallel.For(0, snapshot.Pages.Count, i => pages[i] = PageExtractor.Extract(snapshot.Pages[i]));
+        return new ReadSite(SiteFeatures.FromPages(snapshot, role, pages), snapshot, pages, kind, source);
     }
 }

@@ -24,8 +24,6 @@ public sealed record VetOutcome(VetRun Run, VetBatch Batch, IReadOnlyDictionary<
 /// index, then the indicators of INDICATORS.md; results are kept in the store for the link graph.</summary>
 public sealed class VettingService(IUnmaskStore store, TimeProvider time)
 {
-    public const string ResultsCollection = "vet_results";
-    public const string GraphRecordsCollection = "graph_records";
 
     /// <summary>Vets the records, then joins them into the link graph: a record whose network reaches a designated list
     /// entry or an IOC gets the propagated risk and the path as evidence (<see cref="VetOutcome.Network"/>).</summary>
@@ -65,7 +63,8 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
         var screening = new Screener(ScreeningIndex.Build(entities.Where(e => !e.Dataset.StartsWith("ioc", StringComparison.Ordinal))));
         var sites = new SiteService(store, time);
         var siteCheck = new SiteCopyCheck(sites, cancellationToken);
-        var context = new VettingContext(reference, new VettingOptions(), time, new SanctionsScreen(screening), siteCheck);
+        var vettingOptions = new VettingOptions();
+        var context = new VettingContext(reference, vettingOptions, time, new SanctionsScreen(screening), siteCheck);
         IEnumerable<SignIn>? signIns = null;
         SignInLogReader? log = null;
         if (signInsFile is not null)
@@ -74,15 +73,55 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
             signIns = log.ReadAll(options.SkipBadRows);
         }
         var run = Vetter.Run(batch.Records, signIns, context, batch.Columns, log?.HasCountryColumn);
-        var graphRecords = batch.Records.Zip(run.Results, (record, result) => Graph.GraphRecords.From(record, result,
-            record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null));
-        // Results and graph records in one transaction: a run killed while writing leaves the earlier run whole.
-        await store.Documents.PutAsync([
-            new DocumentBatch(ResultsCollection, run.Results.Select(r => new KeyValuePair<string, string>($"{r.Kind}:{r.Id}", JsonOf(r)))),
-            new DocumentBatch(GraphRecordsCollection, graphRecords.Select(g => new KeyValuePair<string, string>($"{g.Kind}:{g.Id}", JsonSerializer.Serialize(g)))),
-        ], cancellationToken);
+        var vettedAt = time.GetUtcNow();
+        var stored = new StoredVetBatch($"vet-{Guid.CreateVersion7(vettedAt):N}", recordsFile, await Sha256OfAsync(recordsFile, cancellationToken),
+            vettingOptions.Weights.Name, vettedAt, run.Results.Count);
+        var rows = new List<StoredVetRecord>(run.Results.Count);
+        foreach (var (record, result) in batch.Records.Zip(run.Results))
+        {
+            var graphRecord = Graph.GraphRecords.From(record, result, record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null);
+            rows.Add(VetRecordDocuments.ToRecord(stored.Id, JsonOf(result), JsonSerializer.Serialize(graphRecord), await AttachmentsOfAsync(record, cancellationToken)));
+        }
+        // The batch, its records, their findings and attachments in one transaction: a run killed while writing leaves the
+        // earlier run whole.
+        await store.Vetting.SaveRunAsync(stored, rows, cancellationToken);
+        await Graph.GraphService.InvalidateAsync(store, cancellationToken);
         return (run, batch);
     }
+
+    /// <summary>The findings vetting last gave the record (<c>applicant:A-1</c>), in their order; empty when never vetted.</summary>
+    public Task<IReadOnlyList<StoredFinding>> FindingsOfAsync(string recordKey, CancellationToken cancellationToken = default) =>
+        store.Vetting.GetFindingsAsync(recordKey, cancellationToken);
+
+    private static async Task<string> Sha256OfAsync(string file, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
+    /// <summary>The photo the record came with, put in the blob store (once per content). It was read and checked (size,
+    /// pixels) when the record was; a photo gone or grown since is left out rather than failing the run. A run that fails
+    /// after this leaves the blob unreferred to, for <see cref="IBlobStore.PruneAsync"/>.</summary>
+    private async Task<IReadOnlyList<StoredVetAttachment>> AttachmentsOfAsync(VetRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Photo is not { Path: var path } || !File.Exists(path) || new FileInfo(path).Length > new VetInputLimits().MaxPhotoBytes)
+        {
+            return [];
+        }
+        var mediaType = MediaTypeOf(path);
+        var sha256 = await store.Blobs.PutAsync(await File.ReadAllBytesAsync(path, cancellationToken), mediaType, cancellationToken);
+        return [new StoredVetAttachment("photo" + Path.GetExtension(path).ToLowerInvariant(), mediaType, sha256)];
+    }
+
+    private static string MediaTypeOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".gif" => "image/gif",
+        ".webp" => "image/webp",
+        ".bmp" => "image/bmp",
+        _ => "application/octet-stream",
+    };
 
     private static string JsonOf(VetResult result)
     {

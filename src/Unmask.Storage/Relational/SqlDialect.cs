@@ -15,6 +15,11 @@ public abstract class SqlDialect
     /// at a time for the whole file); PostgreSQL: a transaction-scoped advisory lock on the scope.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, string scope, CancellationToken cancellationToken);
 
+    /// <summary>Ends a SELECT that picks rows to take (a queue's next job): locks them and skips rows another transaction
+    /// holds, so takers at the same moment get different rows. SQLite has no row locks and needs none (its one writer at
+    /// a time makes takers take turns), so it writes nothing there.</summary>
+    public virtual string LockRowsSkippingLocked => "FOR UPDATE SKIP LOCKED";
+
     /// <summary>A transaction for reading a consistent snapshot.</summary>
     public abstract Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
 
@@ -28,6 +33,12 @@ public abstract class SqlDialect
 
     /// <summary>True when the error is a unique or primary-key violation.</summary>
     public abstract bool IsUniqueViolation(DbException error);
+
+    /// <summary>Writes many rows to one table inside <paramref name="transaction"/> (list import). The default executes one
+    /// prepared <c>INSERT</c> per row, SQLite's fastest way; PostgreSQL overrides it with binary COPY.</summary>
+    public virtual Task WriteRowsAsync(
+        DbConnection connection, DbTransaction transaction, BulkTable table, IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
+        PreparedInserts.WriteAsync(connection, transaction, table, rows, cancellationToken);
 }
 
 /// <summary>Times as both backends keep them: UTC, to the microsecond (PostgreSQL's precision), so the same store gives

@@ -183,7 +183,8 @@ public static class SiteLoader
         return new SitePage(path, html, url);
     }
 
-    private static bool IsWarc(string file)
+    /// <summary>True when the file is a WARC (by its extension, or its first bytes when renamed).</summary>
+    public static bool IsWarc(string file)
     {
         var lower = file.ToLowerInvariant();
         if (lower.EndsWith(".warc", StringComparison.Ordinal) || lower.EndsWith(".warc.gz", StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Unmask.Application.Cases;
 using Unmask.Application.Vetting;
 using Unmask.Storage.Sqlite;
 
@@ -9,7 +10,7 @@ namespace Unmask.Fuzzing.Crashes;
 
 /// <summary>
 /// What a store holds, reduced to lines that two stores in the same state share: each dataset with its entity count and a
-/// hash of its entities, the keys of the vetting collections, each case's status and the audit actions. Read through the
+/// hash of its entities, the vetted records with their number of findings, each case's status and the audit actions. Read through the
 /// store's own API so it keeps working as the schema changes.
 /// </summary>
 public static class StoreState
@@ -29,15 +30,12 @@ public static class StoreState
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', entities))))[..16];
             lines.Add($"dataset {dataset.Dataset}: {dataset.Entities} entities listed, {entities.Count} stored, hash {hash}");
         }
-        foreach (var collection in new[] { VettingService.ResultsCollection, VettingService.GraphRecordsCollection })
+        var records = new List<string>();
+        await foreach (var record in store.Vetting.ListRecordsAsync())
         {
-            var keys = new List<string>();
-            await foreach (var (key, _) in store.Documents.ListAsync(collection))
-            {
-                keys.Add(key);
-            }
-            lines.Add($"{collection}: {keys.Count} documents, keys {string.Join(',', keys.Order(StringComparer.Ordinal))}");
+            records.Add($"{record.Key} ({record.Findings.Count} findings)");
         }
+        lines.Add($"vet_records: {records.Count} records: {string.Join(',', records)}");
         foreach (var item in await store.Cases.ListAsync())
         {
             lines.Add($"case {item.Id}: {item.Status} (version {item.Version})");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Unmask.LinkGraph.Export;
 using Unmask.LinkGraph.Serialisation;
+using Unmask.LinkGraph.Tests.Scale;
 using Unmask.LinkGraph.Tests.Serialisation;
 using Unmask.LinkGraph.Tests.Support;
 using Unmask.TestKit;
@@ -98,7 +99,7 @@ public class StixTests
     [Fact]
     public void Large_exports_stream_in_pieces()
     {
-        var graph = Unmask.LinkGraph.Scale.GraphScale.Generate(20_000, 60_000, seed: 3).Build();
+        var graph = GraphScale.Generate(20_000, 60_000, seed: 3).Build();
         using var sink = new CountingStream();
         StixBundleWriter.Write(ExportContents.Of(GraphSelection.All(graph)), sink);
         sink.Length.ShouldBeGreaterThan(10_000_000);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Unmask.LinkGraph.Scale;
 
 namespace Unmask.LinkGraph.Tests.Scale;
 
@@ -28,7 +27,7 @@ public class GraphScaleTests(ITestOutputHelper output)
     }
 
     /// <summary>The full-size measurement (1,000,000 nodes / 5,000,000 edges): run with
-    /// <c>UNMASK_GRAPH_SCALE=1000000,5000000 dotnet test -c Release tests/Unmask.LinkGraph.Tests --filter-method *Full_size*</c>.</summary>
+    /// <c>UNMASK_GRAPH_SCALE=1000000,5000000 dotnet test -c Release --project tests/Unmask.LinkGraph.Tests -- --filter-method *Full_size*</c>.</summary>
     [Fact]
     public void Full_size_when_asked()
     {

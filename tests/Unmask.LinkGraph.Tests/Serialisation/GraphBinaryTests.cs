@@ -1,5 +1,5 @@
-using Unmask.LinkGraph.Scale;
 using Unmask.LinkGraph.Serialisation;
+using Unmask.LinkGraph.Tests.Scale;
 using Unmask.LinkGraph.Tests.Support;
 
 namespace Unmask.LinkGraph.Tests.Serialisation;

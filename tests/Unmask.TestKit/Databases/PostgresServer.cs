@@ -7,11 +7,13 @@ public static class PostgresServer
     public const string Variable = "UNMASK_PG";
 
     /// <summary>The admin connection string; fails loudly, saying how to get one, when none is set.</summary>
-    public static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
+    public static string AdminConnectionString => AdminConnectionStringFrom(Environment.GetEnvironmentVariable(Variable));
+
+    internal static string AdminConnectionStringFrom(string? value) =>
+        !string.IsNullOrWhiteSpace(value)
             ? value
             : throw new InvalidOperationException(
-                $"the PostgreSQL tests need a server: ${Variable} is not set. Start a throwaway one with `tests/pg.sh start` and "
-                + $"export the {Variable}=... line it prints (e.g. Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres), "
+                $"the PostgreSQL tests need a server: ${Variable} is not set. Start a throwaway one with `eval \"$(tests/pg.sh start)\"` "
+                + $"(it exports {Variable}=Host=127.0.0.1;Port=...;Username=postgres;Database=postgres; `tests/pg.sh stop` deletes it), "
                 + "or run everything with `.ci/run`");
 }
