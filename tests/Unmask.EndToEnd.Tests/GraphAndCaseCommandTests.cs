@@ -125,6 +125,33 @@ public sealed class GraphAndCaseCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_on_a_version_someone_else_decided_exits_1_naming_the_winner_and_is_audited()
+    {
+        var open = await CliProcess.RunAsync(_folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", Db, "--format", "json");
+        open.ExitCode.ShouldBe(0, open.Stderr);
+        var opened = JsonDocument.Parse(open.Stdout).RootElement;
+        var id = opened.GetProperty("id").GetString()!;
+        opened.GetProperty("version").GetInt32().ShouldBe(1);
+
+        var first = await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "escalated", "--reason", "shared phone", "--by", "alice",
+            "--expect-version", "1", "--db", Db, "--format", "json");
+        first.ExitCode.ShouldBe(0, first.Stderr);
+        JsonDocument.Parse(first.Stdout).RootElement.GetProperty("version").GetInt32().ShouldBe(2);
+        var late = await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "cleared", "--reason", "a namesake", "--by", "bob",
+            "--expect-version", "1", "--db", Db);
+        late.ExitCode.ShouldBe(1);
+        late.Stderr.Trim().Split('\n').ShouldHaveSingleItem();
+        late.Stderr.ShouldContain($"case {id} changed while you decided: your decision was made on version 1, it is now at version 2 after 'escalated' by alice");
+        (await CliProcess.RunAsync(_folder.Path, "case", "decide", id, "--decision", "cleared", "--reason", "x", "--expect-version", "0", "--db", Db)).ExitCode.ShouldBe(2);
+
+        var shown = JsonDocument.Parse((await CliProcess.RunAsync(_folder.Path, "case", "show", id, "--db", Db, "--format", "json")).Stdout).RootElement;
+        (shown.GetProperty("status").GetString(), shown.GetProperty("version").GetInt32()).ShouldBe(("escalated", 2));
+        var log = (await CliProcess.RunAsync(_folder.Path, "audit", "show", "--db", Db)).Stdout;
+        log.ShouldContain("\tbob\tcase.decide.conflict\t" + id + "\tcleared: a namesake; refused: made on version 1, the case is at version 2 after 'escalated' by alice");
+        (await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db)).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Audit_verify_reports_a_case_changed_in_the_store_a_cut_tail_and_a_lost_key()
     {
         var open = await CliProcess.RunAsync(_folder.Path, "case", "open", "vendor:V-2", "--by", "analyst-1", "--db", Db, "--format", "json");
@@ -136,13 +163,12 @@ public sealed class GraphAndCaseCommandTests : IAsyncLifetime
         intact.ExitCode.ShouldBe(0, intact.Stdout + intact.Stderr);
         intact.Stdout.ShouldContain("intact: 3 entries");
 
-        var original = (string?)await ExecuteScalarAsync($"SELECT body FROM documents WHERE collection = 'cases' AND key = '{id}'");
-        await ExecuteScalarAsync($"UPDATE documents SET body = replace(body, '\"status\":\"reported\"', '\"status\":\"cleared\"') WHERE collection = 'cases' AND key = '{id}'");
+        await ExecuteScalarAsync($"UPDATE cases SET status = 'cleared' WHERE id = '{id}'");
         var changed = await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db);
         changed.ExitCode.ShouldBe(1);
         changed.Stdout.ShouldContain($"tampered: cases/{id}: it differs from what entry 3 (case.decide {id}");
-        changed.Stdout.ShouldContain("the store now says status 'cleared'");
-        await ExecuteScalarAsync($"UPDATE documents SET body = '{original!.Replace("'", "''", StringComparison.Ordinal)}' WHERE collection = 'cases' AND key = '{id}'");
+        changed.Stdout.ShouldContain("the store now says status 'cleared' at version 3");
+        await ExecuteScalarAsync($"UPDATE cases SET status = 'reported' WHERE id = '{id}'");
         (await CliProcess.RunAsync(_folder.Path, "audit", "verify", "--db", Db)).ExitCode.ShouldBe(0);
 
         await ExecuteScalarAsync("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 3");

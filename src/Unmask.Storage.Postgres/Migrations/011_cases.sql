@@ -48,3 +48,10 @@ $$;
 CREATE TRIGGER case_decisions_no_update BEFORE UPDATE ON case_decisions FOR EACH ROW EXECUTE FUNCTION case_decisions_refuse_change();
 CREATE TRIGGER case_decisions_no_delete BEFORE DELETE ON case_decisions FOR EACH ROW EXECUTE FUNCTION case_decisions_refuse_change();
 CREATE TRIGGER case_decisions_no_truncate BEFORE TRUNCATE ON case_decisions FOR EACH STATEMENT EXECUTE FUNCTION case_decisions_refuse_change();
+
+-- An audit entry's MAC covers its time as round-trip text ("O", seven decimals). Entries written before the typed store
+-- (SQLite, to the 100 ns) must verify after 'db copy' to PostgreSQL, whose timestamptz keeps microseconds only: the log
+-- keeps the exact text it signed, as SQLite does. Entries written here so far are at the microsecond; the seventh
+-- decimal of their text is 0.
+ALTER TABLE audit_log ALTER COLUMN at TYPE TEXT
+    USING to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '0+00:00';

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Unmask.Domain;
@@ -163,7 +164,7 @@ public sealed class RelationalAuditLog(RelationalDatabase database, TimeProvider
     }
 
     private AuditEntry ReadEntry(DbDataReader reader) =>
-        new(reader.GetInt64(0), Dialect.GetTime(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+        new(reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
             reader.GetString(6), reader.GetString(7))
         {
             Scheme = reader.GetString(8) == KeyedScheme ? AuditScheme.HmacSha256 : AuditScheme.LegacySha256,
@@ -184,7 +185,8 @@ public sealed class RelationalAuditLog(RelationalDatabase database, TimeProvider
             .With("@hash", entry.Hash)
             .With("@scheme", entry.Scheme == AuditScheme.HmacSha256 ? KeyedScheme : "sha256")
             .With("@keyedFrom", entry.KeyedFrom);
-        Dialect.Time(insert, "@at", entry.At);
+        // As text on both backends: the MAC covers this exact text (entries from older stores carry 100-ns times).
+        insert.With("@at", entry.At.ToString("O", CultureInfo.InvariantCulture));
         Dialect.Json(insert, "@documents", JsonSerializer.Serialize(entry.Documents));
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
