@@ -15,7 +15,6 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>The migration that makes names and identifiers rows; those of the entities already stored are written in its transaction.</summary>
     private const int TypedListsMigration = 7;
 
-    private readonly SqliteAuditLog _audit;
     private readonly RelationalAuditLog _audit;
 
     private SqliteStore(string path, TimeProvider time, string? auditKeySecret)
@@ -31,7 +30,6 @@ public sealed class SqliteStore : IUnmaskStore
         }.ToString();
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
         Lists = new RelationalListStore(Database, time);
-        Documents = new SqliteDocumentStore(Open);
         Blobs = new RelationalBlobStore(Database, time);
         Sites = new RelationalSiteStore(Database, time);
         Vetting = new RelationalVettingStore(Database);
@@ -40,18 +38,15 @@ public sealed class SqliteStore : IUnmaskStore
         Jobs = new RelationalJobStore(Database);
         ApiKeys = new RelationalApiKeyStore(Database);
         Watches = new RelationalWatchStore(Database);
-        _audit = new SqliteAuditLog(Open, time, AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
         var audit = AuditLocation.Beside(path, auditKeySecret);
         _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
         Cases = new RelationalCaseStore(Database, _audit);
-        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion,
-            AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
+        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion, audit.Keys, audit.Checkpoint);
     }
 
     public string Path { get; }
     public string Description => $"sqlite:{Path}";
     public IListStore Lists { get; }
-    public IDocumentStore Documents { get; }
     public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
@@ -81,7 +76,9 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     /// <param name="auditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>); when null, the key
     /// file <c>&lt;path&gt;.audit-key</c> (created when the log is sealed, mode 0600).</param>
-    public static SqliteStore Open(string path, TimeProvider time, string? auditKeySecret = null)
+    /// <param name="notice">Told what the first open of a store written before the typed schema moved into the typed
+    /// tables (the CLI says it on stderr).</param>
+    public static SqliteStore Open(string path, TimeProvider time, string? auditKeySecret = null, Action<string>? notice = null)
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
@@ -100,6 +97,10 @@ public sealed class SqliteStore : IUnmaskStore
                 await RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, SqliteDialect.Instance, CancellationToken.None);
             }
         }).GetAwaiter().GetResult();
+        if (LegacyDocumentMove.MoveAsync(store, store.Database, store._audit, time).GetAwaiter().GetResult() is { } moved)
+        {
+            notice?.Invoke(moved.Describe());
+        }
         return store;
     }
 
