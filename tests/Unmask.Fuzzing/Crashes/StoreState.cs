@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Unmask.Application.Cases;
 using Unmask.Application.Vetting;
 using Unmask.Storage.Sqlite;
 
@@ -36,7 +35,6 @@ public static class StoreState
             records.Add($"{record.Key} ({record.Findings.Count} findings)");
         }
         lines.Add($"vet_records: {records.Count} records: {string.Join(',', records)}");
-        await foreach (var (key, body) in store.Documents.ListAsync(CaseService.CasesCollection))
         foreach (var item in await store.Cases.ListAsync())
         {
             lines.Add($"case {item.Id}: {item.Status} (version {item.Version})");
