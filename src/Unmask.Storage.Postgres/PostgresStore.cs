@@ -103,16 +103,17 @@ public sealed class PostgresStore : IUnmaskStore
         try
         {
             await store.WaitForServerAsync(cancellationToken);
-            await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, (connection, transaction, migration) =>
-                migration.Covers(TypedListsMigration)
-                    ? RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, PostgresDialect.Instance, cancellationToken)
-                    : Task.CompletedTask, cancellationToken);
+            // One pass: a second would find every migration applied and never run its step.
             await Migrator.MigrateAsync(store.Database, Plan, time, store.Description, async (connection, transaction, migration) =>
             {
                 // A PostgreSQL store starts with the typed tables: there are no older cases to adopt.
                 if (migration.Covers(KeyedAuditMigration))
                 {
                     await store._audit.SealAsync(connection, transaction, [], cancellationToken);
+                }
+                if (migration.Covers(TypedListsMigration))
+                {
+                    await RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, PostgresDialect.Instance, cancellationToken);
                 }
             }, cancellationToken);
             return store;
