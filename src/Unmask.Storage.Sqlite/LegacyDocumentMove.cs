@@ -104,6 +104,12 @@ internal static class LegacyDocumentMove
             leftOver.Add($"{cases.Count} cases ({error.Message})");
             moved.Remove(CaseDocument.Collection);
         }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // A case document this release cannot read stays where it is, with the reason, rather than stopping the store from opening.
+            leftOver.Add($"{cases.Count} cases (not readable as cases: {error.Message})");
+            moved.Remove(CaseDocument.Collection);
+        }
         foreach (var (collection, rest) in documents)
         {
             leftOver.Add($"{rest.Count} documents of the unknown collection '{collection}'");
