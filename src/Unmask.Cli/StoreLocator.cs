@@ -44,7 +44,7 @@ public static class StoreLocator
             // Commands open their store synchronously; the console has no synchronisation context to deadlock on.
             return PostgresStore.OpenAsync(PostgresLocation.Parse(location, source), time, options).GetAwaiter().GetResult();
         }
-        return SqliteStore.Open(location, time, auditKey);
+        return SqliteStore.Open(location, time, auditKey, notice: message => Console.Error.WriteLine($"unmask: {message}"));
     }
 
     /// <summary>How long to wait for an unreachable PostgreSQL server: <c>$UNMASK_DB_WAIT</c> seconds, else the default.</summary>

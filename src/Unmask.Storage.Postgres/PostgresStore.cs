@@ -47,6 +47,7 @@ public sealed class PostgresStore : IUnmaskStore
             location.Database, options.AuditKeySecret, location.SearchPath);
         _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
         Cases = new RelationalCaseStore(Database, _audit);
+        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion, audit.Keys, audit.Checkpoint);
     }
 
     /// <summary>The migration whose transaction seals the audit log (006_baseline covers it).</summary>
@@ -59,7 +60,6 @@ public sealed class PostgresStore : IUnmaskStore
     public string Description => Location.Description;
 
     public IListStore Lists { get; }
-    public IDocumentStore Documents => throw new NotSupportedException("PostgreSQL stores have no documents table: they start with the typed tables");
     public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
@@ -72,7 +72,7 @@ public sealed class PostgresStore : IUnmaskStore
     public IApiKeyStore ApiKeys { get; }
     public IWatchStore Watches { get; }
     public ICaseStore Cases { get; }
-    public IStoreMaintenance Maintenance => throw new NotImplementedException("maintenance: issue 15, being written");
+    public IStoreMaintenance Maintenance { get; }
 
     /// <summary>The database the relational stores work on.</summary>
     internal RelationalDatabase Database { get; }

@@ -30,7 +30,6 @@ public sealed class SqliteStore : IUnmaskStore
         }.ToString();
         Database = new RelationalDatabase(async cancellationToken => await OpenAsync(cancellationToken), SqliteDialect.Instance);
         Lists = new RelationalListStore(Database, time);
-        Documents = new SqliteDocumentStore(Open);
         Blobs = new RelationalBlobStore(Database, time);
         Sites = new RelationalSiteStore(Database, time);
         Vetting = new RelationalVettingStore(Database);
@@ -42,14 +41,12 @@ public sealed class SqliteStore : IUnmaskStore
         var audit = AuditLocation.Beside(path, auditKeySecret);
         _audit = new RelationalAuditLog(Database, time, audit.Keys, audit.Checkpoint);
         Cases = new RelationalCaseStore(Database, _audit);
-        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion,
-            AuditKeySource.Beside(path, auditKeySecret), AuditCheckpointFile.Beside(path));
+        Maintenance = new RelationalMaintenance(Database, Description, Plan.LatestVersion, audit.Keys, audit.Checkpoint);
     }
 
     public string Path { get; }
     public string Description => $"sqlite:{Path}";
     public IListStore Lists { get; }
-    public IDocumentStore Documents { get; }
     public IAuditLog Audit => _audit;
 
     // Each typed store is written once, in Unmask.Storage.Relational, for both backends.
@@ -79,7 +76,9 @@ public sealed class SqliteStore : IUnmaskStore
     /// <summary>Opens (creating if needed) the database file and brings its schema up to date.</summary>
     /// <param name="auditKeySecret">The audit key from the environment (<c>$UNMASK_AUDIT_KEY</c>); when null, the key
     /// file <c>&lt;path&gt;.audit-key</c> (created when the log is sealed, mode 0600).</param>
-    public static SqliteStore Open(string path, TimeProvider time, string? auditKeySecret = null)
+    /// <param name="notice">Told what the first open of a store written before the typed schema moved into the typed
+    /// tables (the CLI says it on stderr).</param>
+    public static SqliteStore Open(string path, TimeProvider time, string? auditKeySecret = null, Action<string>? notice = null)
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
@@ -98,6 +97,10 @@ public sealed class SqliteStore : IUnmaskStore
                 await RelationalListStore.WriteTypedRowsOfStoredEntitiesAsync(connection, transaction, SqliteDialect.Instance, CancellationToken.None);
             }
         }).GetAwaiter().GetResult();
+        if (LegacyDocumentMove.MoveAsync(store, store.Database, store._audit, time).GetAwaiter().GetResult() is { } moved)
+        {
+            notice?.Invoke(moved.Describe());
+        }
         return store;
     }
 

@@ -10,9 +10,6 @@ public interface IUnmaskStore : IAsyncDisposable
 
     IListStore Lists { get; }
 
-    /// <summary>The generic documents table of stores before the typed schema; goes away once every caller uses a typed store.</summary>
-    IDocumentStore Documents { get; }
-
     /// <summary>Content-addressed blobs (page bodies, photos, graph and index snapshots), each stored once.</summary>
     IBlobStore Blobs { get; }
 

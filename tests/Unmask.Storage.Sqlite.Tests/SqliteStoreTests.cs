@@ -143,18 +143,6 @@ public sealed class SqliteStoreTests : IDisposable
 #pragma warning restore CS1998
 
     [Fact]
-    public async Task Documents_of_stores_before_the_typed_schema_are_put_listed_and_deleted()
-    {
-        await using var store = await NewStoreAsync();
-        await store.Documents.PutAsync("sites", [new("a.example", "{\"x\":1}"), new("b.example", "{\"x\":2}")]);
-        await store.Documents.PutAsync("sites", [new("a.example", "{\"x\":3}")]);
-        (await store.Documents.GetAsync("sites", "a.example")).ShouldBe("{\"x\":3}");
-        (await store.Documents.ListAsync("sites").ToListAsync()).Count.ShouldBe(2);
-        (await store.Documents.DeleteAsync("sites", "b.example")).ShouldBe(1);
-        (await store.Documents.GetAsync("sites", "b.example")).ShouldBeNull();
-    }
-
-    [Fact]
     public async Task The_database_runs_in_wal_mode_so_readers_are_not_blocked()
     {
         var path = _folder.File("wal.db");

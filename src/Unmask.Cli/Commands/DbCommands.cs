@@ -4,6 +4,7 @@ using Spectre.Console;
 using Unmask.Application.Maintenance;
 using Unmask.Domain;
 using Unmask.Storage;
+using Unmask.Storage.Postgres;
 using Unmask.Storage.Sqlite;
 
 namespace Unmask.Cli.Commands;
@@ -155,7 +156,7 @@ public static class DbCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var location = StoreLocator.Resolve(parsed.GetValue(GlobalOptions.Db));
-            if (IsPostgres(location))
+            if (PostgresLocation.IsPostgres(location))
             {
                 throw new InputException("--db", null, "db restore is for SQLite stores: restore PostgreSQL with pg_restore (docs/operations.md)");
             }
@@ -171,11 +172,6 @@ public static class DbCommands
         });
         return command;
     }
-
-    private static bool IsPostgres(string location) =>
-        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-        || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
     private static async Task WriteFiles(CliConsole console, ParseResult parsed, string done, string from, BackupFiles written, AuditVerification? audit = null)
     {

@@ -177,7 +177,7 @@ public sealed class RelationalMaintenance(
 
     private static string InsertSql(CatalogTable table) =>
         $"INSERT INTO {SchemaCatalog.Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => SchemaCatalog.Quote(c.Name)))}) "
-        + $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"@p{i}"))})";
+        + $"VALUES ({string.Join(", ", table.Columns.Select((c, i) => c.Kind == ColumnKind.JsonText ? $"CAST(@p{i} AS json)" : $"@p{i}"))})";
 
     private void AddValues(DbCommand insert, CatalogTable table, IReadOnlyDictionary<string, object?> row)
     {
@@ -260,7 +260,7 @@ public static class PortableValues
             ColumnKind.Time => portable is DateTimeOffset time ? time
                 : DateTimeOffset.Parse(Convert.ToString(portable, CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
             ColumnKind.Bytes => portable is byte[] bytes ? bytes : Encoding.UTF8.GetBytes(Convert.ToString(portable, CultureInfo.InvariantCulture)!),
-            ColumnKind.Json => Convert.ToString(portable, CultureInfo.InvariantCulture),
+            ColumnKind.Json or ColumnKind.JsonText => Convert.ToString(portable, CultureInfo.InvariantCulture),
             _ => portable switch
             {
                 DateTimeOffset time => StoredTime.Normalize(time).ToString("O", CultureInfo.InvariantCulture),

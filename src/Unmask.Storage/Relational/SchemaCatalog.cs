@@ -12,6 +12,9 @@ public enum ColumnKind
     Boolean,
     Time,
     Json,
+
+    /// <summary>PostgreSQL's <c>json</c> (not <c>jsonb</c>): its text is kept as written (key order, spaces), so it is written as text.</summary>
+    JsonText,
     Bytes,
 }
 
@@ -206,7 +209,8 @@ public abstract class SchemaCatalog
             "double precision" or "real" or "numeric" => ColumnKind.Real,
             "boolean" => ColumnKind.Boolean,
             "timestamp with time zone" or "timestamp without time zone" => ColumnKind.Time,
-            "jsonb" or "json" => ColumnKind.Json,
+            "jsonb" => ColumnKind.Json,
+            "json" => ColumnKind.JsonText,
             "bytea" => ColumnKind.Bytes,
             _ => ColumnKind.Text,
         };
