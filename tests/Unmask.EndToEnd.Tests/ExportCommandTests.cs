@@ -90,7 +90,7 @@ public sealed class ExportCommandTests(DemoCaseStore store, ITestOutputHelper ou
         await using var connection = new SqliteConnection($"Data Source={Db};Pooling=False");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM documents WHERE collection = 'stix_object_times'";
+        command.CommandText = "SELECT count(*) FROM stix_objects";
         ((long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBeGreaterThan(100);
     }
 
