@@ -11,7 +11,7 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
     public async Task A_new_store_gets_the_baseline_as_versions_1_to_6_then_the_same_numbered_migrations_as_sqlite()
     {
         var location = await backend.NewLocationAsync();
-        await using var store = await PostgresStore.OpenAsync(location, TimeProvider.System);
+        await using var store = await backend.OpenAsync(location);
 
         await using var connection = await backend.ConnectAsync(location);
         (await ColumnAsync(connection, "SELECT version || ' ' || name FROM schema_migrations WHERE version <= 6 ORDER BY version"))
@@ -30,7 +30,7 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
     public async Task A_new_store_has_the_tables_and_columns_of_a_new_sqlite_store()
     {
         var location = await backend.NewLocationAsync();
-        await (await PostgresStore.OpenAsync(location, TimeProvider.System)).DisposeAsync();
+        await (await backend.OpenAsync(location)).DisposeAsync();
         await using var sqliteStores = new SqliteBackend();
         var file = await sqliteStores.NewLocationAsync();
         await (await sqliteStores.OpenAsync(file)).DisposeAsync();
@@ -52,7 +52,7 @@ public sealed class PostgresStoreTests(PostgresBackend backend) : IClassFixture<
     public async Task The_audit_log_of_a_new_store_refuses_changes()
     {
         var location = await backend.NewLocationAsync();
-        await using var store = await PostgresStore.OpenAsync(location, TimeProvider.System);
+        await using var store = await backend.OpenAsync(location);
         await using var connection = await backend.ConnectAsync(location);
         await ColumnAsync(connection, """
             INSERT INTO audit_log (at, actor, action, subject, details, previous_hash, hash)
