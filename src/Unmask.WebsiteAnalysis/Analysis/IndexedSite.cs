@@ -28,6 +28,8 @@ public sealed record IndexedPage(string Path, string? Title, IReadOnlyList<TextB
 /// <summary>Everything needed to compare a site later, JSON-serialisable (one row per site in the store).</summary>
 /// <param name="Key">Registrable domain when the pages declare one (canonical, og:url, JSON-LD url), else the folder or file name.</param>
 /// <param name="Domain">The registrable domain the site declares for itself, when it does.</param>
+/// <param name="Declared">Every registrable domain the pages claim for the site (canonical link, og:url, JSON-LD url), most
+/// claimed first. Written by whoever made the pages: a claim, never the site's identity.</param>
 /// <param name="BrandNames">Names the site calls itself (og:site_name, JSON-LD organisation, title, copyright line), best first.</param>
 /// <param name="ContentHash">Hash of the page texts; an analysed site is never compared with an indexed copy of itself.</param>
 public sealed record IndexedSite(
@@ -44,4 +46,8 @@ public sealed record IndexedSite(
     SiteFingerprints Fingerprints,
     uint[] TemplateMinHash,
     IReadOnlyList<string> Warnings,
-    string ContentHash);
+    string ContentHash,
+    IReadOnlyList<string>? Declared = null)
+{
+    public IReadOnlyList<string> Declared { get; init; } = Declared ?? [];
+}

@@ -31,7 +31,8 @@ public static partial class SiteFeatures
         var suffixes = PublicSuffix.Default;
         var declared = pages.SelectMany(p => new[] { p.Canonical, p.OgUrl }.Concat(p.JsonLdUrls))
             .Select(u => RegistrableOfUrl(u, suffixes)).OfType<string>().ToList();
-        var domain = declared.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var claimed = declared.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var domain = claimed.FirstOrDefault();
         if (domain is null && site.Pages.Count > 0 && site.Pages[0].Url is { } fetched)
         {
             domain = RegistrableOfUrl(fetched, suffixes);
@@ -102,7 +103,8 @@ public static partial class SiteFeatures
             Fingerprints: fingerprints,
             TemplateMinHash: MinHash.Signature(pages.SelectMany(p => p.TemplateFeatures).Distinct()),
             Warnings: site.Warnings,
-            ContentHash: contentHash);
+            ContentHash: contentHash,
+            Declared: claimed);
     }
 
     /// <summary>Registrable domain of a URL; web.archive.org links are unwrapped to the archived URL's domain.</summary>
