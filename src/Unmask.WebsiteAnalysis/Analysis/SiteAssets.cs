@@ -30,7 +30,11 @@ public static class SiteAssets
                 }
                 if (!site.Assets.TryGetValue(path, out var file))
                 {
-                    missing.Add(path);
+                    // An absolute URL in a saved page may name the site itself or a CDN; only a known page URL tells.
+                    if (page.Url is not null || !IsAbsolute(link.Href))
+                    {
+                        missing.Add(path);
+                    }
                 }
                 else if (assets.Count < MaxAssetsPerSite && used.Add(path))
                 {
@@ -46,4 +50,7 @@ public static class SiteAssets
             : $"{missing.Count} resource file(s) the pages load are not in the snapshot (e.g. {string.Join(", ", missing.Order(StringComparer.Ordinal).Take(3))}); compared without them";
         return (assets, warning);
     }
+
+    private static bool IsAbsolute(string href) =>
+        href.StartsWith("//", StringComparison.Ordinal) || href.Contains("://", StringComparison.Ordinal);
 }
