@@ -9,10 +9,13 @@ namespace Unmask.WebsiteAnalysis.Extraction;
 public sealed record AssetLink(string Kind, string Href);
 
 /// <summary>Finds the resources a page loads and resolves their URLs to paths inside the site. Reads the raw markup with
-/// linear-time patterns (the crawler needs the links before any page is parsed), at most <see cref="MaxLinksPerPage"/> per page.</summary>
+/// linear-time patterns (the crawler needs the links before any page is parsed), at most <see cref="MaxLinksPerPage"/> links
+/// from the first <see cref="MaxTagsPerPage"/> resource tags of a page.</summary>
 public static partial class AssetLinks
 {
     public const int MaxLinksPerPage = 500;
+
+    public const int MaxTagsPerPage = 10_000;
 
     public const string Image = "image";
     public const string Script = "script";
@@ -29,9 +32,10 @@ public static partial class AssetLinks
     {
         var links = new List<AssetLink>();
         var seen = new HashSet<(string, string)>();
+        var tags = 0;
         foreach (Match tag in Tag().Matches(html))
         {
-            if (links.Count >= MaxLinksPerPage)
+            if (links.Count >= MaxLinksPerPage || ++tags > MaxTagsPerPage)
             {
                 break;
             }

@@ -35,4 +35,14 @@ public sealed class AssetLinksTests
     [InlineData("index.html", "img/my%20logo.png", null, "img/my logo.png")]
     public void Resolves_an_asset_url_to_a_path_inside_the_site(string page, string href, string? pageUrl, string? expected) =>
         AssetLinks.Resolve(page, href, pageUrl).ShouldBe(expected);
+
+    [Fact]
+    public void Hostile_markup_yields_a_bounded_number_of_links()
+    {
+        var many = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<img src=\"img/{i}.png\">"));
+        var unclosed = "<img src=\"a.png\" " + new string('x', 2_000_000);
+
+        AssetLinks.Find(many).Count.ShouldBe(AssetLinks.MaxLinksPerPage);
+        AssetLinks.Find(unclosed).ShouldBeEmpty();
+    }
 }
