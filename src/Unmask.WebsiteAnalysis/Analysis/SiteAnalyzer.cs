@@ -347,6 +347,9 @@ public sealed class SiteAnalyzer
     {
         var shared = new Dictionary<int, List<(string Kind, PivotValue Value)>>();
         var indexed = Math.Max(1, index.Count - self.Count);
+        // A legitimate firm's site (analysed as given, or indexed as a reference) shares its own details with its clones: they
+        // copied it, it does not run them.
+        var targetIsReference = target.Role == SiteRole.Reference || self.Any(id => index.RoleOf(id) == SiteRole.Reference);
         foreach (var identifier in SiteIndex.Identifiers(target).Distinct(StringComparer.Ordinal))
         {
             var kind = identifier[..identifier.IndexOf(':', StringComparison.Ordinal)];
@@ -384,7 +387,7 @@ public sealed class SiteAnalyzer
             .Select(g =>
             {
                 var values = g.SelectMany(s => s.Value).DistinctBy(v => v.Value.Value).ToList();
-                var isOperator = target.Role == SiteRole.Suspect && g.All(s => index.RoleOf(s.Key) == SiteRole.Suspect) && IsOperatorLink(values, options);
+                var isOperator = !targetIsReference && g.All(s => index.RoleOf(s.Key) == SiteRole.Suspect) && IsOperatorLink(values, options);
                 return new Pivot(g.Key, values.Select(v => v.Value.Value).ToList(), isOperator, values.Select(v => v.Value).ToList());
             })
             .OrderByDescending(p => p.Operator)

@@ -87,6 +87,21 @@ public sealed class OperatorPivotTests
     }
 
     [Fact]
+    public void A_firms_own_site_analysed_again_is_not_the_operator_of_the_clones_that_kept_its_phone()
+    {
+        var firmPhone = "<p>Call +1 218-555-0142</p>";
+        var firm = Site("firm.example", SiteRole.Reference, firmPhone);
+        var clone = Site("copy-one.example", SiteRole.Suspect, firmPhone);
+        var analysedAgain = Site("firm.example", SiteRole.Suspect, firmPhone);
+
+        var report = new SiteAnalyzer().Analyze(analysedAgain, SiteIndex.Build([firm, clone]));
+
+        report.Pivots.ShouldHaveSingleItem().Site.ShouldBe("copy-one.example");
+        report.Pivots.ShouldAllBe(p => !p.Operator);
+        report.Findings.ShouldNotContain(f => f.Code == "SITE_SHARED_FINGERPRINT");
+    }
+
+    [Fact]
     public void A_postal_address_alone_is_no_operator_link()
     {
         var office = "<p>Office: 1201 Example Street, Suite 73, Dover, DE 19901</p>";
