@@ -27,15 +27,16 @@ public sealed record PivotFigures(int Pairs, int Found, int Reported, int False,
         $"operator pivot recall {Recall:0.000} ({Found}/{Pairs}), false {FalseShare:0.000} ({False}/{Reported}); before: recall {RecallBefore:0.000} ({FoundBefore}/{Pairs}), false {FalseShareBefore:0.000} ({FalseBefore}/{ReportedBefore})");
 }
 
-/// <summary>Copied artefacts of one part of a corpus: clones whose folder holds a file byte-identical to one of the copied
-/// reference's (decided from the files), and how many of those the report gives copied artefacts for.</summary>
+/// <summary>Copied artefacts of one part of a corpus, per labelled (clone, copied reference) pair: pairs where the clone's folder
+/// holds a file byte-identical to one of the reference's (decided from the files), and how many of those the report gives
+/// copied artefacts for.</summary>
 public sealed record ArtefactFigures(int Clones, int CopiedAny, int Reported, IReadOnlyList<string> Missed)
 {
     public double Rate => CopiedAny == 0 ? double.NaN : (double)Reported / CopiedAny;
 
     public override string ToString() => CopiedAny == 0
-        ? $"copied artefacts: no clone of {Clones} holds a file of its reference"
-        : string.Create(CultureInfo.InvariantCulture, $"copied artefacts reported {Rate:0.000} ({Reported}/{CopiedAny} clones that copied any; {Clones} clones)");
+        ? $"copied artefacts: in none of {Clones} (clone, reference) pairs does the clone hold a file of its reference"
+        : string.Create(CultureInfo.InvariantCulture, $"copied artefacts reported {Rate:0.000} ({Reported}/{CopiedAny} (clone, reference) pairs where the clone holds a file of the reference; {Clones} pairs)");
 }
 
 public sealed record ArtefactPivotResult(
