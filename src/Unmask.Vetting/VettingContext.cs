@@ -80,12 +80,15 @@ public sealed record VettingOptions
 
 /// <summary>Everything the indicators consult besides the records: reference data, optional screening and site analysis,
 /// options and the clock (for records without <c>applied_on</c>, "today").</summary>
+/// <param name="ReferenceDomains">Registrable domains of the indexed reference sites (each one's own and the ones its pages
+/// declare), for DOMAIN_LOOKALIKE; null or empty: records are compared with each other only.</param>
 public sealed record VettingContext(
     VettingReferenceData Reference,
     VettingOptions Options,
     TimeProvider Time,
     ISanctionsScreen? Sanctions = null,
-    ISiteCopyCheck? Sites = null)
+    ISiteCopyCheck? Sites = null,
+    IReadOnlyList<string>? ReferenceDomains = null)
 {
     public static VettingContext Default(TimeProvider time) => new(VettingReferenceData.BuiltIn, new VettingOptions(), time);
 
