@@ -13,16 +13,17 @@ public static class Confusables
     // Letters that TR39 maps to another non-Latin prototype (Cyrillic к → ĸ, м → ʍ, т → ᴛ) or not at all (small capitals,
     // letters with a hook), which read as the plain Latin letter in a browser's address bar. Taken from the glyph tables of
     // dnstwist's homoglyph and cyrillic fuzzers (github.com/elceef/dnstwist, dnstwist.py, Fuzzer.glyphs_unicode and
-    // latin_to_cyrillic), mapped here from their skeleton to the letter they imitate (ə, whose skeleton is ǝ, for a).
-    private static readonly Dictionary<char, char> Latin = new()
+    // latin_to_cyrillic), mapped here from their skeleton to the skeleton of the letter they imitate (ə, whose skeleton is ǝ, for a;
+    // ʍ, the skeleton of Cyrillic м, for m's "rn").
+    private static readonly Dictionary<char, string> Latin = new()
     {
-        ['ĸ'] = 'k', ['ʍ'] = 'm', ['ᴛ'] = 't', ['ƅ'] = 'b', ['ɢ'] = 'g', ['ʙ'] = 'b', ['ʀ'] = 'r', ['ʜ'] = 'h', ['ᴋ'] = 'k',
-        ['ᴄ'] = 'c', ['ᴏ'] = 'o', ['ᴜ'] = 'u', ['ᴠ'] = 'v', ['ᴡ'] = 'w', ['ᴢ'] = 'z', ['ʏ'] = 'y', ['ɪ'] = 'i', ['ꜱ'] = 's',
-        ['ǝ'] = 'a', ['ɇ'] = 'e', ['ɍ'] = 'r', ['ɏ'] = 'y', ['ƈ'] = 'c', ['ƥ'] = 'p', ['ƿ'] = 'p', ['ʂ'] = 's', ['ʐ'] = 'z',
-        ['ƴ'] = 'y', ['ƫ'] = 't', ['ɉ'] = 'j', ['ʝ'] = 'j', ['ɦ'] = 'h', ['ɱ'] = 'm', ['ɫ'] = 'l', ['ɾ'] = 'r', ['ɽ'] = 'r',
-        ['ɼ'] = 'r', ['ʠ'] = 'q', ['ʉ'] = 'u', ['ᶌ'] = 'v', ['ⱴ'] = 'v', ['ⱱ'] = 'v', ['ⱳ'] = 'w', ['ⱬ'] = 'z', ['ⱪ'] = 'k',
-        ['ⱨ'] = 'h', ['ꞑ'] = 'n', ['ŋ'] = 'n', ['ɖ'] = 'd', ['ɨ'] = 'i', ['ɩ'] = 'i', ['ǥ'] = 'g', ['ŧ'] = 't', ['ƻ'] = '2',
-        ['ƽ'] = '5', ['ʒ'] = '3', ['ȥ'] = 'z', ['ɗ'] = 'd', ['ɓ'] = 'b', ['ƶ'] = 'z',
+        ['ĸ'] = "k", ['ʍ'] = "rn", ['ᴛ'] = "t", ['ƅ'] = "b", ['ɢ'] = "g", ['ʙ'] = "b", ['ʀ'] = "r", ['ʜ'] = "h", ['ᴋ'] = "k",
+        ['ᴄ'] = "c", ['ᴏ'] = "o", ['ᴜ'] = "u", ['ᴠ'] = "v", ['ᴡ'] = "w", ['ᴢ'] = "z", ['ʏ'] = "y", ['ɪ'] = "i", ['ꜱ'] = "s",
+        ['ǝ'] = "a", ['ɇ'] = "e", ['ɍ'] = "r", ['ɏ'] = "y", ['ƈ'] = "c", ['ƥ'] = "p", ['ƿ'] = "p", ['ʂ'] = "s", ['ʐ'] = "z",
+        ['ƴ'] = "y", ['ƫ'] = "t", ['ɉ'] = "j", ['ʝ'] = "j", ['ɦ'] = "h", ['ɱ'] = "rn", ['ɫ'] = "l", ['ɾ'] = "r", ['ɽ'] = "r",
+        ['ɼ'] = "r", ['ʠ'] = "q", ['ʉ'] = "u", ['ᶌ'] = "v", ['ⱴ'] = "v", ['ⱱ'] = "v", ['ⱳ'] = "w", ['ⱬ'] = "z", ['ⱪ'] = "k",
+        ['ⱨ'] = "h", ['ꞑ'] = "n", ['ŋ'] = "n", ['ɖ'] = "d", ['ɨ'] = "i", ['ɩ'] = "i", ['ǥ'] = "g", ['ŧ'] = "t", ['ƻ'] = "2",
+        ['ƽ'] = "5", ['ʒ'] = "3", ['ȥ'] = "z", ['ɗ'] = "d", ['ɓ'] = "b", ['ƶ'] = "z",
     };
 
     // Letter pairs that read as one letter at address-bar size and that TR39 does not list (its sources are single
@@ -65,7 +66,14 @@ public static class Confusables
                 continue;
             }
             var lower = char.ToLowerInvariant(c);
-            folded.Append(Latin.GetValueOrDefault(lower, lower));
+            if (Latin.TryGetValue(lower, out var latin))
+            {
+                folded.Append(latin);
+            }
+            else
+            {
+                folded.Append(lower);
+            }
         }
         var result = folded.ToString();
         foreach (var (pair, prototype) in pairs ? Pairs : [])
