@@ -147,6 +147,16 @@ public static class LookalikeEvaluation
             Negative("two-word names as word1word2.com", compounds, prepared.Values),
             Negative("firm domains against each other (pairs)", firms, prepared.Values, pairs: true),
         };
+        // Names the word list does not cover (its guard does not apply): capitalised entries of the system dictionary
+        // (places, given names, brands), lower-cased, when the machine has one (Debian: wamerican).
+        if (File.Exists("/usr/share/dict/words"))
+        {
+            var names = File.ReadLines("/usr/share/dict/words")
+                .Where(w => w.Length >= 4 && char.IsAsciiLetterUpper(w[0]) && w.Skip(1).All(char.IsAsciiLetterLower))
+                .Select(w => w.ToLowerInvariant()).Where(w => !EnglishWords.Contains(w)).Distinct().Order(StringComparer.Ordinal).ToList();
+            negativesResults.Add(Negative("proper names as name.com (not in the word list)",
+                Sample(names, negatives, random).Select(n => n + ".com").Where(d => !genuine.Contains(d)).ToList(), prepared.Values));
+        }
         return new LookalikeEvaluationResult(firms, results, heldResults, negativesResults);
     }
 
