@@ -48,7 +48,7 @@ public static class Vetter
         [CryptoPayoutRequested] = [Columns.PayoutMethod, Columns.CryptoWallets],
         [PayoutMsb] = [Columns.PayoutMethod],
         [DomainNew] = [Columns.CompanyRegisteredOn],
-        [DomainLookalike] = [Columns.CompanyDomain, Columns.Website],
+        [DomainLookalike] = [Columns.CompanyDomain, Columns.Website, Columns.SiteSnapshot],
         [SiteCopied] = [Columns.SiteSnapshot],
         [SiteSharedFingerprint] = [Columns.SiteSnapshot],
         [RegisteredAgentAddress] = [Columns.CompanyAddress],
@@ -133,7 +133,7 @@ public static class Vetter
             Add(list, BehaviourIndicators.InPersonDeclined(r));
         });
 
-        var lookalikes = DomainLookalikes.Find(records, context.ReferenceDomains ?? []);
+        var lookalikes = DomainLookalikes.Find(records, context.ReferenceDomains ?? [], siteResults);
         for (var i = 0; i < records.Count; i++)
         {
             Add(findings[i], lookalikes[i]);

@@ -190,7 +190,8 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
                     return new SharedFingerprint($"site:{p.Site}", kind, value, roles.GetValueOrDefault(p.Site) != SiteRole.Reference);
                 })).Where(f => f.Kind is "tracker" or "favicon" or "email" or "phone").ToList();
                 return new SiteCopyResult($"site:{report.Target}", clone is null ? null : $"site:{clone.Reference}", clone?.CopiedFraction ?? 0,
-                    [.. (clone?.BrandSubstitutions ?? []).Select(b => new KeyValuePair<string, string>(b.Original, b.Replacement))], shared);
+                    [.. (clone?.BrandSubstitutions ?? []).Select(b => new KeyValuePair<string, string>(b.Original, b.Replacement))], shared,
+                    [.. report.Findings.Where(f => f.Code == "DOMAIN_LOOKALIKE").Select(f => f.Evidence)]);
             }
             catch (InputException)
             {

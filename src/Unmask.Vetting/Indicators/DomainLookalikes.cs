@@ -15,8 +15,10 @@ namespace Unmask.Vetting.Indicators;
 public static class DomainLookalikes
 {
     /// <param name="referenceDomains">Registrable domains of the indexed reference sites (owned and declared).</param>
+    /// <param name="sites">Site analysis of each record's <c>site_snapshot</c> (null where none), whose look-alike evidence is
+    /// added: the saved site's domain, or one its pages claim, imitates a reference's.</param>
     /// <returns>One finding or null per record, in record order.</returns>
-    public static Finding?[] Find(IReadOnlyList<VetRecord> records, IReadOnlyList<string> referenceDomains)
+    public static Finding?[] Find(IReadOnlyList<VetRecord> records, IReadOnlyList<string> referenceDomains, IReadOnlyList<SiteCopyResult?>? sites = null)
     {
         var references = new LookalikeIndex();
         foreach (var domain in referenceDomains.Distinct(StringComparer.Ordinal))
@@ -55,14 +57,17 @@ public static class DomainLookalikes
                     }
                 }
             }
-            if (found.Count > 0)
+            var texts = found.Select(f => f.Against == "site_index"
+                ? $"{f.Match.Explanation} (an indexed reference site)"
+                : $"{f.Match.Explanation} (the domain of {f.Against})").ToList();
+            var site = sites?[i];
+            texts.AddRange((site?.DomainLookalikes ?? []).Select(e => $"saved site {site!.Site}: {e}"));
+            if (texts.Count > 0)
             {
-                var evidence = string.Join("; ", found.Select(f => f.Against == "site_index"
-                    ? $"{f.Match.Explanation} (an indexed reference site)"
-                    : $"{f.Match.Explanation} (the domain of {f.Against})"));
-                var first = found[0];
-                findings[i] = new Finding(FindingCodes.DomainLookalike, Severity.High, evidence, "S1-2024",
-                    Data(("domain", first.Match.Domain), ("looks_like", first.Match.LooksLike), ("kind", first.Match.Kind), ("against", first.Against)));
+                var first = found.Count > 0 ? found[0].Match : null;
+                findings[i] = new Finding(FindingCodes.DomainLookalike, Severity.High, string.Join("; ", texts), "S1-2024",
+                    Data(("domain", first?.Domain), ("looks_like", first?.LooksLike), ("kind", first?.Kind),
+                        ("against", found.Count > 0 ? found[0].Against : site?.Site)));
             }
         }
         return findings;

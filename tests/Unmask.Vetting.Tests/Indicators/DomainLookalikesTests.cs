@@ -60,6 +60,16 @@ public sealed class DomainLookalikesTests
     }
 
     [Fact]
+    public void The_saved_sites_lookalike_evidence_is_carried_over()
+    {
+        var site = new SiteCopyResult("site:copy-folder", null, 0, [], [],
+            ["its pages claim quil1mark.com, not its own domain: quil1mark.com is a look-alike of quillmark.com: homoglyph '1' for 'l' (homoglyph)"]);
+        var finding = DomainLookalikes.Find([Vendor("V-1", "Copy Co")], [], [site])[0]!;
+        finding.Evidence.ShouldStartWith("saved site site:copy-folder: its pages claim quil1mark.com");
+        finding.Data!["against"].ShouldBe("site:copy-folder");
+    }
+
+    [Fact]
     public void Vet_reports_it_with_the_weight_of_indicators_md()
     {
         var context = VettingContext.Default(TimeProvider.System) with { ReferenceDomains = ["quillmark.com"] };
