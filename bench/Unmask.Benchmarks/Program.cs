@@ -21,6 +21,7 @@ var report = scenario switch
     "sites-pivots" => Unmask.Evaluation.WebsiteAnalysis.ArtefactPivotEvaluation.Run(Unmask.TestKit.SharedData.Path("sites")).ToString(),
     "fuzz" => FuzzBench.Run(args.Length > 1 ? args[1] : "all", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, TimeSpan.FromSeconds(5)),
     "fuzz-corpus" => FuzzCorpus(),
+    "lookalikes" => Unmask.Evaluation.WebsiteAnalysis.LookalikeEvaluation.Run(Unmask.TestKit.SharedData.Path("sites")).ToString(),
     "crash-trials" => await CrashTrialsBench.RunAsync(Count(50), seed: 13),
     "exports" => await ExportsBench.RunAsync(),
     "case-race" => await CaseRaceBench.RunAsync(Count(100), args.Length > 2 ? args[2] : null),

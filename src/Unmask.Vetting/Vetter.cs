@@ -48,6 +48,7 @@ public static class Vetter
         [CryptoPayoutRequested] = [Columns.PayoutMethod, Columns.CryptoWallets],
         [PayoutMsb] = [Columns.PayoutMethod],
         [DomainNew] = [Columns.CompanyRegisteredOn],
+        [DomainLookalike] = [Columns.CompanyDomain, Columns.Website, Columns.SiteSnapshot],
         [SiteCopied] = [Columns.SiteSnapshot],
         [SiteSharedFingerprint] = [Columns.SiteSnapshot],
         [RegisteredAgentAddress] = [Columns.CompanyAddress],
@@ -131,6 +132,12 @@ public static class Vetter
             Add(list, BehaviourIndicators.DifferentPerson(r));
             Add(list, BehaviourIndicators.InPersonDeclined(r));
         });
+
+        var lookalikes = DomainLookalikes.Find(records, context.ReferenceDomains ?? [], siteResults);
+        for (var i = 0; i < records.Count; i++)
+        {
+            Add(findings[i], lookalikes[i]);
+        }
 
         Stage("per-record indicators");
         var cross = new CrossRecordIndicators(records, options, findings);

@@ -33,12 +33,15 @@ public sealed record SharedFingerprint(string OtherSite, string Kind, string Val
 /// <param name="CopiedFrom">Graph id of the site it copies (the older one), or null when it copies nothing.</param>
 /// <param name="Similarity">Share of copied text, 0-1 (CONTRACT.md <c>similarity</c>).</param>
 /// <param name="BrandSwaps">Brand substitutions original → replacement.</param>
+/// <param name="DomainLookalikes">The analysis's DOMAIN_LOOKALIKE evidence: the site's own domain, or one its pages claim, imitates
+/// an indexed reference's.</param>
 public sealed record SiteCopyResult(
     string Site,
     string? CopiedFrom,
     double Similarity,
     IReadOnlyList<KeyValuePair<string, string>> BrandSwaps,
-    IReadOnlyList<SharedFingerprint> SharedFingerprints);
+    IReadOnlyList<SharedFingerprint> SharedFingerprints,
+    IReadOnlyList<string>? DomainLookalikes = null);
 
 /// <summary>Website clone and fingerprint analysis, implemented by the application with Unmask.WebsiteAnalysis.</summary>
 public interface ISiteCopyCheck
@@ -80,12 +83,15 @@ public sealed record VettingOptions
 
 /// <summary>Everything the indicators consult besides the records: reference data, optional screening and site analysis,
 /// options and the clock (for records without <c>applied_on</c>, "today").</summary>
+/// <param name="ReferenceDomains">Registrable domains of the indexed reference sites (each one's own and the ones its pages
+/// declare), for DOMAIN_LOOKALIKE; null or empty: records are compared with each other only.</param>
 public sealed record VettingContext(
     VettingReferenceData Reference,
     VettingOptions Options,
     TimeProvider Time,
     ISanctionsScreen? Sanctions = null,
-    ISiteCopyCheck? Sites = null)
+    ISiteCopyCheck? Sites = null,
+    IReadOnlyList<string>? ReferenceDomains = null)
 {
     public static VettingContext Default(TimeProvider time) => new(VettingReferenceData.BuiltIn, new VettingOptions(), time);
 

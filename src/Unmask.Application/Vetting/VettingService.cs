@@ -64,7 +64,9 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
         var sites = new SiteService(store, time);
         var siteCheck = new SiteCopyCheck(sites, cancellationToken);
         var vettingOptions = new VettingOptions();
-        var context = new VettingContext(reference, vettingOptions, time, new SanctionsScreen(screening), siteCheck);
+        var referenceDomains = batch.Records.Any(r => r.CompanyDomain is not null || r.Website is not null)
+            ? await ReferenceDomainsAsync(cancellationToken) : [];
+        var context = new VettingContext(reference, vettingOptions, time, new SanctionsScreen(screening), siteCheck, referenceDomains);
         IEnumerable<SignIn>? signIns = null;
         SignInLogReader? log = null;
         if (signInsFile is not null)
@@ -92,6 +94,21 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
     /// <summary>The findings vetting last gave the record (<c>applicant:A-1</c>), in their order; empty when never vetted.</summary>
     public Task<IReadOnlyList<StoredFinding>> FindingsOfAsync(string recordKey, CancellationToken cancellationToken = default) =>
         store.Vetting.GetFindingsAsync(recordKey, cancellationToken);
+
+    /// <summary>DOMAIN_LOOKALIKE compares records' domains with these: each indexed reference site's own domain and the ones
+    /// its pages declare.</summary>
+    private async Task<IReadOnlyList<string>> ReferenceDomainsAsync(CancellationToken cancellationToken)
+    {
+        var domains = new List<string>();
+        await foreach (var stored in store.Sites.ListAsync(cancellationToken))
+        {
+            if (SiteRecords.RoleOf(stored.Role) == SiteRole.Reference && SiteRecords.ToIndexed(stored) is var site)
+            {
+                domains.AddRange(site.Domain is { } own ? site.Declared.Prepend(own) : site.Declared);
+            }
+        }
+        return [.. domains.Distinct(StringComparer.Ordinal)];
+    }
 
     private static async Task<string> Sha256OfAsync(string file, CancellationToken cancellationToken)
     {
@@ -174,7 +191,8 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
                     return new SharedFingerprint($"site:{p.Site}", kind, value, roles.GetValueOrDefault(p.Site) != SiteRole.Reference && p.Operator);
                 })).Where(f => f.Kind is "tracker" or "favicon" or "email" or "phone").ToList();
                 return new SiteCopyResult($"site:{report.Target}", clone is null ? null : $"site:{clone.Reference}", clone?.CopiedFraction ?? 0,
-                    [.. (clone?.BrandSubstitutions ?? []).Select(b => new KeyValuePair<string, string>(b.Original, b.Replacement))], shared);
+                    [.. (clone?.BrandSubstitutions ?? []).Select(b => new KeyValuePair<string, string>(b.Original, b.Replacement))], shared,
+                    [.. report.Findings.Where(f => f.Code == "DOMAIN_LOOKALIKE").Select(f => f.Evidence)]);
             }
             catch (InputException)
             {

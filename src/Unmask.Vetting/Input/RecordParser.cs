@@ -198,6 +198,7 @@ public sealed class RecordParser
             References = ParseReferences(Get(Columns.References), country, Issue),
             CompanyName = NullIfEmpty(Get(Columns.CompanyName)),
             CompanyDomain = domain,
+            Website = DomainName.TryParse(Get(Columns.Website), out var website) ? website : null,
             CompanyRegisteredOn = Date(Columns.CompanyRegisteredOn),
             CompanyAddress = NullIfEmpty(Get(Columns.CompanyAddress)),
             SiteSnapshot = site,

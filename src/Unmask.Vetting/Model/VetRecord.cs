@@ -83,6 +83,9 @@ public sealed record VetRecord(string Id, RecordKind Kind, string Name)
     public IReadOnlyList<ReferenceContact> References { get; init; } = [];
     public string? CompanyName { get; init; }
     public DomainName? CompanyDomain { get; init; }
+
+    /// <summary>The host of the <c>website</c> column (a URL or a domain), when it parses as one.</summary>
+    public DomainName? Website { get; init; }
     public DateOnly? CompanyRegisteredOn { get; init; }
     public string? CompanyAddress { get; init; }
 

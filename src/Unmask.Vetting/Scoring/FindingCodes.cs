@@ -34,6 +34,7 @@ public static class FindingCodes
     public const string CryptoPayoutRequested = "CRYPTO_PAYOUT_REQUESTED";
     public const string PayoutMsb = "PAYOUT_MSB";
     public const string DomainNew = "DOMAIN_NEW";
+    public const string DomainLookalike = "DOMAIN_LOOKALIKE";
     public const string SiteCopied = "SITE_COPIED";
     public const string SiteSharedFingerprint = "SITE_SHARED_FINGERPRINT";
     public const string RegisteredAgentAddress = "REGISTERED_AGENT_ADDRESS";

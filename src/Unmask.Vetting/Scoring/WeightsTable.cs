@@ -63,6 +63,7 @@ public sealed class WeightsTable
         new(PayoutMsb, Severity.Info, 2),
         new(DomainNew, Severity.Medium, 15),
         new(DomainNew, Severity.High, 25),
+        new(DomainLookalike, Severity.High, 25),
         new(SiteCopied, Severity.High, 30),
         new(SiteSharedFingerprint, Severity.High, 25),
         new(RegisteredAgentAddress, Severity.Low, 5),

@@ -87,9 +87,13 @@ public sealed class SiteIndex
         }
         _contentHashes.Add(HashOf(site.ContentHash), id);
         _firstByKey.TryAdd(site.Key, id);
-        if (site.Role == SiteRole.Reference && site.Domain is { } domain && _referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
+        IEnumerable<string> referenceDomains = site.Role != SiteRole.Reference ? [] : site.Domain is { } own ? site.Declared.Prepend(own) : site.Declared;
+        foreach (var domain in referenceDomains)
         {
-            _referenceDomainForms.Add(Lookalikes.Prepare(domain));
+            if (_referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
+            {
+                _referenceDomainForms.Add(Lookalikes.Prepare(domain));
+            }
         }
     }
 
@@ -99,7 +103,8 @@ public sealed class SiteIndex
     /// <summary>The first indexed site with this key, or null.</summary>
     public IndexedSite? FirstWithKey(string key) => _firstByKey.TryGetValue(key, out var id) ? Decode(id) : null;
 
-    /// <summary>Distinct domains declared by reference sites, in the order first indexed, prepared for look-alike comparison.</summary>
+    /// <summary>Distinct domains of reference sites (the one each owns, then the ones its pages declare), in the order first indexed,
+    /// prepared for look-alike comparison.</summary>
     public IReadOnlyList<LookalikeDomain> ReferenceDomains => _referenceDomainForms;
 
     /// <summary>Number of sites carrying the identifier, without allocating.</summary>

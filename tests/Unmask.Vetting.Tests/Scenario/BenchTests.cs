@@ -41,7 +41,7 @@ public sealed class BenchTests(ITestOutputHelper testOutput)
             stageClock.Restart();
         }
         run = Vetter.Run(batch.Records, log.ReadAll(), new VettingContext(Unmask.Vetting.Reference.VettingReferenceData.FromEntities(scenario.ListEntities), scenario.Options, Some.Clock,
-            new ScenarioSanctionsScreen(scenario.SanctionsByName), new ScenarioSiteCheck(scenario.SitesBySnapshot)), batch.Columns, log.HasCountryColumn, StageDone);
+            new ScenarioSanctionsScreen(scenario.SanctionsByName), new ScenarioSiteCheck(scenario.SitesBySnapshot), scenario.ReferenceDomains), batch.Columns, log.HasCountryColumn, StageDone);
         var total = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         metrics = ScenarioEvaluation.Measure(scenario, run.Results);

@@ -39,7 +39,7 @@ public static class ScenarioEvaluation
         var log = SignInLogReader.Open(signInsPath);
         var context = new VettingContext(
             VettingReferenceData.FromEntities(scenario.ListEntities), scenario.Options, time,
-            new ScenarioSanctionsScreen(scenario.SanctionsByName), new ScenarioSiteCheck(scenario.SitesBySnapshot));
+            new ScenarioSanctionsScreen(scenario.SanctionsByName), new ScenarioSiteCheck(scenario.SitesBySnapshot), scenario.ReferenceDomains);
         var run = Vetter.Run(batch.Records, log.ReadAll(), context, batch.Columns, log.HasCountryColumn);
         return (run, Measure(scenario, run.Results));
     }

@@ -36,6 +36,9 @@ public sealed class Scenario
     public required VettingOptions Options { get; init; }
     public required Dictionary<string, SanctionsHit> SanctionsByName { get; init; }
     public required Dictionary<string, SiteCopyResult> SitesBySnapshot { get; init; }
+
+    /// <summary>Domains of the indexed reference sites (DOMAIN_LOOKALIKE compares vendors' domains with them).</summary>
+    public IReadOnlyList<string> ReferenceDomains { get; } = ["legit-firm.example"];
     public required Dictionary<string, byte[]> Files { get; init; }
 
     /// <summary>Writes <c>records.csv</c>, <c>signins.csv</c> and the files into <paramref name="folder"/>; returns the two paths.</summary>
@@ -401,7 +404,7 @@ public static class ScenarioGenerator
             for (var i = 0; i < size; i++)
             {
                 var origin = Origins[rng.Next(Origins.Count)];
-                var kind = code is DomainNew or SiteCopied or SiteSharedFingerprint or RegisteredAgentAddress or VendorKnownFront ? "vendor" : rng.Next(2) == 0 ? "applicant" : "contractor";
+                var kind = code is DomainNew or DomainLookalike or SiteCopied or SiteSharedFingerprint or RegisteredAgentAddress or VendorKnownFront ? "vendor" : rng.Next(2) == 0 ? "applicant" : "contractor";
                 var fields = Person(kind, origin, "us");
                 var profile = new UserProfile("us", HomeIp());
                 if (kind == "vendor")
@@ -586,6 +589,10 @@ public static class ScenarioGenerator
                     break;
                 case DomainNew:
                     f["company_registered_on"] = applied.AddDays(-12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    break;
+                case DomainLookalike:
+                    // Look-alikes of the reference legit-firm.example: homoglyph, plural, added words, brand in a subdomain.
+                    f["company_domain"] = new[] { "legit-f1rm.example", "legit-firms.example", "legit-firm-careers.example", "legit-firm.other-host.example" }[index % 4];
                     break;
                 case SiteCopied:
                 case SiteSharedFingerprint:

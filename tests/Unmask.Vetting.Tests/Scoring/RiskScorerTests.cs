@@ -57,6 +57,6 @@ public sealed class RiskScorerTests
         {
             WeightsTable.VettingV1.Rows.ShouldContain(r => r.Code == code, code);
         }
-        WeightsTable.VettingV1.Rows.Select(r => r.Code).Distinct().Count().ShouldBe(41);
+        WeightsTable.VettingV1.Rows.Select(r => r.Code).Distinct().Count().ShouldBe(42);
     }
 }
