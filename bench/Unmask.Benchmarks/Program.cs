@@ -25,7 +25,7 @@ var report = scenario switch
     "crash-trials" => await CrashTrialsBench.RunAsync(Count(50), seed: 13),
     "exports" => await ExportsBench.RunAsync(),
     "case-race" => await CaseRaceBench.RunAsync(Count(100), args.Length > 2 ? args[2] : null),
-    _ => "scenarios: lists-largest, lists-all, lists-read, store-import [ROUNDS] (needs $UNMASK_PG), screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, sites-pivots, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N], exports, case-race [TRIALS] [DB]",
+    _ => "scenarios: lists-largest, lists-all, lists-read, store-import [ROUNDS] (needs $UNMASK_PG), screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, sites-pivots, lookalikes, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N], exports, case-race [TRIALS] [DB]",
 };
 Console.WriteLine(report);
 Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
