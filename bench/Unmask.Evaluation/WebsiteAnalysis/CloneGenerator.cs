@@ -121,7 +121,9 @@ public static partial class CloneGenerator
         }
         var emailLocal = random.Next(2) == 0 ? id.Email.Split('@')[0] : Pick(random, ["hello", "team", "office", "sales"]);
         Add("email", id.Email, $"{emailLocal}@{frontDomain}", FormsOf("text", "mailto", "jsonld", "data"));
-        foreach (var email in site.Fingerprints.Emails.Where(e => e != id.Email && e.EndsWith("@" + id.Domain, StringComparison.Ordinal)).Take(3))
+        var written = reference.Pages.SelectMany(p => Regex.Matches(p.Html, @"[\w.+-]+@" + Regex.Escape(id.Domain) + @"(?![\w-])", RegexOptions.IgnoreCase).Select(m => m.Value));
+        foreach (var email in site.Fingerprints.Emails.Concat(written).Where(e => e.EndsWith("@" + id.Domain, StringComparison.OrdinalIgnoreCase))
+                     .DistinctBy(e => e.ToLowerInvariant()).Where(e => !e.Equals(id.Email, StringComparison.OrdinalIgnoreCase)).Take(4))
         {
             Add("email", email, $"{email.Split('@')[0]}@{frontDomain}", FormsOf("text", "mailto", "jsonld", "data"));
         }
@@ -182,6 +184,7 @@ public static partial class CloneGenerator
                 "social" => Regex.Replace(value, Regex.Escape(swap.Original) + @"(?![\w-])", swap.Replacement, RegexOptions.IgnoreCase),
                 // A name inside a host or an address (www.acme-site.net) is left to the domain swap.
                 "name" => Regex.Replace(value, @"(?<![\w.@/-])" + Regex.Escape(swap.Original) + @"(?![\w@-]|\.\w)", swap.Replacement, RegexOptions.IgnoreCase),
+                "email" => value.Replace(swap.Original, swap.Replacement, StringComparison.OrdinalIgnoreCase),
                 _ => value.Replace(swap.Original, swap.Replacement, StringComparison.Ordinal),
             };
             if (value != before)
@@ -293,8 +296,13 @@ public static partial class CloneGenerator
 
     private static string NewPerson(Random random) => $"{Pick(random, FirstNames)} {Pick(random, LastNames)}";
 
-    private static string RandomCode(Random random, int length) =>
-        new(Enumerable.Range(0, length).Select(_ => "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[random.Next(32)]).ToArray());
+    /// <summary>Letters and digits, with a digit in the middle: ids without one are placeholders to the extractor (G-XXXXXXXXXX).</summary>
+    private static string RandomCode(Random random, int length)
+    {
+        var code = Enumerable.Range(0, length).Select(_ => "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[random.Next(32)]).ToArray();
+        code[length / 2] = "23456789"[random.Next(8)];
+        return new string(code);
+    }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> values) => values[random.Next(values.Count)];
 

@@ -104,7 +104,7 @@ public static class SwapEvaluation
 
     /// <summary>Per-kind recall of the labelled substitutions of the corpus (labels.json, <c>brand_substitutions</c> with
     /// <c>type</c>), read from <see cref="SiteCorpusEvaluation"/>'s misses: all sites, the tuning part and the held-back part.</summary>
-    public static (IReadOnlyList<SwapFigures> All, IReadOnlyList<SwapFigures> Tuning, IReadOnlyList<SwapFigures> HeldBack, double Precision) Corpus(string corpusFolder)
+    public static (IReadOnlyList<SwapFigures> All, IReadOnlyList<SwapFigures> Tuning, IReadOnlyList<SwapFigures> HeldBack, double Precision, IReadOnlyList<string> Missed) Corpus(string corpusFolder)
     {
         var result = SiteCorpusEvaluation.Run(corpusFolder);
         using var labels = JsonDocument.Parse(File.ReadAllText(Path.Combine(corpusFolder, "labels.json")));
@@ -131,7 +131,9 @@ public static class SwapEvaluation
                 return new SwapFigures(kind, applied, applied - miss, 0, 0);
             }).ToList();
         }
-        return (Figures(_ => true), Figures(s => !CorpusSplit.IsHeldBack(s)), Figures(CorpusSplit.IsHeldBack), result.BrandSubstitutionPrecision);
+        var missed = result.Details.SelectMany(d => d.MissedSubstitutions.Select(m => $"{d.Site}{(CorpusSplit.IsHeldBack(d.Site) ? " (held back)" : "")}: missed {m}")
+            .Concat((d.UnlabelledSubstitutions ?? []).Select(u => $"{d.Site}: unlabelled {u}"))).ToList();
+        return (Figures(_ => true), Figures(s => !CorpusSplit.IsHeldBack(s)), Figures(CorpusSplit.IsHeldBack), result.BrandSubstitutionPrecision, missed);
     }
 
     /// <summary>The <c>sites-swaps</c> bench report: generated clones (seed 1 is the tuning seed; the other is reported too),
@@ -155,7 +157,7 @@ public static class SwapEvaluation
                 }
             }
         }
-        var (all, tuning, held, precision) = Corpus(corpusFolder);
+        var (all, tuning, held, precision, corpusMissed) = Corpus(corpusFolder);
         text.AppendLine(CultureInfo.InvariantCulture, $"labelled corpus (precision of all reported {precision:F3}): recall per kind, all / tuning / held-back");
         foreach (var kind in Kinds)
         {
@@ -163,6 +165,10 @@ public static class SwapEvaluation
             var t = tuning.First(f => f.Key == kind);
             var h = held.First(f => f.Key == kind);
             text.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-8} {Cell(a)}  {Cell(t)}  {Cell(h)}");
+        }
+        if (details)
+        {
+            text.AppendLine("  " + string.Join("\n  ", corpusMissed));
         }
         return text.ToString();
 

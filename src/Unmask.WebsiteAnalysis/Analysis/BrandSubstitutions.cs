@@ -745,12 +745,40 @@ public static partial class BrandSubstitutions
         Pair(reference.Fingerprints.Phones, target.Fingerprints.Phones, "phone", (_, _) => 0);
         Pair(reference.Fingerprints.Emails, target.Fingerprints.Emails, "email", (a, b) => a.Split('@')[0] == b.Split('@')[0] ? 0 : null,
             a => referenceDomains.Contains(a[(a.IndexOf('@', StringComparison.Ordinal) + 1)..]));
+        // The street address: the reference's (in its text or its JSON-LD) gone, the target showing another one instead.
+        var referenceAddresses = AddressesOf(reference, reference.Pages.SelectMany(p => p.Blocks).Select(b => b.Text));
+        var targetAddresses = AddressesOf(target, targetText.Blocks.Select(b => b.Text));
+        foreach (var (normalised, written) in referenceAddresses.Where(a => !targetAddresses.ContainsKey(a.Key)))
+        {
+            var added = targetAddresses.Where(a => !referenceAddresses.ContainsKey(a.Key)).Select(a => a.Value).ToList();
+            if (added.Count is > 0 and <= 3 && !result.Any(s => s.Type == "address" && Normalise(s.Original) == Normalise(written)))
+            {
+                result.Add(new BrandSubstitution(written, added[0], 1, "address", Where: "site"));
+            }
+        }
+
         // A site that declares no domain still names its own through its e-mail addresses (BrandWords.OwnDomains).
         if ((BrandWords.ShownDomain(reference) ?? BrandWords.OwnDomains(reference).FirstOrDefault()) is { } from
             && (BrandWords.ShownDomain(target) ?? BrandWords.OwnDomains(target).FirstOrDefault()) is { } to && from != to)
         {
             Pair([from], [to], "domain", (_, _) => 0);
         }
+    }
+
+    /// <summary>Street addresses a site shows (text) or declares (JSON-LD streetAddress), normalised → as first written.</summary>
+    private static Dictionary<string, string> AddressesOf(IndexedSite site, IEnumerable<string> texts)
+    {
+        var addresses = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declared = site.Pages.SelectMany(p => p.Markup ?? []).Where(m => m.Slot.EndsWith(".streetAddress", StringComparison.Ordinal)).Select(m => m.Value.Trim());
+        foreach (var written in texts.SelectMany(Extraction.ContactPatterns.AddressesAsWritten).Concat(declared).Take(200))
+        {
+            // "© 2020 Square, Inc. All rights reserved." reads like a street address to the pattern.
+            if (written.Any(char.IsAsciiDigit) && written.Any(char.IsLetter) && !written.Contains("rights reserved", StringComparison.OrdinalIgnoreCase))
+            {
+                addresses.TryAdd(Extraction.ContactPatterns.NormaliseAddress(written), written);
+            }
+        }
+        return addresses;
     }
 
     /// <summary>Length of the longest common subsequence of two token ranges (compared by normalised form).</summary>
@@ -845,8 +873,13 @@ public static partial class BrandSubstitutions
         {
             return null;
         }
+        // A number alone ("8219" → "9697") is no name; a street number is the address.
+        if (rTokens.All(t => t.Norm.All(char.IsAsciiDigit)) && tTokens.All(t => t.Norm.All(char.IsAsciiDigit)))
+        {
+            return StreetWord().IsMatch(LineAround(referenceBlock, rFirst)) && StreetWord().IsMatch(LineAround(targetBlock, tFirst)) ? "address" : null;
+        }
         bool NameLike(AlignedBlock block, List<Token> tokens) =>
-            tokens.Any(t => t.Kind == TokenKind.Word && (char.IsUpper(block.Text[t.Start]) || t.Norm.Any(char.IsAsciiDigit)) && !ordinary.Contains(t.Norm) && t.Norm.Length > 1);
+            tokens.Any(t => t.Kind == TokenKind.Word && (char.IsUpper(block.Text[t.Start]) || t.Norm.Any(char.IsAsciiDigit)) && t.Norm.Any(char.IsLetter) && !ordinary.Contains(t.Norm) && t.Norm.Length > 1);
         // The reference's own name may be made of ordinary words ("Talent Consulting"); replaced by a name, it is a brand swap.
         return (NameLike(referenceBlock, rTokens) || referenceBrand.Names(original)) && NameLike(targetBlock, tTokens) ? "name" : null;
     }

@@ -259,6 +259,12 @@ public sealed class SiteAnalyzer
             {
                 continue;
             }
+            // A name made of ordinary words ("Talent Consulting") is counted as the whole name, not as "talent".
+            var fullName = reference.BrandNames.Take(2).FirstOrDefault(b => BrandSubstitutions.Normalise(b) == BrandSubstitutions.Normalise(substitution.Original));
+            if (fullName is not null && substitution.Count >= CountWord(text, fullName.ToLowerInvariant()))
+            {
+                return true;
+            }
             foreach (var word in brand.In(substitution.Original).Distinct())
             {
                 if (substitution.Count >= CountWord(text, word))

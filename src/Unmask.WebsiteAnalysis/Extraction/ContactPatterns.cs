@@ -166,6 +166,9 @@ public static partial class ContactPatterns
         }
     }
 
+    /// <summary>Street addresses as written in <paramref name="text"/> (<see cref="Addresses"/> gives them normalised).</summary>
+    public static IEnumerable<string> AddressesAsWritten(string text) => StreetAddress().Matches(text).Select(m => m.Value.Trim());
+
     public static IEnumerable<string> Addresses(string text)
     {
         foreach (Match m in StreetAddress().Matches(text))
