@@ -757,9 +757,10 @@ public static partial class BrandSubstitutions
             }
         }
 
-        // A site that declares no domain still names its own through its e-mail addresses (BrandWords.OwnDomains).
-        if ((BrandWords.ShownDomain(reference) ?? BrandWords.OwnDomains(reference).FirstOrDefault()) is { } from
-            && (BrandWords.ShownDomain(target) ?? BrandWords.OwnDomains(target).FirstOrDefault()) is { } to && from != to)
+        // A site that declares no domain still names its own through its e-mail addresses (BrandWords.OwnDomains) or its text
+        // and links (BrandWords.NamedDomains).
+        if ((BrandWords.ShownDomain(reference) ?? BrandWords.OwnDomains(reference).FirstOrDefault() ?? BrandWords.NamedDomains(reference).FirstOrDefault()) is { } from
+            && (BrandWords.ShownDomain(target) ?? BrandWords.OwnDomains(target).FirstOrDefault() ?? BrandWords.NamedDomains(target).FirstOrDefault()) is { } to && from != to)
         {
             Pair([from], [to], "domain", (_, _) => 0);
         }

@@ -71,6 +71,21 @@ public sealed class BrandWords
         return domains;
     }
 
+    /// <summary>Registrable domains the site's text or links name that carry its brand ("Tanjun Software" →
+    /// <c>tanjunsoftware.com</c> written in the footer, "Square" → links to <c>square.github.io</c>), most named first: the domain
+    /// a site shows when it declares none.</summary>
+    public static List<string> NamedDomains(IndexedSite site)
+    {
+        var suffixes = Unmask.WebsiteAnalysis.Domains.PublicSuffix.Default;
+        var written = site.Pages.SelectMany(p => p.Blocks).SelectMany(b => Similarity.Tokenizer.Tokenize(b.Text).Where(t => t.Kind == Similarity.TokenKind.Domain)
+                .Select(t => "http://" + b.Text[t.Start..t.End]))
+            .Concat(site.Pages.SelectMany(p => p.Markup ?? []).Where(m => m.Slot == "link").Select(m => m.Value))
+            .Take(2000);
+        return written.Select(u => SiteFeatures.RegistrableOfUrl(u, suffixes)).OfType<string>()
+            .Where(d => !Webmail.Contains(d) && site.BrandNames.Take(2).Any(b => Overlaps(b, d)))
+            .GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+    }
+
     public static IEnumerable<string> Split(string text) =>
         text.ToLowerInvariant().Split([' ', '.', ',', '@', '-', '&', '(', ')', '\'', '’', '|', ':', '/', '_'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length > 2 && !Generic.Contains(w));
