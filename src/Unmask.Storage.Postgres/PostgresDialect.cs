@@ -17,6 +17,15 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string Name => "postgres";
 
+    public override string ForeignKeysReferencing(string table) => $"""
+        SELECT t.relname::text, a.attname::text FROM pg_constraint c
+        JOIN pg_class t ON t.oid = c.conrelid
+        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+        WHERE c.contype = 'f' AND c.confrelid = '{table.Replace("'", "''", StringComparison.Ordinal)}'::regclass
+        """;
+
+    public override IEnumerable<string> EmptyTables(params string[] childrenFirst) => [$"TRUNCATE {string.Join(", ", childrenFirst)}"];
+
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, string scope, CancellationToken cancellationToken)
     {
         var transaction = await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);

@@ -17,6 +17,11 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string LockRowsSkippingLocked => "";
 
+    public override string ForeignKeysReferencing(string table) => $"""
+        SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+        WHERE m.type = 'table' AND f."table" = '{table.Replace("'", "''", StringComparison.Ordinal)}'
+        """;
+
     public override Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 

@@ -170,7 +170,8 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
                     var colon = s.IndexOf(':', StringComparison.Ordinal);
                     var kind = colon < 0 ? s : s[..colon].TrimEnd('s');
                     var value = colon < 0 ? "" : s[(colon + 1)..];
-                    return new SharedFingerprint($"site:{p.Site}", kind, value, roles.GetValueOrDefault(p.Site) != SiteRole.Reference);
+                    // Only an operator pivot (a rare value, or two) is a link to another front; hub values are not.
+                    return new SharedFingerprint($"site:{p.Site}", kind, value, roles.GetValueOrDefault(p.Site) != SiteRole.Reference && p.Operator);
                 })).Where(f => f.Kind is "tracker" or "favicon" or "email" or "phone").ToList();
                 return new SiteCopyResult($"site:{report.Target}", clone is null ? null : $"site:{clone.Reference}", clone?.CopiedFraction ?? 0,
                     [.. (clone?.BrandSubstitutions ?? []).Select(b => new KeyValuePair<string, string>(b.Original, b.Replacement))], shared);

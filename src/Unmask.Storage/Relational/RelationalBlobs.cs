@@ -33,7 +33,7 @@ internal static class RelationalBlobs
     public static async Task<int> PruneAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, CancellationToken cancellationToken)
     {
         var references = new List<(string Table, string Column)>();
-        await using (var query = Sql.Command(connection, transaction, ReferencesQuery(dialect)))
+        await using (var query = Sql.Command(connection, transaction, dialect.ForeignKeysReferencing("blobs")))
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -46,22 +46,6 @@ internal static class RelationalBlobs
         await using var delete = Sql.Command(connection, transaction, "DELETE FROM blobs WHERE 1 = 1" + unreferenced);
         return await delete.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    // The only schema question the stores ask, and the one the two catalogues answer differently.
-    private static string ReferencesQuery(SqlDialect dialect) => dialect.Name switch
-    {
-        "sqlite" => """
-            SELECT m.name, f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-            WHERE m.type = 'table' AND f."table" = 'blobs'
-            """,
-        "postgres" => """
-            SELECT t.relname::text, a.attname::text FROM pg_constraint c
-            JOIN pg_class t ON t.oid = c.conrelid
-            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
-            WHERE c.contype = 'f' AND c.confrelid = 'blobs'::regclass
-            """,
-        _ => throw new NotSupportedException($"no foreign-key catalogue query for the {dialect.Name} dialect"),
-    };
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -28,16 +28,9 @@ public sealed class RelationalGraphStore(RelationalDatabase db) : IGraphStore
             {
                 previous = (string?)await query.ExecuteScalarAsync(cancellationToken);
             }
-            if (db.Dialect.Name == "postgres")
+            foreach (var statement in db.Dialect.EmptyTables("graph_edges", "graph_nodes"))
             {
-                // DELETE would run the edges' foreign-key triggers once per node (seconds for the graph of the real lists);
-                // TRUNCATE empties both at once, inside this transaction.
-                await ExecuteAsync(connection, transaction, "TRUNCATE graph_edges, graph_nodes", cancellationToken);
-            }
-            else
-            {
-                await ExecuteAsync(connection, transaction, "DELETE FROM graph_edges", cancellationToken);
-                await ExecuteAsync(connection, transaction, "DELETE FROM graph_nodes", cancellationToken);
+                await ExecuteAsync(connection, transaction, statement, cancellationToken);
             }
             await db.Dialect.WriteRowsAsync(connection, transaction, Nodes,
                 graph.Nodes.Select(n => new object?[] { n.Id, n.Kind, n.Caption, (long?)n.Risk, n.PropertiesJson }), cancellationToken);

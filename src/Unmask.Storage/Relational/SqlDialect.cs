@@ -20,6 +20,14 @@ public abstract class SqlDialect
     /// a time makes takers take turns), so it writes nothing there.</summary>
     public virtual string LockRowsSkippingLocked => "FOR UPDATE SKIP LOCKED";
 
+    /// <summary>A query listing the (table, column) of every foreign key that references <paramref name="table"/>, read from the
+    /// backend's own catalogue.</summary>
+    public abstract string ForeignKeysReferencing(string table);
+
+    /// <summary>Statements that empty the given tables inside a transaction, children before parents. The default deletes
+    /// table by table; PostgreSQL truncates them at once (a DELETE there runs the foreign-key triggers once per row).</summary>
+    public virtual IEnumerable<string> EmptyTables(params string[] childrenFirst) => childrenFirst.Select(t => $"DELETE FROM {t}");
+
     /// <summary>A transaction for reading a consistent snapshot.</summary>
     public abstract Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
 

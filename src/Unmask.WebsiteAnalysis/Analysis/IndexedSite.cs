@@ -32,6 +32,7 @@ public sealed record IndexedPage(string Path, string? Title, IReadOnlyList<TextB
 /// claimed first. Written by whoever made the pages: a claim, never the site's identity.</param>
 /// <param name="BrandNames">Names the site calls itself (og:site_name, JSON-LD organisation, title, copyright line), best first.</param>
 /// <param name="ContentHash">Hash of the page texts; an analysed site is never compared with an indexed copy of itself.</param>
+/// <param name="Assets">Images, scripts, stylesheets and icons the pages load, by content hash (SHA-256), for copied artefacts.</param>
 public sealed record IndexedSite(
     string Key,
     string Name,
@@ -47,7 +48,10 @@ public sealed record IndexedSite(
     uint[] TemplateMinHash,
     IReadOnlyList<string> Warnings,
     string ContentHash,
-    IReadOnlyList<string>? Declared = null)
+    IReadOnlyList<string>? Declared = null,
+    IReadOnlyList<SiteAsset>? Assets = null)
 {
     public IReadOnlyList<string> Declared { get; init; } = Declared ?? [];
+
+    public IReadOnlyList<SiteAsset> Assets { get; init; } = Assets ?? [];
 }

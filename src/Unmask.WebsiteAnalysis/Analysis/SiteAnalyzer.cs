@@ -18,6 +18,13 @@ namespace Unmask.WebsiteAnalysis.Analysis;
 /// (registered-agent and virtual-office addresses are shared by unrelated firms). Default 2.</param>
 /// <param name="MaxIdentifierSites">Identifiers on more indexed sites than this are hubs (a web agency's tag, a default icon) and are not pivots. Default 25.</param>
 /// <param name="MinSeparatePassages">…or at least this many separate copied passages of 12+ words with half the share. Default 4.</param>
+/// <param name="MaxOperatorSites">A tracker, favicon, e-mail, phone or messenger handle alone links the target to another suspect as one
+/// operator's site only when at most this many indexed sites besides the target carry it. Default 2.</param>
+/// <param name="MaxOperatorPairSites">Two shared values of different kinds (a postal address counts here) make an operator
+/// link when each is carried by at most this many indexed sites besides the target. Default 5.</param>
+/// <param name="MaxArtefactSites">A copied resource file loaded by more indexed sites than this (besides the target) is common.
+/// Default 10.</param>
+/// <param name="MinArtefactBytes">Resource files smaller than this (a spacer GIF, an empty stylesheet) are not artefacts. Default 50.</param>
 /// <param name="IncludeSuspectClones">Also report text shared with indexed suspect sites that no reference explains. Default false:
 /// honest firms of one trade share generic copy, so only legitimate (reference) sites are treated as copy sources.</param>
 public sealed record SiteAnalysisOptions(
@@ -33,7 +40,11 @@ public sealed record SiteAnalysisOptions(
     int MaxAddressPivotSites = 2,
     int MaxIdentifierSites = 25,
     bool IncludeSuspectClones = false,
-    int MinSeparatePassages = 4);
+    int MinSeparatePassages = 4,
+    int MaxOperatorSites = 2,
+    int MaxOperatorPairSites = 5,
+    int MaxArtefactSites = 10,
+    int MinArtefactBytes = 50);
 
 /// <summary>Analyses one site against an index: which references it copies (or is an older version of), the copied passages and
 /// swapped brand strings, the indexed sites it shares identifiers with, and domain findings.</summary>
@@ -80,7 +91,7 @@ public sealed class SiteAnalyzer
                 continue;
             }
             explained.UnionWith(Alignment.CoveredTargetTokens(score.Passages));
-            clones.Add(BuildClone(targetText, score, options));
+            clones.Add(WithEvidence(BuildClone(targetText, score, options), targetText, score, id, index, self, options));
         }
 
         var pivots = Pivots(target, index, self, options);
@@ -296,9 +307,62 @@ public sealed class SiteAnalyzer
         return count;
     }
 
+    /// <summary>The clone's copied artefacts (resource files of the reference byte-identical in the target) and its page map.</summary>
+    private static CloneMatch WithEvidence(CloneMatch clone, SiteText target, CandidateScore score, int referenceId, SiteIndex index,
+        HashSet<int> self, SiteAnalysisOptions options) =>
+        clone with
+        {
+            CopiedArtefacts = CopiedArtefacts(target.Site, score.Reference.Site, referenceId, index, self, options),
+            PageMap = PageMap(target, score, options),
+        };
+
+    private static List<CopiedArtefact> CopiedArtefacts(IndexedSite target, IndexedSite reference, int referenceId, SiteIndex index,
+        HashSet<int> self, SiteAnalysisOptions options)
+    {
+        var referenceFiles = new Dictionary<string, SiteAsset>(StringComparer.Ordinal);
+        foreach (var asset in reference.Assets)
+        {
+            referenceFiles.TryAdd(asset.Sha256, asset);
+        }
+        var copied = new List<CopiedArtefact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var asset in target.Assets)
+        {
+            if (asset.Length < options.MinArtefactBytes || !referenceFiles.TryGetValue(asset.Sha256, out var original) || !seen.Add(asset.Sha256))
+            {
+                continue;
+            }
+            var sites = index.SitesWithAsset(asset.Sha256).Where(id => !self.Contains(id)).ToList();
+            // Legitimate firms do not copy each other: a file another reference loads too is a library or a theme's.
+            var otherReference = sites.Any(id => id != referenceId && index.RoleOf(id) == SiteRole.Reference && index.KeyOf(id) != reference.Key);
+            copied.Add(new CopiedArtefact(original.Kind, asset.Path, original.Path, asset.Sha256, sites.Count,
+                otherReference || sites.Count > options.MaxArtefactSites));
+        }
+        return copied.OrderBy(c => c.Common).ThenBy(c => c.TargetPath, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every target page that copied text, with the reference page(s) its aligned passages came from, most words first.</summary>
+    private static List<PageSource> PageMap(SiteText target, CandidateScore score, SiteAnalysisOptions options)
+    {
+        var pageWords = target.Blocks.Where(b => b.Role == BlockRole.Content).GroupBy(b => b.Page).ToDictionary(g => g.Key, g => g.Sum(b => b.Tokens.Count));
+        return score.Passages.Where(p => p.Words >= options.MinPassageWords)
+            .GroupBy(p => (Target: p.Target.Page, Reference: p.Reference.Page))
+            .Select(g => (g.Key.Target, g.Key.Reference, Words: g.Sum(p => p.Words)))
+            .Select(m => new PageSource(target.Site.Pages[m.Target].Path, score.Reference.Site.Pages[m.Reference].Path, m.Words,
+                Round(Math.Min(1, (double)m.Words / Math.Max(1, pageWords.GetValueOrDefault(m.Target))))))
+            .OrderBy(m => m.TargetPage, StringComparer.Ordinal).ThenByDescending(m => m.CopiedWords).ThenBy(m => m.ReferencePage, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Indexed sites sharing identifiers with the target, each value with how many indexed sites carry it and its
+    /// IDF-like weight, and whether the link is an operator's (see <see cref="Pivot"/>).</summary>
     private static List<Pivot> Pivots(IndexedSite target, SiteIndex index, HashSet<int> self, SiteAnalysisOptions options)
     {
-        var shared = new Dictionary<int, List<string>>();
+        var shared = new Dictionary<int, List<(string Kind, PivotValue Value)>>();
+        var indexed = Math.Max(1, index.Count - self.Count);
+        // A legitimate firm's site (analysed as given, or indexed as a reference) shares its own details with its clones: they
+        // copied it, it does not run them.
+        var targetIsReference = target.Role == SiteRole.Reference || self.Any(id => index.RoleOf(id) == SiteRole.Reference);
         foreach (var identifier in SiteIndex.Identifiers(target).Distinct(StringComparer.Ordinal))
         {
             var kind = identifier[..identifier.IndexOf(':', StringComparison.Ordinal)];
@@ -313,6 +377,7 @@ public sealed class SiteAnalyzer
             {
                 continue;
             }
+            var value = new PivotValue(PivotLabel(identifier), sites.Count, Round(Math.Log(1 + ((double)indexed / sites.Count)) / Math.Log(1 + indexed)));
             // Identifiers of a legitimate (reference) site link its clones to it, not to each other.
             var ownerReferences = sites.Where(id => index.RoleOf(id) == SiteRole.Reference).ToList();
             foreach (var id in sites)
@@ -326,15 +391,34 @@ public sealed class SiteAnalyzer
                     list = [];
                     shared[id] = list;
                 }
-                list.Add(PivotLabel(identifier));
+                list.Add((kind, value));
             }
         }
         return shared
-            .Where(s => s.Value.Any(v => !v.StartsWith("template:", StringComparison.Ordinal)) || index.RoleOf(s.Key) == SiteRole.Reference)
-            .Select(s => new Pivot(index.KeyOf(s.Key), s.Value))
-            .GroupBy(p => p.Site).Select(g => new Pivot(g.Key, g.SelectMany(p => p.Shared).Distinct().ToList()))
-            .OrderByDescending(p => p.Shared.Count(v => !v.StartsWith("template:", StringComparison.Ordinal) && !v.StartsWith("addresses:", StringComparison.Ordinal)))
+            .Where(s => s.Value.Any(v => v.Kind != "template") || index.RoleOf(s.Key) == SiteRole.Reference)
+            .GroupBy(s => index.KeyOf(s.Key))
+            .Select(g =>
+            {
+                var values = g.SelectMany(s => s.Value).DistinctBy(v => v.Value.Value).ToList();
+                var isOperator = !targetIsReference && g.All(s => index.RoleOf(s.Key) == SiteRole.Suspect) && IsOperatorLink(values, options);
+                return new Pivot(g.Key, values.Select(v => v.Value.Value).ToList(), isOperator, values.Select(v => v.Value).ToList());
+            })
+            .OrderByDescending(p => p.Operator)
+            .ThenByDescending(p => p.Shared.Count(v => !v.StartsWith("template:", StringComparison.Ordinal) && !v.StartsWith("addresses:", StringComparison.Ordinal)))
             .ThenBy(p => p.Site, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>An operator link needs a tracker, favicon, e-mail, phone or messenger handle that few indexed sites carry, or two
+    /// values of different kinds (postal address included) that are each fairly rare. A postal address alone is not enough
+    /// (registered agents and virtual offices serve many firms), and a template signature never counts: unrelated sites share
+    /// free themes.</summary>
+    private static bool IsOperatorLink(List<(string Kind, PivotValue Value)> values, SiteAnalysisOptions options)
+    {
+        if (values.Any(v => v.Kind is "tracker" or "favicon" or "email" or "phone" or "messenger" && v.Value.Sites <= options.MaxOperatorSites))
+        {
+            return true;
+        }
+        return values.Where(v => v.Kind != "template" && v.Value.Sites <= options.MaxOperatorPairSites).Select(v => v.Kind).Distinct().Count() >= 2;
     }
 
     private static string PivotLabel(string identifier)
@@ -410,18 +494,32 @@ public sealed class SiteAnalyzer
                 }
             }
         }
-        foreach (var pivot in pivots)
+        findings.AddRange(ArtefactFindings(copies));
+        foreach (var pivot in pivots.Where(p => p.Operator))
         {
-            var site = index.FirstWithKey(pivot.Site);
-            var strong = pivot.Shared.Where(s => !s.StartsWith("template:", StringComparison.Ordinal) && !s.StartsWith("addresses:", StringComparison.Ordinal)).ToList();
-            if (site is { Role: SiteRole.Suspect } && (strong.Count > 0 || pivot.Shared.Any(s => s.StartsWith("addresses:", StringComparison.Ordinal))))
-            {
-                findings.Add(new SiteFinding("SITE_SHARED_FINGERPRINT", "high", $"shares {string.Join(", ", pivot.Shared.Take(4))} with {pivot.Site}"));
-            }
+            var values = pivot.Values.Where(v => !v.Value.StartsWith("template:", StringComparison.Ordinal)).Take(4)
+                .Select(v => v.Sites == 1 ? v.Value : $"{v.Value} (on {v.Sites} indexed sites)");
+            findings.Add(new SiteFinding("SITE_SHARED_FINGERPRINT", "high", $"shares {string.Join(", ", values)} with {pivot.Site}"));
         }
 
         findings.AddRange(DomainFindings.Of(target, index, options));
         return findings;
+    }
+
+    /// <summary>SITE_COPIED_ASSETS: a clone that also carries the reference's own resource files, byte for byte (common files
+    /// such as a CDN's library do not count).</summary>
+    private static IEnumerable<SiteFinding> ArtefactFindings(List<CloneMatch> copies)
+    {
+        foreach (var clone in copies)
+        {
+            var own = clone.CopiedArtefacts.Where(a => !a.Common).ToList();
+            if (own.Count > 0)
+            {
+                var kinds = own.GroupBy(a => a.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}(s)");
+                yield return new SiteFinding("SITE_COPIED_ASSETS", "medium",
+                    $"{string.Join(", ", kinds)} byte-identical to {clone.Reference}'s: {string.Join(", ", own.Take(3).Select(a => a.TargetPath == a.ReferencePath ? a.TargetPath : $"{a.TargetPath} = {a.ReferencePath}"))}");
+            }
+        }
     }
 
     private static bool Contains(string? text, string value) => text is not null && text.Contains(value, StringComparison.OrdinalIgnoreCase);

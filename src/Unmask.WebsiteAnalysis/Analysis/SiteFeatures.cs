@@ -88,6 +88,7 @@ public static partial class SiteFeatures
             Messengers: pages.SelectMany(p => p.Messengers).Distinct().Order(StringComparer.Ordinal).ToList(),
             Template: templateSignature);
 
+        var (assets, assetWarning) = SiteAssets.Of(site);
         var contentHash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(string.Join('\n', indexedPages.SelectMany(p => p.Blocks.Select(b => b.Text))) + site.Name)).ToString("x16");
         return new IndexedSite(
             Key: domain ?? site.Name,
@@ -102,9 +103,10 @@ public static partial class SiteFeatures
             Pages: indexedPages,
             Fingerprints: fingerprints,
             TemplateMinHash: MinHash.Signature(pages.SelectMany(p => p.TemplateFeatures).Distinct()),
-            Warnings: site.Warnings,
+            Warnings: assetWarning is null ? site.Warnings : [.. site.Warnings, assetWarning],
             ContentHash: contentHash,
-            Declared: claimed);
+            Declared: claimed,
+            Assets: assets);
     }
 
     /// <summary>Registrable domain of a URL; web.archive.org links are unwrapped to the archived URL's domain.</summary>

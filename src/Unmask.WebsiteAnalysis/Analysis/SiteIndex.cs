@@ -81,6 +81,10 @@ public sealed class SiteIndex
         {
             _identifiers.Add(HashOf(identifier), id);
         }
+        foreach (var sha256 in site.Assets.Select(a => a.Sha256).Distinct(StringComparer.Ordinal))
+        {
+            _identifiers.Add(HashOf(AssetPrefix + sha256), id);
+        }
         _contentHashes.Add(HashOf(site.ContentHash), id);
         _firstByKey.TryAdd(site.Key, id);
         if (site.Role == SiteRole.Reference && site.Domain is { } domain && _referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
@@ -118,6 +122,12 @@ public sealed class SiteIndex
     public IReadOnlyList<int> SitesWithFingerprint(ulong fingerprint) => _fingerprints.Get(fingerprint);
 
     public IReadOnlyList<int> SitesWithIdentifier(string identifier) => _identifiers.Get(HashOf(identifier));
+
+    // Asset hashes share the identifier map under their own prefix; they are not pivot identifiers.
+    private const string AssetPrefix = "asset:";
+
+    /// <summary>Ids of the indexed sites whose pages load a resource file with this SHA-256.</summary>
+    public IReadOnlyList<int> SitesWithAsset(string sha256) => _identifiers.Get(HashOf(AssetPrefix + sha256));
 
     /// <summary>Sites with a page whose MinHash shares at least one LSH band with one of the given signatures.</summary>
     public HashSet<int> LshCandidates(IEnumerable<uint[]> signatures)

@@ -61,6 +61,8 @@ public static class SiteReportHtml
                 }
                 html.Append("</table>");
             }
+            CopiedArtefacts(html, clone.CopiedArtefacts);
+            PageMap(html, clone.PageMap);
             html.Append("<table><tr><th>Target</th><th>Reference</th></tr>");
             foreach (var p in clone.Passages)
             {
@@ -86,10 +88,14 @@ public static class SiteReportHtml
         }
         else
         {
-            html.Append("<table><tr><th>Site</th><th>Shared</th></tr>");
+            html.Append("<table><tr><th>Site</th><th>Operator link</th><th>Shared (indexed sites carrying it, weight)</th></tr>");
             foreach (var pivot in report.Pivots)
             {
-                html.Append("<tr><td>").Append(E(pivot.Site)).Append("</td><td>").Append(E(string.Join(", ", pivot.Shared))).Append("</td></tr>");
+                var shared = pivot.Values.Count > 0
+                    ? pivot.Values.Select(v => $"{v.Value} ({v.Sites}, {F(v.Weight)})")
+                    : pivot.Shared;
+                html.Append("<tr><td>").Append(E(pivot.Site)).Append("</td><td").Append(pivot.Operator ? " class=\"sev-high\">yes" : ">no")
+                    .Append("</td><td>").Append(E(string.Join(", ", shared))).Append("</td></tr>");
             }
             html.Append("</table>");
         }
@@ -103,6 +109,37 @@ public static class SiteReportHtml
             html.Append("</ul>");
         }
         return html.Append("</body></html>").ToString();
+    }
+
+    private static void CopiedArtefacts(StringBuilder html, IReadOnlyList<CopiedArtefact> artefacts)
+    {
+        if (artefacts.Count == 0)
+        {
+            return;
+        }
+        html.Append("<table><tr><th>Copied file</th><th>Kind</th><th>Reference file</th><th>SHA-256</th><th>Indexed sites loading it</th></tr>");
+        foreach (var a in artefacts)
+        {
+            html.Append("<tr><td>").Append(E(a.TargetPath)).Append("</td><td>").Append(E(a.Kind)).Append("</td><td>").Append(E(a.ReferencePath))
+                .Append("</td><td class=\"small\">").Append(E(a.Sha256)).Append("</td><td>").Append(a.SharedBySites)
+                .Append(a.Common ? " (common)" : "").Append("</td></tr>");
+        }
+        html.Append("</table>");
+    }
+
+    private static void PageMap(StringBuilder html, IReadOnlyList<PageSource> map)
+    {
+        if (map.Count == 0)
+        {
+            return;
+        }
+        html.Append("<table><tr><th>Page</th><th>Copied from</th><th>Copied words</th><th>Share of the page</th></tr>");
+        foreach (var m in map)
+        {
+            html.Append("<tr><td>").Append(E(m.TargetPage)).Append("</td><td>").Append(E(m.ReferencePage)).Append("</td><td>").Append(m.CopiedWords)
+                .Append("</td><td>").Append(F(m.Share)).Append("</td></tr>");
+        }
+        html.Append("</table>");
     }
 
     /// <summary>Word-level LCS diff: words only in the target are wrapped in &lt;ins&gt;, words only in the reference in &lt;del&gt;.</summary>

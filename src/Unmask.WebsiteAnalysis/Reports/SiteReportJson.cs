@@ -4,7 +4,8 @@ namespace Unmask.WebsiteAnalysis.Reports;
 
 /// <summary>Writes a <see cref="SiteReport"/> as the <c>site analyze --format json</c> object of CONTRACT.md (v1), with extra
 /// fields (<c>suspect_share</c>, <c>copied_words</c>, <c>template_similarity</c>, <c>same_site_evidence</c>, substitution
-/// <c>type</c>, passage <c>reference_text</c>, <c>fingerprints.messengers</c>, <c>warnings</c>) that the contract allows.</summary>
+/// <c>type</c>, passage <c>reference_text</c>, clone <c>copied_artefacts</c> and <c>page_map</c>, pivot <c>operator</c> and
+/// <c>values</c>, <c>fingerprints.messengers</c>, <c>warnings</c>) that the contract allows.</summary>
 public static class SiteReportJson
 {
     public static void Write(Utf8JsonWriter w, SiteReport report)
@@ -36,6 +37,8 @@ public static class SiteReportJson
             }
             w.WriteEndArray();
             WriteStrings(w, "same_site_evidence", clone.SameSiteEvidence);
+            WriteCopiedArtefacts(w, clone.CopiedArtefacts);
+            WritePageMap(w, clone.PageMap);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -59,6 +62,7 @@ public static class SiteReportJson
             w.WriteStartObject();
             w.WriteString("site", pivot.Site);
             WriteStrings(w, "shared", pivot.Shared);
+            WritePivotWeights(w, pivot);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -103,6 +107,56 @@ public static class SiteReportJson
             w.WriteString("where", s.Where);
             w.WriteString("context", s.Context);
             w.WriteString("reference_context", s.ReferenceContext);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary><c>copied_artefacts</c>: resource files of the reference byte-identical in the target.</summary>
+    private static void WriteCopiedArtefacts(Utf8JsonWriter w, IReadOnlyList<CopiedArtefact> artefacts)
+    {
+        w.WriteStartArray("copied_artefacts");
+        foreach (var a in artefacts)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", a.Kind);
+            w.WriteString("target_path", a.TargetPath);
+            w.WriteString("reference_path", a.ReferencePath);
+            w.WriteString("sha256", a.Sha256);
+            w.WriteNumber("shared_by_sites", a.SharedBySites);
+            w.WriteBoolean("common", a.Common);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary><c>page_map</c>: each target page that copied text and the reference page it came from.</summary>
+    private static void WritePageMap(Utf8JsonWriter w, IReadOnlyList<PageSource> map)
+    {
+        w.WriteStartArray("page_map");
+        foreach (var m in map)
+        {
+            w.WriteStartObject();
+            w.WriteString("target_page", m.TargetPage);
+            w.WriteString("reference_page", m.ReferencePage);
+            w.WriteNumber("copied_words", m.CopiedWords);
+            w.WriteNumber("share", m.Share);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>A pivot's <c>operator</c> verdict and its <c>values</c> with how many indexed sites carry each and its weight.</summary>
+    private static void WritePivotWeights(Utf8JsonWriter w, Pivot pivot)
+    {
+        w.WriteBoolean("operator", pivot.Operator);
+        w.WriteStartArray("values");
+        foreach (var v in pivot.Values)
+        {
+            w.WriteStartObject();
+            w.WriteString("value", v.Value);
+            w.WriteNumber("sites", v.Sites);
+            w.WriteNumber("weight", v.Weight);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -16,6 +16,9 @@ namespace Unmask.WebsiteAnalysis.Sources;
 /// <param name="UserAgent">User-Agent header and robots.txt token. Default "UnmaskBot".</param>
 /// <param name="MaxUrlLength">Longer URLs are ignored (session-id and calendar traps). Default 2,000.</param>
 /// <param name="Clock">Time source for the duration limit and delays (default <see cref="TimeProvider.System"/>).</param>
+/// <param name="MaxAssets">Same-site images, scripts, stylesheets and icons the fetched pages load, fetched at most (to hash them
+/// for copied artefacts; counted against the byte and time limits, not against pages). Default 100; 0 fetches none.</param>
+/// <param name="MaxAssetBytes">A resource file larger than this is not fetched whole nor hashed. Default 2 MB.</param>
 public sealed record CrawlOptions(
     int MaxPages = 100,
     int MaxDepth = 4,
@@ -26,7 +29,9 @@ public sealed record CrawlOptions(
     bool RespectRobots = true,
     string UserAgent = "UnmaskBot",
     int MaxUrlLength = 2_000,
-    TimeProvider? Clock = null);
+    TimeProvider? Clock = null,
+    int MaxAssets = 100,
+    long MaxAssetBytes = 2 * 1024 * 1024);
 
 /// <summary>Fetches a live site over HTTP(S) into a <see cref="SiteSnapshot"/>: breadth-first over same-site links from the start
 /// URL, within page, depth, size and time limits, obeying robots.txt and pausing between requests. Every request goes through
@@ -54,6 +59,7 @@ public sealed partial class SiteCrawler(GuardedHttpClient http)
         var warnings = new List<string>();
         var pages = new List<SitePage>();
         var icons = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var assets = new Dictionary<string, AssetFile>(StringComparer.OrdinalIgnoreCase);
         var host = start.IdnHost.ToLowerInvariant();
         try
         {
@@ -67,14 +73,14 @@ public sealed partial class SiteCrawler(GuardedHttpClient http)
         var robots = RobotsRules.AllowAll;
         var requests = 0;
         long downloaded = 0;
-        async Task<Fetched?> Fetch(Uri url, bool isPage)
+        async Task<Fetched?> Fetch(Uri url, bool isPage, long? maxBytes = null)
         {
             if (requests > 0 && delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
             }
             requests++;
-            var fetched = await FetchFollowingRedirectsAsync(url, options, warnings, host, isPage ? options.MaxPageBytes : 512 * 1024, cancellationToken).ConfigureAwait(false);
+            var fetched = await FetchFollowingRedirectsAsync(url, options, warnings, host, maxBytes ?? (isPage ? options.MaxPageBytes : 512 * 1024), cancellationToken).ConfigureAwait(false);
             downloaded += fetched?.Body.Length ?? 0;
             return fetched;
         }
@@ -154,19 +160,68 @@ public sealed partial class SiteCrawler(GuardedHttpClient http)
             }
         }
 
-        if (pages.Count > 0 && clock.GetElapsedTime(began) <= maxDuration && robots.Allows("/favicon.ico"))
+        var assetLinks = AssetUrls(pages, host).ToList();
+        var notFetched = 0;
+        foreach (var (url, path, isIcon) in assetLinks)
+        {
+            if (assets.Count >= options.MaxAssets || clock.GetElapsedTime(began) > maxDuration || downloaded > options.MaxTotalBytes)
+            {
+                notFetched++;
+                continue;
+            }
+            if (!robots.Allows(url.PathAndQuery))
+            {
+                continue;
+            }
+            var asset = await Fetch(url, isPage: false, options.MaxAssetBytes).ConfigureAwait(false);
+            if (asset is { Status: >= 200 and < 300 } && asset.Body.Length > 0 && !IsHtml(asset))
+            {
+                assets[path] = AssetFile.Of(asset.Body);
+                if (isIcon && asset.Body.Length <= 1024 * 1024)
+                {
+                    icons[path] = asset.Body;
+                }
+            }
+        }
+        if (notFetched > 0)
+        {
+            warnings.Add($"{notFetched} resource file(s) the pages load not fetched: limit of {options.MaxAssets} files, the byte or the time limit reached");
+        }
+
+        if (pages.Count > 0 && clock.GetElapsedTime(began) <= maxDuration && robots.Allows("/favicon.ico") && !assets.ContainsKey("favicon.ico"))
         {
             var icon = await Fetch(new Uri(start, "/favicon.ico"), isPage: false).ConfigureAwait(false);
             if (icon is { Status: >= 200 and < 300 } && icon.Body.Length is > 0 and <= 1024 * 1024 && !IsHtml(icon))
             {
                 icons["favicon.ico"] = icon.Body;
+                assets["favicon.ico"] = AssetFile.Of(icon.Body);
             }
         }
         if (pages.Count == 0)
         {
             warnings.Add($"{start}: no HTML pages could be fetched");
         }
-        return new SiteSnapshot(host, start.AbsoluteUri, pages, icons, warnings);
+        return new SiteSnapshot(host, start.AbsoluteUri, pages, icons, warnings, assets);
+    }
+
+    /// <summary>Same-site resource files the pages load, each once, with its site path (as the snapshot keys it) and whether
+    /// the page names it as an icon.</summary>
+    private static IEnumerable<(Uri Url, string Path, bool IsIcon)> AssetUrls(List<SitePage> pages, string host)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var page in pages)
+        {
+            var pageUrl = new Uri(page.Url!);
+            foreach (var link in Extraction.AssetLinks.Find(page.Html))
+            {
+                if (!Uri.TryCreate(pageUrl, link.Href.Trim(), out var url) || url.Scheme is not ("http" or "https") || !SameSite(url, host)
+                    || Extraction.AssetLinks.Resolve(page.Path, link.Href, page.Url) is not { } path || !seen.Add(path))
+                {
+                    continue;
+                }
+                yield return (Normalise(new UriBuilder(url) { Query = "" }.Uri), path, link.Kind == Extraction.AssetLinks.Icon);
+            }
+        }
     }
 
     private sealed record Fetched(Uri Url, int Status, string? ContentType, byte[] Body);

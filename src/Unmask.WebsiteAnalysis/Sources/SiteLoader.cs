@@ -7,6 +7,10 @@ public static class SiteLoader
     private static readonly string[] HtmlExtensions = [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"];
     private static readonly string[] IconExtensions = [".ico", ".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp"];
 
+    /// <summary>Resource files hashed for copied-artefact comparison: images, scripts, stylesheets, icons.</summary>
+    public static readonly string[] AssetExtensions =
+        [".ico", ".png", ".svg", ".gif", ".jpg", ".jpeg", ".webp", ".avif", ".bmp", ".css", ".js", ".mjs"];
+
     public static SiteSnapshot Load(string path, SiteInputLimits? limits = null)
     {
         limits ??= new SiteInputLimits();
@@ -26,6 +30,8 @@ public static class SiteLoader
         var warnings = new List<string>();
         var pages = new List<SitePage>();
         var icons = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var assets = new Dictionary<string, AssetFile>(StringComparer.OrdinalIgnoreCase);
+        var skippedAssets = 0;
         var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
@@ -44,20 +50,25 @@ public static class SiteLoader
                     pages.Add(page);
                 }
             }
-            else if (IconExtensions.Contains(extension) && LooksLikeIcon(relative))
+            else if (AssetExtensions.Contains(extension))
             {
-                var info = new FileInfo(file);
-                if (info.Length <= limits.MaxIconBytes)
+                if (assets.Count >= limits.MaxAssets)
                 {
-                    icons[relative] = File.ReadAllBytes(file);
+                    skippedAssets++;
+                    continue;
                 }
+                ReadAsset(file, relative, IconExtensions.Contains(extension) && LooksLikeIcon(relative), limits, icons, assets, warnings);
             }
+        }
+        if (skippedAssets > 0)
+        {
+            warnings.Add($"{skippedAssets} resource file(s) not hashed: over the limit of {limits.MaxAssets} per site");
         }
         if (pages.Count == 0)
         {
             warnings.Add($"{folder}: no readable HTML pages");
         }
-        return new SiteSnapshot(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, pages, icons, warnings);
+        return new SiteSnapshot(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, pages, icons, warnings, assets);
     }
 
     private static SiteSnapshot LoadFile(string file, SiteInputLimits limits)
@@ -70,12 +81,41 @@ public static class SiteLoader
         {
             pages.Add(page);
         }
+        var assets = new Dictionary<string, AssetFile>(StringComparer.OrdinalIgnoreCase);
         var sibling = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "favicon.ico");
-        if (File.Exists(sibling) && new FileInfo(sibling).Length <= limits.MaxIconBytes)
+        if (File.Exists(sibling))
         {
-            icons["favicon.ico"] = File.ReadAllBytes(sibling);
+            ReadAsset(sibling, "favicon.ico", isIcon: true, limits, icons, assets, warnings);
         }
-        return new SiteSnapshot(Path.GetFileNameWithoutExtension(file), file, pages, icons, warnings);
+        return new SiteSnapshot(Path.GetFileNameWithoutExtension(file), file, pages, icons, warnings, assets);
+    }
+
+    /// <summary>Hashes a resource file (and keeps the bytes of a small icon for the favicon hash); a file that cannot be read
+    /// is a warning, never an error.</summary>
+    private static void ReadAsset(string file, string relative, bool isIcon, SiteInputLimits limits, Dictionary<string, byte[]> icons,
+        Dictionary<string, AssetFile> assets, List<string> warnings)
+    {
+        try
+        {
+            var length = new FileInfo(file).Length;
+            if (length > limits.MaxAssetBytes && (!isIcon || length > limits.MaxIconBytes))
+            {
+                return;
+            }
+            var bytes = File.ReadAllBytes(file);
+            if (length <= limits.MaxAssetBytes)
+            {
+                assets[relative] = AssetFile.Of(bytes);
+            }
+            if (isIcon && length <= limits.MaxIconBytes)
+            {
+                icons[relative] = bytes;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warnings.Add($"{relative}: could not be read ({e.Message}); not hashed");
+        }
     }
 
     private static SitePage? ReadPage(string file, string relative, SiteInputLimits limits, List<string> warnings)
@@ -113,6 +153,7 @@ public static class SiteLoader
         var warnings = new List<string>();
         var pages = new List<SitePage>();
         var icons = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var assets = new Dictionary<string, AssetFile>(StringComparer.OrdinalIgnoreCase);
         string? host = null;
         using var stream = File.OpenRead(file);
         foreach (var response in WarcReader.Read(stream, file, warnings.Add, limits))
@@ -129,9 +170,16 @@ public static class SiteLoader
             }
             response.Headers.TryGetValue("Content-Type", out var contentType);
             contentType ??= "";
-            if (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            if (IsAssetResponse(contentType, sitePath))
             {
-                if (response.Body.Length <= limits.MaxIconBytes && (LooksLikeIcon(sitePath) || contentType.Contains("icon", StringComparison.OrdinalIgnoreCase)))
+                // Resources of a second host keep its name in front, as its pages do.
+                var assetPath = host is null || uri.Host == host ? sitePath : $"{uri.Host}/{sitePath}";
+                if (response.Status is >= 200 and < 300 && response.Body.Length <= limits.MaxAssetBytes && assets.Count < limits.MaxAssets)
+                {
+                    assets[assetPath] = AssetFile.Of(response.Body);
+                }
+                if (contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) && response.Body.Length <= limits.MaxIconBytes
+                    && (LooksLikeIcon(sitePath) || contentType.Contains("icon", StringComparison.OrdinalIgnoreCase)))
                 {
                     icons[sitePath] = response.Body;
                 }
@@ -167,7 +215,7 @@ public static class SiteLoader
                 pages.Add(page);
             }
         }
-        return new SiteSnapshot(host ?? Path.GetFileNameWithoutExtension(file), file, pages, icons, warnings);
+        return new SiteSnapshot(host ?? Path.GetFileNameWithoutExtension(file), file, pages, icons, warnings, assets);
     }
 
     /// <summary>Decodes a page and checks its markup against the element and depth limits before anything parses it.</summary>
@@ -194,6 +242,20 @@ public static class SiteLoader
         using var stream = File.OpenRead(file);
         Span<byte> head = stackalloc byte[5];
         return stream.Read(head) == 5 && head.SequenceEqual("WARC/"u8);
+    }
+
+    /// <summary>A WARC response that holds an image, a script or a stylesheet (by content type, or by extension when the type
+    /// is missing or generic).</summary>
+    private static bool IsAssetResponse(string contentType, string sitePath)
+    {
+        var type = contentType.Split(';')[0].Trim();
+        if (type.StartsWith("image/", StringComparison.OrdinalIgnoreCase) || type.Equals("text/css", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("javascript", StringComparison.OrdinalIgnoreCase) || type.Contains("ecmascript", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return (type.Length == 0 || type.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase) || type.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+            && AssetExtensions.Contains(Path.GetExtension(sitePath).ToLowerInvariant());
     }
 
     private static bool LooksLikeIcon(string relative) =>

@@ -4,18 +4,28 @@ namespace Unmask.WebsiteAnalysis.Sources;
 /// when known (WARC, crawler).</summary>
 public sealed record SitePage(string Path, string Html, string? Url = null);
 
+/// <summary>A resource file of a site (image, script, stylesheet, icon) known by the SHA-256 of its bytes (lower-case hex) and
+/// its length; the bytes themselves are not kept.</summary>
+public sealed record AssetFile(string Sha256, long Length)
+{
+    public static AssetFile Of(ReadOnlySpan<byte> bytes) =>
+        new(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.Length);
+}
+
 /// <summary>A site as loaded from a folder, an HTML file or a WARC file: its pages, small binary resources that may be favicons,
-/// and one warning per page or record that could not be read (the rest is still analysed).</summary>
+/// the hashes of its other resource files, and one warning per page or record that could not be read (the rest is still
+/// analysed).</summary>
 public sealed class SiteSnapshot
 {
     public SiteSnapshot(string name, string source, IReadOnlyList<SitePage> pages, IReadOnlyDictionary<string, byte[]> icons,
-        IReadOnlyList<string> warnings)
+        IReadOnlyList<string> warnings, IReadOnlyDictionary<string, AssetFile>? assets = null)
     {
         Name = name;
         Source = source;
         Pages = pages;
         Icons = icons;
         Warnings = warnings;
+        Assets = assets ?? new Dictionary<string, AssetFile>();
     }
 
     /// <summary>Folder or file name (WARC: the host of the first page).</summary>
@@ -30,6 +40,10 @@ public sealed class SiteSnapshot
     public IReadOnlyDictionary<string, byte[]> Icons { get; }
 
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Resource files (images, scripts, stylesheets, icons) by site path, hashed: the site's copied artefacts are
+    /// found by comparing these with another site's.</summary>
+    public IReadOnlyDictionary<string, AssetFile> Assets { get; }
 }
 
 /// <summary>Limits on everything read from a saved or archived site: a hostile site chooses its own bytes, so every size that
@@ -55,6 +69,8 @@ public sealed class SiteSnapshot
 /// characters.</param>
 /// <param name="MaxLinks">Links (<c>&lt;a href&gt;</c>) kept per page, and distinct <c>tel:</c>/<c>mailto:</c> links read per page
 /// at most a tenth of it. Default 5,000.</param>
+/// <param name="MaxAssetBytes">Resource files (images, scripts, stylesheets) larger than this are not hashed. Default 4 MB.</param>
+/// <param name="MaxAssets">Resource files hashed per site at most (the rest gets one warning). Default 2,000.</param>
 public sealed record SiteInputLimits(
     long MaxPageBytes = 8 * 1024 * 1024,
     int MaxPages = 5_000,
@@ -66,4 +82,6 @@ public sealed record SiteInputLimits(
     int MaxDepth = 512,
     int MaxTextChars = 1_000_000,
     int MaxContactTextChars = 50_000,
-    int MaxLinks = 5_000);
+    int MaxLinks = 5_000,
+    long MaxAssetBytes = 4 * 1024 * 1024,
+    int MaxAssets = 2_000);

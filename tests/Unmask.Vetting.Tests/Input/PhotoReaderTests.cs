@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Unmask.TestKit;
 using Unmask.Vetting.Input;
@@ -13,12 +12,10 @@ public sealed class PhotoReaderTests
     {
         var bomb = ScenarioImages.DeclaringSize(50_000, 50_000);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
 
         PhotoReader.DimensionProblem(bomb, new VetInputLimits().MaxPhotoPixels)!.ShouldContain("50,000 × 50,000");
         PhotoReader.DifferenceHash(bomb).ShouldBeNull();
 
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
         (GC.GetAllocatedBytesForCurrentThread() - allocated).ShouldBeLessThan(16L * 1024 * 1024);
         PhotoReader.DimensionProblem(ScenarioImages.Face(1, 1, null), 40_000_000).ShouldBeNull();
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Unmask.WebsiteAnalysis.Sources;
 
@@ -9,15 +8,14 @@ public sealed class HtmlShapeTests
     private static string Nested(int depth) =>
         "<html><body>" + new StringBuilder().Insert(0, "<div>", depth) + "x" + new StringBuilder().Insert(0, "</div>", depth) + "</body></html>";
 
-    [Fact]
-    public void A_hundred_thousand_nested_divs_pass_the_depth_limit_at_the_first_div_too_deep()
+    // A hang guard, not a speed check (speed is measured in bench/): the scan stops at the first element too deep.
+    [Fact(Timeout = 120_000)]
+    public async Task A_hundred_thousand_nested_divs_pass_the_depth_limit_at_the_first_div_too_deep()
     {
         var html = Nested(100_000);
-        var watch = Stopwatch.StartNew();
 
-        var shape = HtmlShape.Measure(html, maxElements: 200_000, maxDepth: 512);
+        var shape = await Task.Run(() => HtmlShape.Measure(html, maxElements: 200_000, maxDepth: 512), TestContext.Current.CancellationToken);
 
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(1));
         shape.Problem!.ShouldContain("deeper than 512");
         shape.Depth.ShouldBe(512);
         html[shape.LimitAt..].ShouldStartWith("<div>");

@@ -99,6 +99,30 @@ public sealed class SiteCrawlerTests
     }
 
     [Fact]
+    public async Task Fetches_and_hashes_the_same_site_files_the_pages_load_within_the_file_limit()
+    {
+        const string css = "body { color: #224466; margin: 0; }";
+        using var server = new TestServer(new()
+        {
+            ["/"] = Html("<link rel=\"stylesheet\" href=\"/css/site.css\"><img src=\"img/a.png\"><img src=\"img/b.png\">"
+                + "<script src=\"https://cdn.example/lib.js\"></script><a href=\"/about.html\">about</a>"),
+            ["/about.html"] = Html("<link rel=\"stylesheet\" href=\"css/site.css\"><p>About</p>"),
+            ["/css/site.css"] = new(200, "text/css", css),
+            ["/img/a.png"] = new(200, "image/png", "PNG-A-bytes"),
+            ["/img/b.png"] = new(200, "image/png", "PNG-B-bytes"),
+        });
+        using var http = new GuardedHttpClient(new GuardedHttpOptions(AllowPrivate: true));
+
+        var site = await new SiteCrawler(http).CrawlAsync(server.Url, NoDelay with { MaxAssets = 2 }, TestContext.Current.CancellationToken);
+
+        site.Assets.Keys.Order().ShouldBe(["css/site.css", "img/a.png"]);
+        site.Assets["css/site.css"].ShouldBe(AssetFile.Of(Encoding.UTF8.GetBytes(css)));
+        server.Requests.Count(r => r == "/css/site.css").ShouldBe(1);
+        server.Requests.ShouldNotContain("/img/b.png");
+        site.Warnings.ShouldContain(w => w.Contains("1 resource file(s)", StringComparison.Ordinal) && w.Contains("limit of 2 files", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Robots_rules_longest_match_wins_and_wildcards_work()
     {
         var rules = RobotsRules.Parse("User-agent: otherbot\nDisallow: /\n\nUser-agent: *\nDisallow: /shop\nAllow: /shop/public\nDisallow: /*.pdf$\nCrawl-delay: 2\n", "UnmaskBot");
