@@ -18,6 +18,9 @@ var report = scenario switch
     "screen-variants" => await ScreeningVariantsBench.VariantsAsync(Count(2000), 7),
     "screen-blocking" => await ScreeningVariantsBench.BlockingAsync(Count(2000), 7),
     "sites-corpus" => SiteBench.Corpus(),
+    "sites-swaps" => args.Length > 2 && args[1] == "--clone"
+        ? Unmask.Evaluation.WebsiteAnalysis.SwapEvaluation.Explain(Unmask.TestKit.SharedData.Path("sites"), 1, args[2])
+        : Unmask.Evaluation.WebsiteAnalysis.SwapEvaluation.Report(Unmask.TestKit.SharedData.Path("sites"), [1, 2], args.Contains("--details")),
     "sites-pivots" => Unmask.Evaluation.WebsiteAnalysis.ArtefactPivotEvaluation.Run(Unmask.TestKit.SharedData.Path("sites")).ToString(),
     "fuzz" => FuzzBench.Run(args.Length > 1 ? args[1] : "all", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, TimeSpan.FromSeconds(5)),
     "fuzz-corpus" => FuzzCorpus(),
@@ -25,7 +28,7 @@ var report = scenario switch
     "crash-trials" => await CrashTrialsBench.RunAsync(Count(50), seed: 13),
     "exports" => await ExportsBench.RunAsync(),
     "case-race" => await CaseRaceBench.RunAsync(Count(100), args.Length > 2 ? args[2] : null),
-    _ => "scenarios: lists-largest, lists-all, lists-read, store-import [ROUNDS] (needs $UNMASK_PG), screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, sites-pivots, lookalikes, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N], exports, case-race [TRIALS] [DB]",
+    _ => "scenarios: lists-largest, lists-all, lists-read, store-import [ROUNDS] (needs $UNMASK_PG), screen-namebench, screen-throughput [ROWS], screen-variants [ENTITIES], screen-blocking [QUERIES], sites-corpus, sites-swaps [--details | --clone SLUG~VARIANT], sites-pivots, lookalikes, fuzz [READER|all] [N], fuzz-corpus, crash-trials [N], exports, case-race [TRIALS] [DB]",
 };
 Console.WriteLine(report);
 Console.WriteLine($"wall {watch.Elapsed.TotalSeconds:F2} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");

@@ -16,6 +16,19 @@ public sealed class BrandWords
         "page", "welcome", "official", "site", "website", "all", "rights", "reserved",
     };
 
+    // Words that say what a firm does rather than who it is: "Acme Systems" → "Lab Systems" is still a new name.
+    private static readonly HashSet<string> Descriptors = new(StringComparer.Ordinal)
+    {
+        "systems", "system", "digital", "labs", "lab", "software", "solutions", "technologies", "technology", "tech", "consulting",
+        "consultants", "studio", "studios", "works", "partners", "media", "global", "agency", "development", "web", "data", "soft",
+    };
+
+    /// <summary>True for a word that describes a firm's trade (systems, digital, software) rather than naming it.</summary>
+    public static bool IsDescriptor(string word) => Descriptors.Contains(word);
+
+    /// <summary>True for a webmail provider's domain (gmail.com): an address there names no firm's domain.</summary>
+    public static bool IsWebmail(string domain) => Webmail.Contains(domain);
+
     private readonly HashSet<string> _words;
     private readonly List<string> _labels;
 
@@ -29,16 +42,20 @@ public sealed class BrandWords
     /// <summary>Registrable domains the site presents as its own.</summary>
     public IReadOnlyList<string> Domains { get; }
 
-    /// <summary>Words of <paramref name="text"/> that name the site.</summary>
+    /// <summary>Words of <paramref name="text"/> that name the site (not the words of its trade: "Seven Hills Technology" is
+    /// named by "seven" and "hills", not by "technology").</summary>
     public IEnumerable<string> In(string text) =>
-        Split(text).Where(w => _words.Contains(w) || (w.Length >= 4 && _labels.Any(l => l.Contains(w, StringComparison.Ordinal))));
+        Split(text).Where(w => !Descriptors.Contains(w) && (_words.Contains(w) || (w.Length >= 4 && _labels.Any(l => l.Contains(w, StringComparison.Ordinal)))));
 
     public bool Names(string text) => In(text).Any();
+
+    /// <summary>The domain the site shows the world: the one it owns, else the one its pages claim most.</summary>
+    public static string? ShownDomain(IndexedSite site) => site.Domain ?? site.Declared.FirstOrDefault();
 
     public static List<string> OwnDomains(IndexedSite site)
     {
         var domains = new List<string>();
-        if (site.Domain is { } domain)
+        if (ShownDomain(site) is { } domain)
         {
             domains.Add(domain);
         }
@@ -52,6 +69,21 @@ public sealed class BrandWords
             }
         }
         return domains;
+    }
+
+    /// <summary>Registrable domains the site's text or links name that carry its brand ("Tanjun Software" →
+    /// <c>tanjunsoftware.com</c> written in the footer, "Square" → links to <c>square.github.io</c>), most named first: the domain
+    /// a site shows when it declares none.</summary>
+    public static List<string> NamedDomains(IndexedSite site)
+    {
+        var suffixes = Unmask.WebsiteAnalysis.Domains.PublicSuffix.Default;
+        var written = site.Pages.SelectMany(p => p.Blocks).SelectMany(b => Similarity.Tokenizer.Tokenize(b.Text).Where(t => t.Kind == Similarity.TokenKind.Domain)
+                .Select(t => "http://" + b.Text[t.Start..t.End]))
+            .Concat(site.Pages.SelectMany(p => p.Markup ?? []).Where(m => m.Slot == "link").Select(m => m.Value))
+            .Take(2000);
+        return written.Select(u => SiteFeatures.RegistrableOfUrl(u, suffixes)).OfType<string>()
+            .Where(d => !Webmail.Contains(d) && site.BrandNames.Take(2).Any(b => Overlaps(b, d)))
+            .GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
     }
 
     public static IEnumerable<string> Split(string text) =>

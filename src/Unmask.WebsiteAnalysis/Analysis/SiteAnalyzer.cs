@@ -256,15 +256,25 @@ public sealed class SiteAnalyzer
         var text = string.Join("\n", target.Blocks.Select(b => b.Text)).ToLowerInvariant();
         // A firm that renamed itself keeping a word of its name (CodeCraft Studio → CodeCraft Systems) has not swapped brands,
         // even where a single word of the name differs.
+        // The word must still be in the visible text: a clone that swapped the name in the text but kept og:site_name or the
+        // JSON-LD name of the original has not been renamed.
+        var referenceText = string.Join("\n", reference.Pages.SelectMany(p => p.Blocks).Select(b => b.Text)).ToLowerInvariant();
         var renamed = target.Site.BrandNames.Take(1).SelectMany(BrandWords.Split).Where(w => w.Length >= 4)
-            .Intersect(reference.BrandNames.Take(1).SelectMany(BrandWords.Split), StringComparer.Ordinal).Any();
+            .Intersect(reference.BrandNames.Take(1).SelectMany(BrandWords.Split), StringComparer.Ordinal)
+            .Any(w => CountWord(text, w) > 0 && 2 * CountWord(text, w) >= CountWord(referenceText, w));
         foreach (var substitution in substitutions.Where(s => s.Type is "domain" or "email" || (s.Type == "name" && !renamed)))
         {
-            var original = BrandWords.Split(substitution.Original).ToHashSet(StringComparer.Ordinal);
-            var replacement = BrandWords.Split(substitution.Replacement).ToHashSet(StringComparer.Ordinal);
+            var original = BrandWords.Split(substitution.Original).Where(w => !BrandWords.IsDescriptor(w)).ToHashSet(StringComparer.Ordinal);
+            var replacement = BrandWords.Split(substitution.Replacement).Where(w => !BrandWords.IsDescriptor(w)).ToHashSet(StringComparer.Ordinal);
             if (original.Overlaps(replacement))
             {
                 continue;
+            }
+            // A name made of ordinary words ("Talent Consulting") is counted as the whole name, not as "talent".
+            var fullName = reference.BrandNames.Take(2).FirstOrDefault(b => BrandSubstitutions.Normalise(b) == BrandSubstitutions.Normalise(substitution.Original));
+            if (fullName is not null && substitution.Count >= CountWord(text, fullName.ToLowerInvariant()))
+            {
+                return true;
             }
             foreach (var word in brand.In(substitution.Original).Distinct())
             {
@@ -283,8 +293,11 @@ public sealed class SiteAnalyzer
         var index = 0;
         while ((index = text.IndexOf(word, index, StringComparison.Ordinal)) >= 0)
         {
-            var before = index == 0 || !char.IsLetterOrDigit(text[index - 1]);
-            var after = index + word.Length >= text.Length || !char.IsLetterOrDigit(text[index + word.Length]);
+            // A name left inside an e-mail address or a host name (info@acme.com, www.acme.com/about) is not the name shown.
+            var end = index + word.Length;
+            var before = index == 0 || (!char.IsLetterOrDigit(text[index - 1]) && text[index - 1] is not ('@' or '.' or '/' or '-'));
+            var after = end >= text.Length || (!char.IsLetterOrDigit(text[end]) && text[end] is not ('@' or '-')
+                && !(text[end] == '.' && end + 1 < text.Length && char.IsLetter(text[end + 1])));
             if (before && after)
             {
                 count++;

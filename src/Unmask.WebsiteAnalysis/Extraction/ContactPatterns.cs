@@ -57,13 +57,58 @@ public static partial class ContactPatterns
                 yield return id;
             }
         }
-        foreach (var (pattern, prefix) in new[] { (MetaPixel(), "fbpixel:"), (Hotjar(), "hotjar:"), (Clarity(), "clarity:"), (LinkedInInsight(), "linkedin:"), (TikTokPixel(), "tiktok:"), (YandexMetrica(), "yandex:") })
+        foreach (var (pattern, prefix) in OtherTrackers())
         {
             foreach (Match m in pattern.Matches(html))
             {
                 yield return prefix + m.Groups[1].Value;
             }
         }
+    }
+
+    /// <summary>The ids of <see cref="Trackers"/> in the order they occur in <paramref name="html"/>.</summary>
+    public static IEnumerable<string> TrackersInOrder(string html)
+    {
+        var found = new List<(int Index, string Id)>();
+        foreach (Match m in GoogleIds().Matches(html))
+        {
+            if (m.Groups[1].Value.Any(char.IsAsciiDigit))
+            {
+                found.Add((m.Index, m.Groups[1].Value));
+            }
+        }
+        foreach (var (pattern, prefix) in OtherTrackers())
+        {
+            foreach (Match m in pattern.Matches(html))
+            {
+                found.Add((m.Index, prefix + m.Groups[1].Value));
+            }
+        }
+        return found.OrderBy(f => f.Index).Select(f => f.Id);
+    }
+
+    private static (Regex Pattern, string Prefix)[] OtherTrackers() =>
+        [(MetaPixel(), "fbpixel:"), (Hotjar(), "hotjar:"), (Clarity(), "clarity:"), (LinkedInInsight(), "linkedin:"), (TikTokPixel(), "tiktok:"), (YandexMetrica(), "yandex:")];
+
+    /// <summary>Google's UA-, G-, GTM- and AW- ids are one family (a clone swaps an old UA- id for its own G- tag); pixels of other
+    /// vendors are their own.</summary>
+    public static string TrackerFamily(string tracker) =>
+        tracker.Split('-', ':')[0] is "UA" or "G" or "GTM" or "AW" ? "google" : tracker.Split('-', ':')[0];
+
+    /// <summary>True when two phone numbers are the same number however written (<c>+1 (312) 555-0101</c>, <c>312.555.0101</c>,
+    /// <c>tel:+13125550101</c>): equal E.164 forms, or, where either is not a valid number, equal last ten digits.</summary>
+    public static bool SamePhone(string a, string b, string defaultRegion = "US")
+    {
+        if (NormalisePhone(a, defaultRegion) is { } x && NormalisePhone(b, defaultRegion) is { } y)
+        {
+            return x == y;
+        }
+        static string Tail(string s)
+        {
+            var digits = new string(s.Where(char.IsAsciiDigit).ToArray());
+            return digits.Length > 10 ? digits[^10..] : digits;
+        }
+        return Tail(a) == Tail(b);
     }
 
     public static IEnumerable<string> Emails(string text)
@@ -121,6 +166,9 @@ public static partial class ContactPatterns
         }
     }
 
+    /// <summary>Street addresses as written in <paramref name="text"/> (<see cref="Addresses"/> gives them normalised).</summary>
+    public static IEnumerable<string> AddressesAsWritten(string text) => StreetAddress().Matches(text).Select(m => m.Value.Trim());
+
     public static IEnumerable<string> Addresses(string text)
     {
         foreach (Match m in StreetAddress().Matches(text))
@@ -167,6 +215,50 @@ public static partial class ContactPatterns
             yield return $"{app}:{handle.ToLowerInvariant()}";
         }
     }
+
+    private static readonly (string Host, string Prefix)[] SocialSites =
+    [
+        ("linkedin.com", "company/"), ("linkedin.com", "in/"), ("linkedin.com", "school/"), ("twitter.com", ""), ("x.com", ""),
+        ("facebook.com", ""), ("fb.com", ""), ("github.com", ""), ("t.me", ""), ("instagram.com", ""), ("youtube.com", "@"),
+        ("youtube.com", "c/"), ("behance.net", ""), ("dribbble.com", ""), ("medium.com", "@"),
+    ];
+
+    private static readonly HashSet<string> NotHandles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "share", "sharer", "sharer.php", "intent", "home", "login", "signup", "search", "hashtag", "pages", "groups", "watch", "embed", "p", "i", "s",
+    };
+
+    /// <summary>A social profile link as <c>platform/handle</c> (<c>linkedin.com/company/acme</c>, <c>twitter.com/acme</c>,
+    /// <c>github.com/acme</c>, <c>t.me/acme</c>), lower case and without scheme or <c>www.</c>; null for share buttons and other
+    /// links.</summary>
+    public static string? SocialProfile(string href)
+    {
+        var value = href.Trim();
+        if (value.StartsWith("//", StringComparison.Ordinal))
+        {
+            value = "https:" + value;
+        }
+        if (!value.StartsWith("http", StringComparison.OrdinalIgnoreCase) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+        var host = uri.Host.ToLowerInvariant();
+        host = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host.StartsWith("m.", StringComparison.Ordinal) ? host[2..] : host;
+        var path = Uri.UnescapeDataString(uri.AbsolutePath).Trim('/').ToLowerInvariant();
+        foreach (var (site, prefix) in SocialSites)
+        {
+            if (host != site || !path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var handle = path[prefix.Length..].Split('/')[0];
+            return handle.Length >= 2 && !NotHandles.Contains(handle) ? $"{(site == "x.com" ? "twitter.com" : site)}/{prefix}{handle}" : null;
+        }
+        return null;
+    }
+
+    /// <summary>The platform part of a <see cref="SocialProfile"/> (<c>linkedin.com/company/</c>, <c>twitter.com/</c>).</summary>
+    public static string SocialPlatform(string profile) => profile[..(profile.LastIndexOf('/') + 1)] + (profile.Contains("/@", StringComparison.Ordinal) ? "@" : "");
 
     public static string? MessengerFromHref(string href)
     {

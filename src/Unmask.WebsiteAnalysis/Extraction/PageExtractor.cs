@@ -158,7 +158,7 @@ public static partial class PageExtractor
             Messengers = messengers,
             Blocks = blocks,
             TemplateFeatures = template,
-            Markup = MarkupOf(walker, markup),
+            Markup = MarkupOf(walker, markup, page.Html),
             ClassNames = classes,
         };
     }
@@ -183,7 +183,7 @@ public static partial class PageExtractor
         return shape.LimitAt < 0 ? html : html[..shape.LimitAt];
     }
 
-    private static List<MarkupValue> MarkupOf(DocumentWalker walker, List<MarkupValue> jsonLd)
+    private static List<MarkupValue> MarkupOf(DocumentWalker walker, List<MarkupValue> jsonLd, string html)
     {
         var markup = new List<MarkupValue>();
         if (walker.Canonical is { } canonical)
@@ -197,12 +197,34 @@ public static partial class PageExtractor
                 markup.Add(new MarkupValue("meta:" + property, value.Trim()));
             }
         }
+        // Other meta tags where clones leave or swap the brand, a handle or a contact (og:title, twitter:site, description).
+        foreach (var (key, content) in walker.Metas.Where(m => SwappableMeta(m.Key)).DistinctBy(m => m.Key).Take(50))
+        {
+            markup.Add(new MarkupValue("meta:" + key[(key.IndexOf('=', StringComparison.Ordinal) + 1)..].ToLowerInvariant(), content.Trim()));
+        }
         markup.AddRange(jsonLd);
+        // Tracker ids in document order (script src, inline gtag/fbq calls, data attributes): the n-th id of a copied page
+        // stands where the n-th id of the original stood, whatever its family.
+        foreach (var tracker in ContactPatterns.TrackersInOrder(html).Distinct().Take(50))
+        {
+            markup.Add(new MarkupValue("tracker", tracker));
+        }
+        foreach (var (name, value) in walker.DataAttributes.Take(200))
+        {
+            markup.Add(new MarkupValue("data:" + name, value));
+        }
         foreach (var link in walker.Links.Take(MaxMarkupValues))
         {
             markup.Add(new MarkupValue("link", link.Trim()));
         }
         return markup;
+
+        static bool SwappableMeta(string key)
+        {
+            var name = key[(key.IndexOf('=', StringComparison.Ordinal) + 1)..].ToLowerInvariant();
+            return name is not ("og:url" or "og:site_name" or "og:image" or "og:type" or "og:locale") && !name.StartsWith("og:image", StringComparison.Ordinal)
+                && (name.StartsWith("og:", StringComparison.Ordinal) || name.StartsWith("twitter:", StringComparison.Ordinal) || name is "description" or "author");
+        }
     }
 
     private static bool HasDigits(string text, int atLeast)
@@ -394,6 +416,11 @@ public static partial class PageExtractor
         public List<string> JsonLd { get; } = [];
         public List<string> AddressTexts { get; } = [];
 
+        /// <summary><c>data-*</c> attributes whose value may hold a contact or an id (an e-mail, a phone, a URL, a tracker).</summary>
+        public List<(string Name, string Value)> DataAttributes { get; } = [];
+
+        public IReadOnlyList<(string Key, string Content)> Metas => _metas;
+
         /// <summary>Content of the first <c>&lt;meta attribute="value"&gt;</c> (value compared case-insensitively).</summary>
         public string? Meta(string attribute, string value)
         {
@@ -497,6 +524,17 @@ public static partial class PageExtractor
 
         private void Collect(IElement element, string name, bool inBody)
         {
+            if (DataAttributes.Count < 200)
+            {
+                foreach (var attribute in element.Attributes)
+                {
+                    if (attribute.Name.StartsWith("data-", StringComparison.Ordinal) && attribute.Value.Length is > 5 and < 200
+                        && (attribute.Value.Contains('@', StringComparison.Ordinal) || attribute.Value.Contains('.', StringComparison.Ordinal) || HasDigits(attribute.Value, 6)))
+                    {
+                        DataAttributes.Add((attribute.Name, attribute.Value.Trim()));
+                    }
+                }
+            }
             switch (name)
             {
                 case "title" when Title is null && element.Parent is IElement { LocalName: not "svg" }:

@@ -2,8 +2,16 @@ using Unmask.WebsiteAnalysis.Analysis;
 
 namespace Unmask.WebsiteAnalysis.Reports;
 
-/// <summary>A string of the reference replaced by another in the target (<c>type</c>: name, domain, email, phone, address, tracker).</summary>
-public sealed record BrandSubstitution(string Original, string Replacement, int Count, string Type);
+/// <summary>A string of the reference replaced by another in the target (<c>type</c>: name, person, phone, email, domain, address,
+/// tracker, social), with where it was first seen.</summary>
+/// <param name="TargetPage">Path of the target page where the swap was seen first, when known.</param>
+/// <param name="ReferencePage">Path of the reference page it was compared with, when known.</param>
+/// <param name="Where">Part of the page: text, title, alt, href, mailto, tel, meta, script, data (a data-* attribute), jsonld,
+/// or site (identifiers of the whole sites compared, no page pair).</param>
+/// <param name="Context">The target's line or attribute slot around the replacement.</param>
+/// <param name="ReferenceContext">The reference's line or attribute slot around the original.</param>
+public sealed record BrandSubstitution(string Original, string Replacement, int Count, string Type,
+    string? TargetPage = null, string? ReferencePage = null, string Where = "text", string? Context = null, string? ReferenceContext = null);
 
 /// <summary>A copied passage: the target's text and the reference's text it was aligned with.</summary>
 public sealed record CopiedPassage(string TargetPage, string ReferencePage, string Text, string ReferenceText);

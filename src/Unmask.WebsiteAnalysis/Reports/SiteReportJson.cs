@@ -24,17 +24,7 @@ public static class SiteReportJson
             w.WriteNumber("suspect_share", clone.SuspectShare);
             w.WriteNumber("copied_words", clone.CopiedWords);
             w.WriteNumber("template_similarity", clone.TemplateSimilarity);
-            w.WriteStartArray("brand_substitutions");
-            foreach (var s in clone.BrandSubstitutions)
-            {
-                w.WriteStartObject();
-                w.WriteString("original", s.Original);
-                w.WriteString("replacement", s.Replacement);
-                w.WriteNumber("count", s.Count);
-                w.WriteString("type", s.Type);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            WriteSubstitutions(w, clone.BrandSubstitutions);
             w.WriteStartArray("passages");
             foreach (var p in clone.Passages)
             {
@@ -98,6 +88,28 @@ public static class SiteReportJson
             Write(writer, report);
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary><c>brand_substitutions</c>: CONTRACT.md's original, replacement, count and type, then where the swap was seen
+    /// (<c>target_page</c>, <c>reference_page</c>, <c>where</c>, <c>context</c>, <c>reference_context</c>; null when unknown).</summary>
+    private static void WriteSubstitutions(Utf8JsonWriter w, IReadOnlyList<BrandSubstitution> substitutions)
+    {
+        w.WriteStartArray("brand_substitutions");
+        foreach (var s in substitutions)
+        {
+            w.WriteStartObject();
+            w.WriteString("original", s.Original);
+            w.WriteString("replacement", s.Replacement);
+            w.WriteNumber("count", s.Count);
+            w.WriteString("type", s.Type);
+            w.WriteString("target_page", s.TargetPage);
+            w.WriteString("reference_page", s.ReferencePage);
+            w.WriteString("where", s.Where);
+            w.WriteString("context", s.Context);
+            w.WriteString("reference_context", s.ReferenceContext);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary><c>copied_artefacts</c>: resource files of the reference byte-identical in the target.</summary>
