@@ -38,7 +38,8 @@ public sealed class BrandWords
     public static List<string> OwnDomains(IndexedSite site)
     {
         var domains = new List<string>();
-        if (site.Domain is { } domain)
+        // The domain it owns, else the one its pages claim most (a claim: a copy may keep the original's).
+        if ((site.Domain ?? site.Declared.FirstOrDefault()) is { } domain)
         {
             domains.Add(domain);
         }

@@ -11,7 +11,7 @@ public static class DomainFindings
     public static IEnumerable<SiteFinding> Of(IndexedSite target, SiteIndex index, SiteAnalysisOptions options)
     {
         var findings = new List<SiteFinding>();
-        if (target.Domain is { } domain)
+        if ((target.Domain ?? target.Declared.FirstOrDefault()) is { } domain)
         {
             var prepared = Lookalikes.Prepare(domain);
             foreach (var reference in index.ReferenceDomains.Where(r => r.Domain != domain))

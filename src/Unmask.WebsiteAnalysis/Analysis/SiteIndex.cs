@@ -34,6 +34,7 @@ public sealed class SiteIndex
     private readonly HashPostingMap _contentHashes = new();
     private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _referenceDomains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _owners = new(StringComparer.Ordinal);
     private readonly List<LookalikeDomain> _referenceDomainForms = [];
 
     public int Count => _stored.Count;
@@ -83,6 +84,10 @@ public sealed class SiteIndex
         }
         _contentHashes.Add(HashOf(site.ContentHash), id);
         _firstByKey.TryAdd(site.Key, id);
+        if (site.Domain is { } owned)
+        {
+            _owners.TryAdd(owned, id);
+        }
         if (site.Role == SiteRole.Reference && site.Domain is { } domain && _referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
         {
             _referenceDomainForms.Add(Lookalikes.Prepare(domain));
@@ -95,7 +100,10 @@ public sealed class SiteIndex
     /// <summary>The first indexed site with this key, or null.</summary>
     public IndexedSite? FirstWithKey(string key) => _firstByKey.TryGetValue(key, out var id) ? Decode(id) : null;
 
-    /// <summary>Distinct domains declared by reference sites, in the order first indexed, prepared for look-alike comparison.</summary>
+    /// <summary>The first indexed site owning this registrable domain (fetched from it, or the reference known by it), or null.</summary>
+    public int? OwnerOf(string domain) => _owners.TryGetValue(domain, out var id) ? id : null;
+
+    /// <summary>Distinct domains owned by reference sites, in the order first indexed, prepared for look-alike comparison.</summary>
     public IReadOnlyList<LookalikeDomain> ReferenceDomains => _referenceDomainForms;
 
     /// <summary>Number of sites carrying the identifier, without allocating.</summary>

@@ -1,0 +1,12 @@
+-- Until this version a site's id was the domain its pages declared (canonical link, og:url, JSON-LD url), so a suspect that
+-- kept a firm's canonical link took the firm's id and overwrote its row. Ids now come from where a site was read from and
+-- its role (SiteIdentity). The application re-derives the ids of the sites stored here when it next opens the store and
+-- renames those whose id was a domain they do not own; each change is written here, with why. A reference overwritten
+-- under the old scheme is gone (its row was replaced): the note of the suspect that took its id says so.
+CREATE TABLE site_renames (
+    ordinal     INTEGER PRIMARY KEY,
+    from_id     TEXT    NOT NULL,
+    to_id       TEXT    NOT NULL,
+    reason      TEXT    NOT NULL,
+    renamed_at  TEXT    NOT NULL
+);
