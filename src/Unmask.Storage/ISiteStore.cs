@@ -23,8 +23,13 @@ public interface ISiteStore
 
     /// <summary>Gives sites new ids in one transaction: their claims, pages, fingerprints and report go with them, the clones of
     /// every report that name an old id name the new one, and each rename is recorded (<see cref="ListRenamesAsync"/>).
-    /// The renames may form chains (a → b, b → c); each new id must be free once the renames are done.</summary>
+    /// The renames may form chains (a → b, b → c); each new id must be free once the renames are done. Clears the pending
+    /// repair mark (<see cref="IdentityRepairPendingAsync"/>), even with no rename.</summary>
     Task RenameAsync(IReadOnlyList<SiteRename> renames, CancellationToken cancellationToken = default);
+
+    /// <summary>True while the ids of the stored sites still have to be re-derived from their sources (a store written before
+    /// schema version 14, when ids were the domains the pages declared); the next <see cref="RenameAsync"/> clears it.</summary>
+    Task<bool> IdentityRepairPendingAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The renames recorded, oldest first.</summary>
     IAsyncEnumerable<SiteRename> ListRenamesAsync(CancellationToken cancellationToken = default);

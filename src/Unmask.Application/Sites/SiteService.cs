@@ -69,8 +69,13 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
     public async Task<IReadOnlyList<SiteRename>> RepairIdentitiesAsync(CancellationToken cancellationToken)
     {
         var (identities, stored) = await IdentitiesAsync(cancellationToken);
-        return await RenameAsync(identities, stored, null, cancellationToken);
+        return await RenameAsync(identities, stored, null, cancellationToken, clearPending: true);
     }
+
+    /// <summary><see cref="RepairIdentitiesAsync"/> when the store says its ids were never re-derived (schema version 14 marks
+    /// older stores so); null when there was nothing to do.</summary>
+    public async Task<IReadOnlyList<SiteRename>?> RepairIdentitiesIfPendingAsync(CancellationToken cancellationToken) =>
+        await store.Sites.IdentityRepairPendingAsync(cancellationToken) ? await RepairIdentitiesAsync(cancellationToken) : null;
 
     /// <summary>The ids the stored sites should have once repaired (<see cref="RepairIdentitiesAsync"/>), and the sites as stored.</summary>
     private async Task<(IReadOnlyList<IdentifiedSite> Identities, List<StoredSite> Stored)> RepairedIdentitiesAsync(CancellationToken cancellationToken)
@@ -87,14 +92,15 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         {
             stored.Add(site);
         }
-        stored = [.. stored.OrderBy(s => s.IndexedAt).ThenBy(s => s.Id, StringComparer.Ordinal)];
+        // Indexed first, first; of sites indexed at the same instant, the one holding the id it has the stronger right to.
+        stored = [.. stored.OrderBy(s => s.IndexedAt).ThenBy(s => SiteIdentity.Strength(SiteRecords.OriginOf(s), s.Id)).ThenBy(s => s.Id, StringComparer.Ordinal)];
         return (SiteIdentity.Assign(stored.Select(SiteRecords.OriginOf)), stored);
     }
 
     /// <summary>Renames the stored sites whose id is not the one <paramref name="identities"/> gives them. Without a
     /// <paramref name="reason"/>, the reason is the old scheme's: the id was a domain the site's pages declare.</summary>
     private async Task<IReadOnlyList<SiteRename>> RenameAsync(IReadOnlyList<IdentifiedSite> identities, List<StoredSite> stored, string? reason,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool clearPending = false)
     {
         var renames = new List<SiteRename>();
         foreach (var site in stored)
@@ -105,7 +111,7 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
                 renames.Add(new SiteRename(site.Id, identity.Id, reason ?? OldSchemeReason(site, origin)));
             }
         }
-        if (renames.Count > 0)
+        if (renames.Count > 0 || clearPending)
         {
             await store.Sites.RenameAsync(renames, cancellationToken);
             foreach (var rename in renames)

@@ -7,3 +7,6 @@ CREATE TABLE site_renames (
     reason      TEXT        NOT NULL,
     renamed_at  TIMESTAMPTZ NOT NULL
 );
+
+-- The row with empty ids marks the re-derivation as pending; the first rename (or repair that renames nothing) removes it.
+INSERT INTO site_renames (from_id, to_id, reason, renamed_at) VALUES ('', '', 'pending: site ids to re-derive from source and role', now());

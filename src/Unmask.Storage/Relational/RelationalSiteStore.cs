@@ -228,17 +228,18 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
     }
 
     public Task RenameAsync(IReadOnlyList<SiteRename> renames, CancellationToken cancellationToken = default) =>
-        renames.Count == 0 ? Task.CompletedTask : database.WriteAsync(WriteScope, async (connection, transaction) =>
+        database.WriteAsync(WriteScope, async (connection, transaction) =>
         {
+            await ExecuteAsync(Sql.Command(connection, transaction, PendingMark.Replace("SELECT 1 FROM", "DELETE FROM", StringComparison.Ordinal)), cancellationToken);
             // Through a temporary id each, so chains (a → b, b → c) and swaps never meet an id still in use.
             var steps = renames.Select((r, i) => (r.From, Temporary: $"\u0001renaming:{i}:{r.To}", r.To)).ToList();
             foreach (var (from, temporary, _) in steps)
             {
-                await MoveAsync(connection, transaction, from, temporary, cancellationToken);
+                await MoveAsync(connection, transaction, database.Dialect, from, temporary, cancellationToken);
             }
             foreach (var (_, temporary, to) in steps)
             {
-                await MoveAsync(connection, transaction, temporary, to, cancellationToken);
+                await MoveAsync(connection, transaction, database.Dialect, temporary, to, cancellationToken);
             }
             var now = time.GetUtcNow();
             await using var record = Sql.Command(connection, transaction,
@@ -253,7 +254,7 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
 
     /// <summary>Moves one site and everything keyed by its id to another id: a copy of its row under the new id (its source set
     /// aside meanwhile, as a source is stored once per role), its child rows and report re-pointed, the old row deleted.</summary>
-    private static async Task MoveAsync(DbConnection connection, DbTransaction transaction, string from, string to, CancellationToken cancellationToken)
+    private static async Task MoveAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string from, string to, CancellationToken cancellationToken)
     {
         await ExecuteAsync(Sql.Command(connection, transaction, "UPDATE sites SET source = @aside || source WHERE id = @from")
             .With("@aside", "\u0001").With("@from", from), cancellationToken);
@@ -273,14 +274,27 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
             await ExecuteAsync(Sql.Command(connection, transaction, $"UPDATE {table} SET site_id = @to WHERE site_id = @from").With("@to", to).With("@from", from), cancellationToken);
         }
         await ExecuteAsync(Sql.Command(connection, transaction, "UPDATE site_clones SET reference_id = @to WHERE reference_id = @from").With("@to", to).With("@from", from), cancellationToken);
+        // A vetted record whose website snapshot was this site links to its graph node (site:<id>) in its graph document.
+        var graph = dialect.Name == "postgres" ? "replace(graph::text, @old, @new)::jsonb" : "replace(graph, @old, @new)";
+        await ExecuteAsync(Sql.Command(connection, transaction, $"UPDATE vet_records SET graph = {graph} WHERE {(dialect.Name == "postgres" ? "graph::text" : "graph")} LIKE @like")
+            .With("@old", $"\"site:{from}\"").With("@new", $"\"site:{to}\"").With("@like", $"%\"site:{from}\"%"), cancellationToken);
         await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM site_reports WHERE site_id = @from").With("@from", from), cancellationToken);
         await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM sites WHERE id = @from").With("@from", from), cancellationToken);
+    }
+
+    private const string PendingMark = "SELECT 1 FROM site_renames WHERE from_id = '' AND to_id = ''";
+
+    public async Task<bool> IdentityRepairPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, PendingMark);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public async IAsyncEnumerable<SiteRename> ListRenamesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await ReadRowsAsync(connection, null, "SELECT from_id, to_id, reason, renamed_at FROM site_renames ORDER BY ordinal", null,
+        var rows = await ReadRowsAsync(connection, null, "SELECT from_id, to_id, reason, renamed_at FROM site_renames WHERE from_id <> '' ORDER BY ordinal", null,
             r => new SiteRename(r.GetString(0), r.GetString(1), r.GetString(2), database.Dialect.GetTime(r, 3)), cancellationToken);
         foreach (var row in rows)
         {

@@ -137,8 +137,12 @@ public static class SiteIdentity
         yield return (UniqueName(origin), UniqueRank);
     }
 
-    private static int RankOf(IdentifiedSite site) =>
-        Options(site.Origin).Where(o => o.Id == site.Id).Select(o => o.Rank).DefaultIfEmpty(UniqueRank).First();
+    /// <summary>How strong a site's right to an id is: 0 fetched from that domain, 1 the reference declaring it, 2 a reference's
+    /// source name, 3 a suspect's, 4 any other id (a name made unique, or an id the site has no right to).</summary>
+    public static int Strength(SiteOrigin origin, string id) =>
+        Options(origin).Where(o => o.Id == id).Select(o => o.Rank).DefaultIfEmpty(UniqueRank).First();
+
+    private static int RankOf(IdentifiedSite site) => Strength(site.Origin, site.Id);
 
     private static void Place(int site, List<IdentifiedSite> sites, Dictionary<string, int> holders, List<int> ranks)
     {
