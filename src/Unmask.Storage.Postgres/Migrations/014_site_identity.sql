@@ -8,5 +8,8 @@ CREATE TABLE site_renames (
     renamed_at  TIMESTAMPTZ NOT NULL
 );
 
--- The row with empty ids marks the re-derivation as pending; the first rename (or repair that renames nothing) removes it.
-INSERT INTO site_renames (from_id, to_id, reason, renamed_at) VALUES ('', '', 'pending: site ids to re-derive from source and role', now());
+-- A row with empty ids marks the re-derivation as pending in a store that holds sites (on SQLite, also sites still to be
+-- moved from an older store's documents); the first repair removes it. A new store is not marked.
+INSERT INTO site_renames (from_id, to_id, reason, renamed_at)
+SELECT '', '', 'pending: site ids to re-derive from source and role', now()
+WHERE EXISTS (SELECT 1 FROM sites);

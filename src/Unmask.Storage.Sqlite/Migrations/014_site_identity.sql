@@ -11,5 +11,17 @@ CREATE TABLE site_renames (
     renamed_at  TEXT    NOT NULL
 );
 
--- The row with empty ids marks the re-derivation as pending; the first rename (or repair that renames nothing) removes it.
-INSERT INTO site_renames (from_id, to_id, reason, renamed_at) VALUES ('', '', 'pending: site ids to re-derive from source and role', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+-- A store of version 13 has moved its old documents and dropped their table; it comes back empty for the check below
+-- and is dropped again after the migrations, as an empty one always is (LegacyDocumentMove).
+CREATE TABLE IF NOT EXISTS legacy_documents (
+    collection  TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    PRIMARY KEY (collection, key)
+) WITHOUT ROWID;
+
+-- A row with empty ids marks the re-derivation as pending in a store that holds sites (on SQLite, also sites still to be
+-- moved from an older store's documents); the first repair removes it. A new store is not marked.
+INSERT INTO site_renames (from_id, to_id, reason, renamed_at)
+SELECT '', '', 'pending: site ids to re-derive from source and role', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+WHERE EXISTS (SELECT 1 FROM sites) OR EXISTS (SELECT 1 FROM legacy_documents WHERE collection = 'sites');

@@ -275,7 +275,10 @@ public sealed class SiteAnalyzer
         var (strong, weak) = SameSiteEvidence(target.Site, reference);
         var swapped = BrandSwapped(substitutions, reference, target);
         var differentDomain = target.Site.Domain is not null && reference.Domain is not null && target.Site.Domain != reference.Domain;
-        var relation = strong.Count > 0 && !swapped && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
+        // A site that calls itself by the reference's name is the firm's own (a redesign keeps its name): a substitution found
+        // there is an edit (a new person's name), not a brand swap.
+        var sameName = SameName(target.Site, reference);
+        var relation = strong.Count > 0 && (!swapped || sameName) && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
         var evidence = strong.Concat(weak).ToList();
         var passages = score.Passages.Where(p => p.Words >= options.MinPassageWords)
             .OrderByDescending(p => p.WeightedWords).Take(options.MaxPassages)
@@ -327,16 +330,36 @@ public sealed class SiteAnalyzer
         var contacts = ownEmails
             .Concat(target.Fingerprints.Phones.Intersect(reference.Fingerprints.Phones))
             .Concat(target.Fingerprints.Addresses.Intersect(reference.Fingerprints.Addresses)).ToList();
-        if (contacts.Count > 0)
-        {
-            strong.Add("the reference owner's own contact details " + string.Join(", ", contacts.Take(4)));
-        }
         var trackers = target.Fingerprints.Trackers.Intersect(reference.Fingerprints.Trackers).ToList();
-        var weak = trackers.Count > 0 ? new List<string> { "keeps the reference's own " + string.Join(", ", trackers.Take(4)) } : [];
+        var weak = new List<string>();
+        // The owner's contacts and analytics id are the owner's only under the owner's name: a copy renamed for another firm
+        // that kept them is a clone that forgot to change them.
+        if (SameName(target, reference))
+        {
+            if (contacts.Count > 0)
+            {
+                strong.Add($"the same name ({target.BrandNames[0]}) and the reference owner's own contact details " + string.Join(", ", contacts.Take(4)));
+            }
+            if (trackers.Count > 0)
+            {
+                strong.Add($"the same name ({target.BrandNames[0]}) and the reference owner's own analytics id " + string.Join(", ", trackers.Take(4)));
+            }
+        }
+        else if (contacts.Count + trackers.Count > 0)
+        {
+            weak.Add("keeps the reference's own " + string.Join(", ", contacts.Concat(trackers).Take(4)));
+        }
         return (strong, weak);
 
         static string Plain(string text) => new string(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
     }
+
+    /// <summary>True when the target's main name (its first brand name) shares a word of four letters or more with the
+    /// reference's: "CodeCraft Systems" and "CodeCraft Studio" are one firm renamed, "Brightpath" and "Threestup" are not.</summary>
+    private static bool SameName(IndexedSite target, IndexedSite reference) =>
+        target.BrandNames.Count > 0 && reference.BrandNames.Count > 0
+        && BrandWords.Split(target.BrandNames[0]).Where(w => w.Length >= 4)
+            .Intersect(BrandWords.Split(reference.BrandNames[0]), StringComparer.Ordinal).Any();
 
     /// <summary>True when the reference's own name or domain was replaced by an unrelated one throughout: the replacement occurs
     /// at least as often as the old name still does. A rename that keeps a word ("CodeCraft Studio" → "CodeCraft Systems") or
