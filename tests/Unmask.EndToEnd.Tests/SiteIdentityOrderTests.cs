@@ -98,6 +98,21 @@ public sealed class SiteIdentityOrderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_company_domain_leads_to_the_site_owning_it_and_else_to_a_site_that_only_claims_it()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var store = SqliteStore.Open(_folder.File("domains.db"), time);
+        var service = new SiteService(store, time);
+        await service.IndexAsync([References[1]], SiteRole.Reference, Cancel);
+        await service.IndexAsync([FrontThatKeptTheCanonicalLink(), RepoPaths.Sample("sites", "suspect", "novalink-techlab")], SiteRole.Suspect, Cancel);
+
+        var sites = await service.SitesByDomainAsync(Cancel);
+
+        sites["harborpointconsulting.example"].ShouldBe(("harborpointconsulting.example", true), "the reference owns it; the suspect only claims it");
+        sites["novalinktech.example"].ShouldBe(("novalink-techlab", false));
+    }
+
+    [Fact]
     public async Task A_suspect_that_kept_a_references_canonical_link_leaves_the_reference_intact_and_is_reported_as_claiming_it()
     {
         var front = FrontThatKeptTheCanonicalLink();

@@ -150,6 +150,31 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         return SiteIndex.Build(sites);
     }
 
+    /// <summary>For each domain an indexed site owns or claims, the site it leads to: the owner, else the first site (by id)
+    /// whose pages claim it, marked as not owning it.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Key, bool Owned)>> SitesByDomainAsync(CancellationToken cancellationToken)
+    {
+        var owners = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        await foreach (var stored in store.Sites.ListAsync(cancellationToken))
+        {
+            var origin = SiteRecords.OriginOf(stored);
+            if (SiteIdentity.OwnedDomain(origin, stored.Id) is { } owned)
+            {
+                owners.TryAdd(owned, (stored.Id, true));
+            }
+            foreach (var claimed in origin.Declared)
+            {
+                claims.TryAdd(claimed, (stored.Id, false));
+            }
+        }
+        foreach (var (domain, site) in claims)
+        {
+            owners.TryAdd(domain, site);
+        }
+        return owners;
+    }
+
     /// <summary>The role (reference or suspect) of every indexed site, by key.</summary>
     public async Task<IReadOnlyDictionary<string, SiteRole>> RolesAsync(CancellationToken cancellationToken)
     {
