@@ -274,11 +274,12 @@ public sealed class SiteAnalyzer
         var substitutions = BrandSubstitutions.Infer(score.Passages, target, score.Reference);
         var (strong, weak) = SameSiteEvidence(target.Site, reference);
         var swapped = BrandSwapped(substitutions, reference, target);
-        var differentDomain = target.Site.Domain is not null && reference.Domain is not null && target.Site.Domain != reference.Domain;
-        // A site that calls itself by the reference's name is the firm's own (a redesign keeps its name): a substitution found
-        // there is an edit (a new person's name), not a brand swap.
-        var sameName = SameName(target.Site, reference);
-        var relation = strong.Count > 0 && (!swapped || sameName) && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
+        // A site that presents itself under another domain (owned, or claimed: a claim can only count against being the
+        // reference's own site, never for it) is not the reference's own.
+        var shown = target.Site.Domain ?? target.Site.Declared.FirstOrDefault();
+        var referenceDomain = reference.Domain ?? reference.Declared.FirstOrDefault();
+        var differentDomain = shown is not null && referenceDomain is not null && shown != referenceDomain;
+        var relation = strong.Count > 0 && !swapped && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
         var evidence = strong.Concat(weak).ToList();
         var passages = score.Passages.Where(p => p.Words >= options.MinPassageWords)
             .OrderByDescending(p => p.WeightedWords).Take(options.MaxPassages)

@@ -170,6 +170,25 @@ public sealed class SiteBadInputTests : IDisposable
         report.Pivots.ShouldContain(p => p.Site == "legit.example" && p.Shared.Contains("claims:legit.example"));
     }
 
+    [Fact]
+    public void A_redesign_under_the_firms_name_and_contacts_is_the_same_site_and_a_renamed_copy_keeping_its_email_is_a_clone()
+    {
+        static string Page(string name, string layout) =>
+            $"<meta property=\"og:site_name\" content=\"{name}\"></head><body><div class=\"{layout}\">"
+            + $"<p>{name} has helped regional credit unions move their member records to modern cloud ledgers since 2011, working beside the operations teams who know where every exception hides.</p>"
+            + $"<p>Every engagement at {name} starts with two weeks of listening to tellers, auditors and branch managers before a single migration script is written or a single table is moved.</p>"
+            + $"<p>Write to hello@acmeworks.example or call the {name} office and a partner answers within one working day, whatever the size of the question.</p></div>";
+        var reference = Site("acme", SiteRole.Reference, ("index.html", "<link rel=\"canonical\" href=\"https://acmeworks.example/\">" + Page("Acme Works", "classic")));
+        var redesign = Site("acme-2027", SiteRole.Suspect, ("index.html", Page("Acme Works", "grid-hero") + "<p>New: our offices moved upstairs.</p>"));
+        var copy = Site("zenith", SiteRole.Suspect, ("index.html", Page("Zenith Ledger Partners", "classic")));
+        var index = SiteIndex.Build(SiteIdentity.Identify([reference, redesign, copy]));
+
+        var same = new SiteAnalyzer().Analyze(redesign, index).Clones.ShouldHaveSingleItem();
+        same.Relation.ShouldBe("same_site");
+        same.SameSiteEvidence.ShouldContain(e => e.Contains("hello@acmeworks.example", StringComparison.Ordinal));
+        new SiteAnalyzer().Analyze(copy, index).Clones.ShouldHaveSingleItem().Relation.ShouldBe("clone");
+    }
+
     private static byte[] Record(string url, string html)
     {
         var http = $"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {System.Text.Encoding.UTF8.GetByteCount(html)}\r\n\r\n{html}";
