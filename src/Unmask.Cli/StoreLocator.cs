@@ -36,6 +36,27 @@ public static class StoreLocator
 
     public static IUnmaskStore Open(string? db, TimeProvider time)
     {
+        var store = OpenStore(db, time);
+        RepairSiteIds(store, time);
+        return store;
+    }
+
+    /// <summary>A store from before schema version 14 knew sites by the domain their pages declare: their ids are re-derived
+    /// from their sources once, and each change is said on stderr (and kept in the store's site_renames table).</summary>
+    private static void RepairSiteIds(IUnmaskStore store, TimeProvider time)
+    {
+        var service = new Application.Sites.SiteService(store, time)
+        {
+            Renamed = rename => Console.Error.WriteLine($"unmask: site {rename.From} is now {rename.To}: {rename.Reason}"),
+        };
+        if (service.RepairIdentitiesIfPendingAsync(CancellationToken.None).GetAwaiter().GetResult() is { Count: > 0 } renames)
+        {
+            Console.Error.WriteLine($"unmask: re-derived the ids of the indexed sites from where they were read: {renames.Count} renamed");
+        }
+    }
+
+    private static IUnmaskStore OpenStore(string? db, TimeProvider time)
+    {
         var (location, source) = ResolveWithSource(db);
         var auditKey = Environment.GetEnvironmentVariable(AuditKeySource.EnvironmentVariable);
         if (PostgresLocation.IsPostgres(location))

@@ -20,7 +20,23 @@ public interface ISiteStore
     Task<StoredSiteReport?> GetReportAsync(string siteId, CancellationToken cancellationToken = default);
 
     IAsyncEnumerable<StoredSiteReport> ListReportsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gives sites new ids in one transaction: their claims, pages, fingerprints and report go with them, the clones of
+    /// every report that name an old id name the new one, and each rename is recorded (<see cref="ListRenamesAsync"/>).
+    /// The renames may form chains (a → b, b → c); each new id must be free once the renames are done. Clears the pending
+    /// repair mark (<see cref="IdentityRepairPendingAsync"/>), even with no rename.</summary>
+    Task RenameAsync(IReadOnlyList<SiteRename> renames, CancellationToken cancellationToken = default);
+
+    /// <summary>True while the ids of the stored sites still have to be re-derived from their sources (a store written before
+    /// schema version 14, when ids were the domains the pages declared); the next <see cref="RenameAsync"/> clears it.</summary>
+    Task<bool> IdentityRepairPendingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The renames recorded, oldest first.</summary>
+    IAsyncEnumerable<SiteRename> ListRenamesAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>A site given a new id, and why (the id it had was a domain its pages declare but it does not own...).</summary>
+public sealed record SiteRename(string From, string To, string Reason, DateTimeOffset? At = null);
 
 public enum SiteSourceKind
 {

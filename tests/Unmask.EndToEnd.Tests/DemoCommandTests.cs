@@ -19,7 +19,7 @@ public sealed class DemoCommandTests : IDisposable
         run.Stdout.ShouldContain("Unmask demo");
         run.Stdout.ShouldContain("sample_us_ofac_sdn");
         run.Stdout.ShouldNotContain(" us_ofac_sdn ");
-        run.Stdout.ShouldContain("novalinktech.example is a clone of brightpath-consulting.example");
+        run.Stdout.ShouldContain("novalink-techlab is a clone of brightpath-consulting.example");
         run.Stdout.ShouldContain("Q-4: 'Choi Myung-soo' -> CHOE MYONG SU");
         run.Stdout.ShouldMatch(@"vendor V-2\s+risk\s+\d+ (high|critical)");
         run.Stdout.ShouldMatch(@"applicant A-8\s+risk\s+0 clear", "a Seoul resident signing in from Seoul in Seoul hours raises nothing");

@@ -20,7 +20,7 @@ public sealed class GraphAndCaseCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_path_joins_an_applicant_to_a_copied_front_site_with_its_evidence()
     {
-        var run = await CliProcess.RunAsync(_folder.Path, "graph", "path", "applicant:A-3", "site:novalinktech.example", "--db", Db);
+        var run = await CliProcess.RunAsync(_folder.Path, "graph", "path", "applicant:A-3", "site:novalink-techlab", "--db", Db);
         run.ExitCode.ShouldBe(0, run.Stderr);
         var result = JsonDocument.Parse(run.Stdout).RootElement;
         result.GetProperty("from").GetString().ShouldBe("applicant:A-3");
@@ -54,7 +54,7 @@ public sealed class GraphAndCaseCommandTests : IAsyncLifetime
         var members = first.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("node").GetString()).ToList();
         members.ShouldContain("applicant:A-3");
         members.ShouldContain("vendor:V-2");
-        members.ShouldContain("site:novalinktech.example");
+        members.ShouldContain("site:novalink-techlab");
         members.ShouldNotContain("applicant:A-8");
         foreach (var member in first.GetProperty("members").EnumerateArray())
         {
@@ -71,7 +71,7 @@ public sealed class GraphAndCaseCommandTests : IAsyncLifetime
         show.Stdout.ShouldContain("vendor:V-2");
         show.Stdout.ShouldContain("relation");
 
-        var path = await CliProcess.RunAsync(_folder.Path, "graph", "path", "applicant:A-3", "site:novalinktech.example", "--format", "table", "--db", Db);
+        var path = await CliProcess.RunAsync(_folder.Path, "graph", "path", "applicant:A-3", "site:novalink-techlab", "--format", "table", "--db", Db);
         path.ExitCode.ShouldBe(0, path.Stderr);
         path.Stdout.ShouldContain("path 1:");
         path.Stdout.ShouldContain("applicant:A-3");

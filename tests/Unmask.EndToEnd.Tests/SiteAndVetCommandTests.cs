@@ -18,13 +18,14 @@ public sealed class SiteAndVetCommandTests : IDisposable
         var run = await CliProcess.RunAsync(_folder.Path, "site", "analyze", RepoPaths.Sample("sites", "suspect", "novalink-techlab"), "--format", "json", "--db", Db);
         run.ExitCode.ShouldBe(0, run.Stderr);
         var report = JsonDocument.Parse(run.Stdout).RootElement;
-        report.GetProperty("target").GetString().ShouldBe("novalinktech.example");
+        report.GetProperty("target").GetString().ShouldBe("novalink-techlab", "a suspect is known by its folder; novalinktech.example is what its pages claim");
+        report.GetProperty("declared")[0].GetString().ShouldBe("novalinktech.example");
         var clone = report.GetProperty("clones").EnumerateArray().Single();
         clone.GetProperty("reference").GetString().ShouldBe("brightpath-consulting.example");
         clone.GetProperty("relation").GetString().ShouldBe("clone");
         clone.GetProperty("brand_substitutions").EnumerateArray()
             .ShouldContain(b => b.GetProperty("original").GetString() == "BrightPath Consulting" && b.GetProperty("replacement").GetString() == "NovaLink TechLab");
-        report.GetProperty("pivots").EnumerateArray().ShouldContain(p => p.GetProperty("site").GetString() == "kwangsoft-solutions.example");
+        report.GetProperty("pivots").EnumerateArray().ShouldContain(p => p.GetProperty("site").GetString() == "kwangsoft-solutions");
         report.GetProperty("fingerprints").GetProperty("trackers").EnumerateArray().Select(t => t.GetString()).ShouldContain("G-NVL1NK2026");
     }
 

@@ -74,12 +74,13 @@ public sealed class SiteServiceTests : IAsyncLifetime
         stored.Findings.ShouldContain(f => f.Code == "SITE_COPIED_CONTENT");
 
         var index = await sites.LoadIndexAsync(null, Cancel);
-        index.Sites.Select(s => s.Key).ShouldBe(["brightpath-consulting.example", "novalinktech.example"], ignoreOrder: true);
+        // The suspect is known by its folder, not by the domain its pages declare (novalinktech.example, a claim).
+        index.Sites.Select(s => s.Key).ShouldBe(["brightpath-consulting.example", "novalink-techlab"], ignoreOrder: true);
         index.Sites.Single(s => s.Key == analysed.Key).ContentHash.ShouldBe(analysed.ContentHash, "the features come back whole");
         (await sites.RolesAsync(Cancel)).ShouldBe(new Dictionary<string, SiteRole>
         {
             ["brightpath-consulting.example"] = SiteRole.Reference,
-            ["novalinktech.example"] = SiteRole.Suspect,
+            ["novalink-techlab"] = SiteRole.Suspect,
         }, ignoreOrder: true);
     }
 
@@ -93,13 +94,13 @@ public sealed class SiteServiceTests : IAsyncLifetime
 
         var inputs = (await sites.GraphInputsAsync(Cancel)).ToDictionary(i => i.Key);
 
-        inputs.Keys.ShouldBe(["brightpath-consulting.example", "novalinktech.example"], ignoreOrder: true);
+        inputs.Keys.ShouldBe(["brightpath-consulting.example", "novalink-techlab"], ignoreOrder: true);
         inputs["brightpath-consulting.example"].Role.ShouldBe(LinkGraph.SiteRole.Reference);
         inputs["brightpath-consulting.example"].Trackers.ShouldNotBeNull().ShouldContain("G-BPC0NSULT1");
-        var copy = inputs["novalinktech.example"].Copies.ShouldNotBeNull().ShouldHaveSingleItem();
+        var copy = inputs["novalink-techlab"].Copies.ShouldNotBeNull().ShouldHaveSingleItem();
         copy.ReferenceKey.ShouldBe("brightpath-consulting.example");
         copy.Similarity.ShouldBe(clone.Similarity);
-        copy.Evidence.ShouldBe($"{Math.Round(clone.CopiedFraction * 100)}% of novalinktech.example's text is copied from brightpath-consulting.example");
+        copy.Evidence.ShouldBe($"{Math.Round(clone.CopiedFraction * 100)}% of novalink-techlab's text is copied from brightpath-consulting.example");
     }
 
     [Fact]
@@ -126,7 +127,8 @@ public sealed class SiteServiceTests : IAsyncLifetime
         stored[0].Claims.ShouldBe([new SiteClaim("harborpoint.example", "canonical", "https://www.harborpoint.example/")]);
         stored[1].Id.ShouldBe("landing");
         stored[1].Claims.ShouldBeEmpty("a page that declares no domain makes no claim");
-        stored[2].Id.ShouldBe("kwangsoft-solutions.example");
+        stored[0].Id.ShouldBe("capture", "a WARC is known by its file name; the host it recorded and the domain it declares are claims");
+        stored[2].Id.ShouldBe("127.0.0.1", "a site fetched from an address that has no registrable domain is known by its host, not by the domain it declares");
         stored[2].Pages.ShouldAllBe(p => p.Url.StartsWith(server.Prefix, StringComparison.Ordinal));
     }
 
@@ -138,16 +140,16 @@ public sealed class SiteServiceTests : IAsyncLifetime
         var sites = new SiteService(_store, _time);
         (await sites.IndexAsync([folder], SiteRole.Suspect, Cancel)).ShouldHaveSingleItem().Key.ShouldBe("firm");
 
-        // The site now declares its domain, so its key changes: the earlier reading of the folder is replaced, not kept beside it.
+        // The site now declares a domain: a suspect's id stays where it came from, and the earlier reading is replaced, not kept beside it.
         _folder.Write("firm/index.html", """<html><head><link rel="canonical" href="https://harborpoint.example/"></head><body><p>Harbor Point</p></body></html>""");
-        (await sites.IndexAsync([folder], SiteRole.Suspect, Cancel)).ShouldHaveSingleItem().Key.ShouldBe("harborpoint.example");
+        (await sites.IndexAsync([folder], SiteRole.Suspect, Cancel)).ShouldHaveSingleItem().Key.ShouldBe("firm");
 
         var all = new List<string>();
         await foreach (var site in _store.Sites.ListAsync(Cancel))
         {
             all.Add(site.Id);
         }
-        all.ShouldBe(["harborpoint.example"]);
+        all.ShouldBe(["firm"]);
     }
 
     private static byte[] Warc(string uri, string html)

@@ -226,6 +226,45 @@ public abstract class SiteStoreContract(StoreBackend backend)
         (await ToListAsync(store.Sites.ListReportsAsync())).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Renaming_sites_moves_their_rows_and_report_repoints_clones_even_along_a_chain_and_records_why()
+    {
+        await using var store = await NewStoreAsync();
+        (await store.Sites.IdentityRepairPendingAsync()).ShouldBeFalse("a new store has no site to repair");
+        var front = Site("brightpath-consulting.example", "/cases/front") with
+        {
+            Claims = [new SiteClaim("brightpath-consulting.example", "canonical", "index.html")],
+            Pages = [Page("index.html", "<html>Front</html>")],
+            Fingerprints = [new("tracker", "G-FRONT")],
+        };
+        await store.Sites.PutAsync([front, Site("front", "/cases/other-front"), Site("kwangsoft-solutions.example", "/cases/kwangsoft")]);
+        await store.Sites.PutReportAsync(Report("brightpath-consulting.example"));
+        await store.Sites.PutReportAsync(Report("kwangsoft-solutions.example"));
+
+        await store.Sites.RenameAsync([
+            new SiteRename("brightpath-consulting.example", "front", "declared, not owned"),
+            new SiteRename("front", "front-1a2b3c4d", "name held by a stronger site"),
+            new SiteRename("kwangsoft-solutions.example", "kwangsoft", "declared, not owned"),
+        ]);
+
+        (await ToListAsync(store.Sites.ListAsync())).Select(s => (s.Id, s.Source)).ShouldBe([
+            ("front", "/cases/front"), ("front-1a2b3c4d", "/cases/other-front"), ("kwangsoft", "/cases/kwangsoft")]);
+        var moved = (await store.Sites.GetAsync("front")).ShouldNotBeNull();
+        moved.Claims.ShouldBe(front.Claims);
+        moved.Pages.Select(p => p.Url).ShouldBe(["index.html"]);
+        moved.Fingerprints.ShouldBe([new SiteFingerprint("tracker", "G-FRONT")]);
+        (await store.Sites.FindByFingerprintAsync("tracker", "G-FRONT")).ShouldBe(["front"]);
+        var report = (await store.Sites.GetReportAsync("front")).ShouldNotBeNull();
+        report.Findings.Count.ShouldBe(2);
+        (await store.Sites.GetReportAsync("brightpath-consulting.example")).ShouldBeNull();
+        (await store.Sites.GetReportAsync("kwangsoft")).ShouldNotBeNull().Clones.Select(c => c.ReferenceId)
+            .ShouldBe(["front", "kwangsoft"], "a clone naming a renamed site names its new id");
+        (await ToListAsync(store.Sites.ListRenamesAsync())).Select(r => (r.From, r.To, r.Reason)).ShouldBe([
+            ("brightpath-consulting.example", "front", "declared, not owned"), ("front", "front-1a2b3c4d", "name held by a stronger site"),
+            ("kwangsoft-solutions.example", "kwangsoft", "declared, not owned")]);
+        (await store.Sites.IdentityRepairPendingAsync()).ShouldBeFalse();
+    }
+
     private static StoredSite Site(string id, string source, SiteSourceKind kind = SiteSourceKind.Folder, string role = "suspect") =>
         new(id, source, kind, role, source.TrimEnd('/').Split('/')[^1] is { Length: > 0 } name ? name : id, Indexed, $"hash-{id}", [], [], [],
             Encoding.UTF8.GetBytes($$"""{"Key":"{{id}}","Pages":[]}"""));

@@ -26,11 +26,40 @@ public sealed record SiteEvaluation(string Site, string Kind, IReadOnlyList<stri
 /// <param name="PivotPrecision">Pivots to suspect sites that are labelled siblings / all pivots to suspect sites with a strong identifier.</param>
 /// <param name="PagesPerSecond">Pages loaded, extracted and fingerprinted per second.</param>
 /// <param name="AnalysisMilliseconds">Mean time to analyse one site against the index.</param>
+/// <param name="IndexedIds">Distinct ids in the index / sites indexed: 1 when every reference and suspect keeps its own id.</param>
+/// <param name="All">Clone and negative figures over every labelled site.</param>
+/// <param name="HeldBack">The same over the held-back part (<see cref="CorpusSplit.IsHeldBack"/>).</param>
 public sealed record SiteCorpusEvaluationResult(
     int Sites, int Pages, double Precision, double Recall, double F1, double SiteRecall,
     double TemplateSiblingFalsePositiveRate, double NegativeFalsePositiveRate, int SameSiteTotal, int SameSiteRecognised,
     double BrandSubstitutionRecall, double BrandSubstitutionPrecision, double PivotRecall, double PivotPrecision, double PagesPerSecond, double AnalysisMilliseconds,
-    IReadOnlyList<SiteEvaluation> Details);
+    IReadOnlyList<SiteEvaluation> Details, double IndexedIds = 1, CloneFigures? All = null, CloneFigures? HeldBack = null);
+
+/// <summary>Clone precision, recall and F1 over (site, reference) claims, the share of negatives with any clone claim (all and
+/// per kind: templates, boilerplate, quotes, redesigns, archives) and same-site versions recognised, over one part of the corpus.</summary>
+public sealed record CloneFigures(int Sites, double Precision, double Recall, double F1, int Negatives, double NegativesFlagged,
+    IReadOnlyDictionary<string, (int Flagged, int Total)> NegativesFlaggedByKind, int SameSiteTotal, int SameSiteRecognised)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Sites} sites: clone precision {Precision:0.000} recall {Recall:0.000} F1 {F1:0.000}; negatives flagged {NegativesFlagged:0.000} of {Negatives} "
+        + $"({string.Join(", ", NegativesFlaggedByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value.Flagged}/{k.Value.Total}"))}); "
+        + $"same_site recognised {SameSiteRecognised}/{SameSiteTotal}");
+
+    public static CloneFigures Of(IReadOnlyList<SiteEvaluation> details, IReadOnlyDictionary<string, string> sameSiteAs)
+    {
+        var truePositives = details.Sum(d => d.Claimed.Count(d.Expected.Contains));
+        var claims = details.Sum(d => d.Claimed.Count);
+        var expected = details.Sum(d => d.Expected.Count);
+        var precision = claims == 0 ? 1 : (double)truePositives / claims;
+        var recall = expected == 0 ? 1 : (double)truePositives / expected;
+        var negatives = details.Where(d => d.Expected.Count == 0).ToList();
+        var sameSite = details.Where(d => sameSiteAs.ContainsKey(d.Site)).ToList();
+        return new CloneFigures(details.Count, precision, recall, precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall),
+            negatives.Count, negatives.Count == 0 ? 0 : (double)negatives.Count(d => d.Claimed.Count > 0) / negatives.Count,
+            negatives.GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => (g.Count(d => d.Claimed.Count > 0), g.Count())),
+            sameSite.Count, sameSite.Count(d => d.SameSite.Contains(sameSiteAs[d.Site])));
+    }
+}
 
 /// <summary>Indexes every <c>reference/</c> site as a reference and every <c>suspect/</c> site as a suspect, analyses each
 /// labelled suspect against that index and compares the report with <c>labels.json</c>.</summary>
@@ -55,8 +84,17 @@ public static class SiteCorpusEvaluation
             indexed[$"{kind}/{Path.GetFileName(folder)}"] = SiteFeatures.Extract(snapshot, kind == "reference" ? SiteRole.Reference : SiteRole.Suspect);
         }
         var extractSeconds = watch.Elapsed.TotalSeconds;
-        var index = SiteIndex.Build(indexed.Values);
+        // Ids from where each site was read (SiteIdentity), as the store gives them: every reference and suspect keeps its own,
+        // whatever its pages declare.
+        var names = indexed.Keys.ToList();
+        var identified = SiteIdentity.Identify(indexed.Values);
+        for (var i = 0; i < names.Count; i++)
+        {
+            indexed[names[i]] = identified[i];
+        }
+        var index = SiteIndex.Build(identified);
         var nameOfKey = indexed.GroupBy(kv => kv.Value.Key).ToDictionary(g => g.Key, g => g.Select(kv => kv.Key).ToList(), StringComparer.Ordinal);
+        var indexedIds = names.Count == 0 ? 1 : (double)nameOfKey.Count / names.Count;
 
         var analyzer = new SiteAnalyzer();
         var details = new List<SiteEvaluation>();
@@ -124,6 +162,7 @@ public static class SiteCorpusEvaluation
         var templateSiblings = details.Where(d => d.Kind == "template_sibling").ToList();
         var negatives = details.Where(d => d.Expected.Count == 0).ToList();
         var sameSiteLabels = labels.Where(l => l.SameSiteAs is not null).ToList();
+        var sameSiteAs = sameSiteLabels.ToDictionary(l => l.Site, l => l.SameSiteAs!, StringComparer.Ordinal);
         var siblingPairs = details.Sum(d => d.SiblingsExpected.Count);
         var suspectPivots = details.Sum(d => d.SiblingsFound.Count + d.OtherSuspectPivots.Count);
         return new SiteCorpusEvaluationResult(
@@ -144,7 +183,10 @@ public static class SiteCorpusEvaluation
             PivotPrecision: suspectPivots == 0 ? 1 : (double)details.Sum(d => d.SiblingsFound.Count) / suspectPivots,
             PagesPerSecond: extractSeconds == 0 ? 0 : pages / extractSeconds,
             AnalysisMilliseconds: analysisMs,
-            Details: details);
+            Details: details,
+            IndexedIds: indexedIds,
+            All: CloneFigures.Of(details, sameSiteAs),
+            HeldBack: CloneFigures.Of([.. details.Where(d => CorpusSplit.IsHeldBack(d.Site))], sameSiteAs));
     }
 
     /// <summary>A reported substitution matches a labelled one when each side contains the other after dropping case and

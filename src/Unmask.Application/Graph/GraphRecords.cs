@@ -14,7 +14,9 @@ public sealed record GraphRecordLink(string Relation, string Target, string Evid
 /// <summary>Turns a vetted record and its result into graph links (identifier nodes use the graph's normalisation).</summary>
 public static class GraphRecords
 {
-    public static GraphRecord From(VetRecord record, VetResult result, string? siteKey)
+    /// <param name="siteOfDomain">The indexed site a company domain leads to: the site owning it, else one whose pages only
+    /// claim it (<c>Owned</c> false); null when no indexed site names it.</param>
+    public static GraphRecord From(VetRecord record, VetResult result, string? siteKey, Func<string, (string Key, bool Owned)?>? siteOfDomain = null)
     {
         var links = new List<GraphRecordLink>();
         void Add(string relation, string? target, string evidence)
@@ -45,7 +47,13 @@ public static class GraphRecords
         }
         else if (record.CompanyDomain is not null)
         {
-            Add(Relations.HasWebsite, NodeIds.Site(record.CompanyDomain.Value), $"{who} gave company domain {record.CompanyDomain.Value}");
+            var domain = record.CompanyDomain.Value;
+            Add(Relations.HasWebsite, NodeIds.Site(siteOfDomain?.Invoke(domain)?.Key ?? domain), siteOfDomain?.Invoke(domain) switch
+            {
+                { Owned: true } site => $"{who} gave company domain {domain}, the domain of the indexed site {site.Key}",
+                { } site => $"{who} gave company domain {domain}; the indexed site {site.Key} only claims it (its pages declare it, no indexed site owns it)",
+                null => $"{who} gave company domain {domain}",
+            });
         }
         foreach (var reference in record.References)
         {

@@ -36,15 +36,33 @@ public static class SiteRecords
             JsonSerializer.SerializeToUtf8Bytes(site, Json));
     }
 
-    public static IndexedSite ToIndexed(StoredSite stored) =>
-        JsonSerializer.Deserialize<IndexedSite>(stored.Features, Json)
-        ?? throw new InvalidDataException($"site {stored.Id}: its features are empty");
+    /// <summary>The engine's site as stored, known by the row's id and owning what that id gives it (a rename moves the row,
+    /// not the features written before it).</summary>
+    public static IndexedSite ToIndexed(StoredSite stored)
+    {
+        var site = JsonSerializer.Deserialize<IndexedSite>(stored.Features, Json)
+            ?? throw new InvalidDataException($"site {stored.Id}: its features are empty");
+        return site with { Key = stored.Id, Domain = SiteIdentity.OwnedDomain(OriginOf(stored), stored.Id) };
+    }
+
+    /// <summary>Where a stored site came from: its source, kind and role, the domain fetched (URL sources) and the domains
+    /// its pages claim, most claimed first (from its claim rows, as the engine counts them).</summary>
+    public static SiteOrigin OriginOf(StoredSite stored)
+    {
+        var kind = KindName(stored.SourceKind);
+        var declared = stored.Claims.GroupBy(c => c.Domain, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        return new SiteOrigin(kind, stored.Source, RoleOf(stored.Role),
+            stored.SourceKind == SiteSourceKind.Url ? SiteFeatures.RegistrableOfUrl(stored.Source, PublicSuffix.Default) : null, declared);
+    }
+
+    public static string KindName(SiteSourceKind kind) => kind.ToString().ToLowerInvariant();
 
     public static string RoleName(SiteRole role) => role == SiteRole.Reference ? Reference : Suspect;
 
     public static SiteRole RoleOf(string name) => name == Reference ? SiteRole.Reference : SiteRole.Suspect;
 
-    /// <summary>The domains the pages declare for themselves, as the engine reads them to choose the site's key: the
+    /// <summary>The domains the pages declare for themselves, claims kept beside the site (never its id): the
     /// canonical link, og:url and the JSON-LD organisation url, each as its registrable domain, with the page saying it.</summary>
     public static IReadOnlyList<SiteClaim> Claims(SiteSnapshot snapshot, IReadOnlyList<PageFeatures> pages)
     {

@@ -8,8 +8,14 @@ using Unmask.WebsiteAnalysis.Sources;
 
 namespace Unmask.Application.Sites;
 
-/// <summary>One site added to the index: its key, role, pages and the per-page problems met while loading it.</summary>
-public sealed record IndexedSiteSummary(string Key, SiteRole Role, int Pages, string Source, IReadOnlyList<string> Warnings);
+/// <summary>One site added to the index: its id, role, pages, where it was read from, the domains its pages claim, the
+/// per-page problems met while loading it, and the other sites that moved to another id to make room for it.</summary>
+public sealed record IndexedSiteSummary(string Key, SiteRole Role, int Pages, string Source, IReadOnlyList<string> Warnings,
+    IReadOnlyList<string>? Declared = null, IReadOnlyList<SiteRename>? Moved = null)
+{
+    public IReadOnlyList<string> Declared { get; init; } = Declared ?? [];
+    public IReadOnlyList<SiteRename> Moved { get; init; } = Moved ?? [];
+}
 
 /// <summary>How a site given as a URL is crawled.</summary>
 /// <param name="AllowPrivate">Let the crawler fetch loopback and private addresses (intranets, testing your own servers);
@@ -21,24 +27,115 @@ public sealed record CrawlSettings(bool AllowPrivate = false, int MaxPages = 100
 /// analysis loads it, compares the target and keeps the report so the link graph can use it.</summary>
 public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSettings? crawl = null)
 {
+    /// <summary>Told of each site given a new id (the CLI says it on stderr).</summary>
+    public Action<SiteRename>? Renamed { get; init; }
+
     public async Task<IReadOnlyList<IndexedSiteSummary>> IndexAsync(IReadOnlyList<string> paths, SiteRole role, CancellationToken cancellationToken)
     {
         if (paths.Count == 0)
         {
             throw new InputException("", null, "no site given");
         }
-        var sites = new List<StoredSite>();
-        var summaries = new List<IndexedSiteSummary>();
+        var reads = new List<ReadSite>();
         foreach (var path in paths)
         {
-            var read = await ReadAsync(path, role, cancellationToken);
-            sites.Add(SiteRecords.ToStored(read, time.GetUtcNow()));
-            summaries.Add(new IndexedSiteSummary(read.Site.Key, role, read.Site.Pages.Count, path, read.Site.Warnings));
+            reads.Add(await ReadAsync(path, role, cancellationToken));
+        }
+        var (identities, stored) = await RepairedIdentitiesAsync(cancellationToken);
+        foreach (var read in reads)
+        {
+            identities = SiteIdentity.Add(identities, OriginOf(read));
+        }
+        var moved = await RenameAsync(identities, stored, StrongerRight, cancellationToken);
+        var sites = new List<StoredSite>();
+        var summaries = new List<IndexedSiteSummary>();
+        foreach (var (read, i) in reads.Select((r, i) => (r, i)))
+        {
+            var origin = OriginOf(read);
+            var identity = identities.Last(i => i.Origin.IsSameSource(origin));
+            var site = SiteIdentity.With(read.Site, identity);
+            sites.Add(SiteRecords.ToStored(read with { Site = site }, time.GetUtcNow()));
+            summaries.Add(new IndexedSiteSummary(site.Key, role, site.Pages.Count, read.Source, site.Warnings, site.Declared,
+                i == 0 ? moved : []));
         }
         await store.Sites.PutAsync(sites, cancellationToken);
         await Graph.GraphService.InvalidateAsync(store, cancellationToken);
         return summaries;
     }
+
+    /// <summary>Re-derives the id of every stored site from where it came from (<see cref="SiteIdentity"/>, in the order the sites
+    /// were indexed) and renames those whose id differs: a store written when ids were the domain the pages declare
+    /// (before schema version 14) is repaired so, and the renames are recorded with why. Returns the renames made.</summary>
+    public async Task<IReadOnlyList<SiteRename>> RepairIdentitiesAsync(CancellationToken cancellationToken)
+    {
+        var (identities, stored) = await IdentitiesAsync(cancellationToken);
+        return await RenameAsync(identities, stored, null, cancellationToken, clearPending: true);
+    }
+
+    /// <summary><see cref="RepairIdentitiesAsync"/> when the store says its ids were never re-derived (schema version 14 marks
+    /// older stores so); null when there was nothing to do.</summary>
+    public async Task<IReadOnlyList<SiteRename>?> RepairIdentitiesIfPendingAsync(CancellationToken cancellationToken) =>
+        await store.Sites.IdentityRepairPendingAsync(cancellationToken) ? await RepairIdentitiesAsync(cancellationToken) : null;
+
+    /// <summary>The ids the stored sites should have once repaired (<see cref="RepairIdentitiesAsync"/>), and the sites as stored.</summary>
+    private async Task<(IReadOnlyList<IdentifiedSite> Identities, List<StoredSite> Stored)> RepairedIdentitiesAsync(CancellationToken cancellationToken)
+    {
+        var (identities, stored) = await IdentitiesAsync(cancellationToken);
+        return (await RenameAsync(identities, stored, null, cancellationToken)).Count == 0 ? (identities, stored) : await IdentitiesAsync(cancellationToken);
+    }
+
+    /// <summary>The ids the stored sites should have, and the sites as stored (by source), oldest indexed first.</summary>
+    private async Task<(IReadOnlyList<IdentifiedSite> Identities, List<StoredSite> Stored)> IdentitiesAsync(CancellationToken cancellationToken)
+    {
+        var stored = new List<StoredSite>();
+        await foreach (var site in store.Sites.ListAsync(cancellationToken))
+        {
+            stored.Add(site);
+        }
+        // Indexed first, first; of sites indexed at the same instant, the one holding the id it has the stronger right to.
+        stored = [.. stored.OrderBy(s => s.IndexedAt).ThenBy(s => SiteIdentity.Strength(SiteRecords.OriginOf(s), s.Id)).ThenBy(s => s.Id, StringComparer.Ordinal)];
+        return (SiteIdentity.Assign(stored.Select(SiteRecords.OriginOf)), stored);
+    }
+
+    /// <summary>Renames the stored sites whose id is not the one <paramref name="identities"/> gives them. Without a
+    /// <paramref name="reason"/>, the reason is the old scheme's: the id was a domain the site's pages declare.</summary>
+    private async Task<IReadOnlyList<SiteRename>> RenameAsync(IReadOnlyList<IdentifiedSite> identities, List<StoredSite> stored, string? reason,
+        CancellationToken cancellationToken, bool clearPending = false)
+    {
+        var renames = new List<SiteRename>();
+        foreach (var site in stored)
+        {
+            var origin = SiteRecords.OriginOf(site);
+            if (identities.FirstOrDefault(i => i.Origin.IsSameSource(origin)) is { } identity && identity.Id != site.Id)
+            {
+                renames.Add(new SiteRename(site.Id, identity.Id, reason ?? OldSchemeReason(site, origin)));
+            }
+        }
+        if (renames.Count > 0 || clearPending)
+        {
+            await store.Sites.RenameAsync(renames, cancellationToken);
+            foreach (var rename in renames)
+            {
+                Renamed?.Invoke(rename);
+            }
+            await Graph.GraphService.InvalidateAsync(store, cancellationToken);
+        }
+        return renames;
+    }
+
+    private const string StrongerRight = "a site indexed after it has a stronger right to its id (fetched from that domain, or a reference where it is a suspect)";
+
+    private static string OldSchemeReason(StoredSite site, SiteOrigin origin)
+    {
+        if (origin.Declared.Contains(site.Id) && SiteIdentity.OwnedDomain(origin, site.Id) is null)
+        {
+            return $"its id was {site.Id}, a domain its pages declare but it does not own (a {site.Role} read from {site.Source});"
+                + $" a site indexed under {site.Id} before it was overwritten then and must be indexed again";
+        }
+        return $"its id is now chosen from where it was read ({site.Source}) and its role ({site.Role})";
+    }
+
+    private static SiteOrigin OriginOf(ReadSite read) => SiteIdentity.OriginOf(read.Site, SiteRecords.KindName(read.SourceKind)) with { Source = read.Source };
 
     public async Task<SiteIndex> LoadIndexAsync(string? excludeKey, CancellationToken cancellationToken)
     {
@@ -51,6 +148,31 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
             }
         }
         return SiteIndex.Build(sites);
+    }
+
+    /// <summary>For each domain an indexed site owns or claims, the site it leads to: the owner, else the first site (by id)
+    /// whose pages claim it, marked as not owning it.</summary>
+    public async Task<IReadOnlyDictionary<string, (string Key, bool Owned)>> SitesByDomainAsync(CancellationToken cancellationToken)
+    {
+        var owners = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        await foreach (var stored in store.Sites.ListAsync(cancellationToken))
+        {
+            var origin = SiteRecords.OriginOf(stored);
+            if (SiteIdentity.OwnedDomain(origin, stored.Id) is { } owned)
+            {
+                owners.TryAdd(owned, (stored.Id, true));
+            }
+            foreach (var claimed in origin.Declared)
+            {
+                claims.TryAdd(claimed, (stored.Id, false));
+            }
+        }
+        foreach (var (domain, site) in claims)
+        {
+            owners.TryAdd(domain, site);
+        }
+        return owners;
     }
 
     /// <summary>The role (reference or suspect) of every indexed site, by key.</summary>
@@ -95,13 +217,25 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
     public async Task<(SiteReport Report, IndexedSite Site)> AnalyzeAsync(string target, DateOnly? registeredOn, CancellationToken cancellationToken)
     {
         var read = await ReadAsync(target, SiteRole.Suspect, cancellationToken);
-        var site = read.Site;
+        var origin = OriginOf(read);
+        var (identities, stored) = await RepairedIdentitiesAsync(cancellationToken);
+        // A source already indexed (in either role) is analysed as the site it is in the index; a new one joins as a suspect.
+        var indexed = stored.FirstOrDefault(s => SiteRecords.KindName(s.SourceKind) == origin.Kind && s.Source == origin.Source);
+        var isNew = indexed is null;
+        if (isNew)
+        {
+            identities = SiteIdentity.Add(identities, origin);
+            await RenameAsync(identities, stored, StrongerRight, cancellationToken);
+        }
+        var identity = identities.Last(i => i.Origin.Kind == origin.Kind && i.Origin.Source == origin.Source
+            && (isNew ? i.Origin.Role == SiteRole.Suspect : i.Origin.Role == SiteRecords.RoleOf(indexed!.Role)));
+        var site = SiteIdentity.With(read.Site with { Role = identity.Origin.Role }, identity);
         var index = await LoadIndexAsync(site.Key, cancellationToken);
         var report = new SiteAnalyzer().Analyze(site, index, new SiteAnalysisOptions(RegisteredOn: registeredOn, Clock: time));
-        if (await store.Sites.GetAsync(site.Key, cancellationToken) is null)
+        if (isNew)
         {
             // An analysed site joins the index as a suspect, so later sites can pivot to it.
-            await store.Sites.PutAsync([SiteRecords.ToStored(read, time.GetUtcNow())], cancellationToken);
+            await store.Sites.PutAsync([SiteRecords.ToStored(read with { Site = site }, time.GetUtcNow())], cancellationToken);
         }
         await store.Sites.PutReportAsync(SiteRecords.ToStored(report, time.GetUtcNow()), cancellationToken);
         await Graph.GraphService.InvalidateAsync(store, cancellationToken);

@@ -78,10 +78,12 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
         var vettedAt = time.GetUtcNow();
         var stored = new StoredVetBatch($"vet-{Guid.CreateVersion7(vettedAt):N}", recordsFile, await Sha256OfAsync(recordsFile, cancellationToken),
             vettingOptions.Weights.Name, vettedAt, run.Results.Count);
+        var sitesByDomain = await sites.SitesByDomainAsync(cancellationToken);
         var rows = new List<StoredVetRecord>(run.Results.Count);
         foreach (var (record, result) in batch.Records.Zip(run.Results))
         {
-            var graphRecord = Graph.GraphRecords.From(record, result, record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null);
+            var graphRecord = Graph.GraphRecords.From(record, result, record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null,
+                domain => sitesByDomain.TryGetValue(domain, out var site) ? site : null);
             rows.Add(VetRecordDocuments.ToRecord(stored.Id, JsonOf(result), JsonSerializer.Serialize(graphRecord), await AttachmentsOfAsync(record, cancellationToken)));
         }
         // The batch, its records, their findings and attachments in one transaction: a run killed while writing leaves the

@@ -40,21 +40,30 @@ public static class SiteCommands
                 var other => throw new InputException("--as", null, $"'{other}' is neither 'reference' nor 'suspect'"),
             };
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var indexed = await new SiteService(store, console.Time, await CrawlAsync(parsed, console)).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
+            var indexed = await Service(store, console, await CrawlAsync(parsed, console)).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
             foreach (var warning in indexed.SelectMany(s => s.Warnings.Select(w => $"{s.Source}: {w}")))
             {
                 await console.Error.WriteLineAsync($"warning: {warning}");
             }
             if (format == "json")
             {
-                await ListsCommands.WriteJson(console.Out, indexed.Select(s => new { site = s.Key, role = s.Role.ToString().ToLowerInvariant(), pages = s.Pages, source = s.Source, warnings = s.Warnings }));
+                await ListsCommands.WriteJson(console.Out, indexed.Select(s => new
+                {
+                    site = s.Key,
+                    source = s.Source,
+                    role = s.Role.ToString().ToLowerInvariant(),
+                    declared = s.Declared,
+                    pages = s.Pages,
+                    warnings = s.Warnings,
+                }));
             }
             else
             {
-                var table = new Table().AddColumns("site", "role", "pages", "source", "warnings");
+                var table = new Table().AddColumns("site", "role", "pages", "source", "declared", "warnings");
                 foreach (var s in indexed)
                 {
-                    table.AddRow(Markup.Escape(s.Key), s.Role.ToString().ToLowerInvariant(), s.Pages.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Source), s.Warnings.Count.ToString(CultureInfo.InvariantCulture));
+                    table.AddRow(Markup.Escape(s.Key), s.Role.ToString().ToLowerInvariant(), s.Pages.ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Source),
+                        Markup.Escape(string.Join(", ", s.Declared.Take(3)) + (s.Declared.Count > 3 ? ", …" : "")), s.Warnings.Count.ToString(CultureInfo.InvariantCulture));
                 }
                 console.Tables.Write(table);
             }
@@ -86,7 +95,7 @@ public static class SiteCommands
             }
             var failSeverity = Severity.Parse(parsed.GetValue(failOn));
             await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
-            var (report, _) = await new SiteService(store, console.Time, await CrawlAsync(parsed, console)).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
+            var (report, _) = await Service(store, console, await CrawlAsync(parsed, console)).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
             foreach (var warning in report.Warnings)
             {
                 await console.Error.WriteLineAsync($"warning: {warning}");
@@ -115,6 +124,10 @@ public static class SiteCommands
         });
         return command;
     }
+
+    /// <summary>The site service, saying on stderr which sites it gives a new id (a store from before site ids came from sources).</summary>
+    private static SiteService Service(Storage.IUnmaskStore store, CliConsole console, CrawlSettings crawl) =>
+        new(store, console.Time, crawl) { Renamed = rename => console.Error.WriteLine($"unmask: site {rename.From} is now {rename.To}: {rename.Reason}") };
 
     private static void WriteTable(CliConsole console, SiteReport report)
     {

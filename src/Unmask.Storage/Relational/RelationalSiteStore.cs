@@ -227,6 +227,81 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
         }
     }
 
+    public Task RenameAsync(IReadOnlyList<SiteRename> renames, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(WriteScope, async (connection, transaction) =>
+        {
+            await ExecuteAsync(Sql.Command(connection, transaction, PendingMark.Replace("SELECT 1 FROM", "DELETE FROM", StringComparison.Ordinal)), cancellationToken);
+            // Through a temporary id each, so chains (a → b, b → c) and swaps never meet an id still in use.
+            var steps = renames.Select((r, i) => (r.From, Temporary: $"\u0001renaming:{i}:{r.To}", r.To)).ToList();
+            foreach (var (from, temporary, _) in steps)
+            {
+                await MoveAsync(connection, transaction, database.Dialect, from, temporary, cancellationToken);
+            }
+            foreach (var (_, temporary, to) in steps)
+            {
+                await MoveAsync(connection, transaction, database.Dialect, temporary, to, cancellationToken);
+            }
+            var now = time.GetUtcNow();
+            await using var record = Sql.Command(connection, transaction,
+                "INSERT INTO site_renames (from_id, to_id, reason, renamed_at) VALUES (@from_id, @to_id, @reason, @renamed_at)");
+            foreach (var rename in renames)
+            {
+                Rebind(record).With("@from_id", rename.From).With("@to_id", rename.To).With("@reason", rename.Reason);
+                database.Dialect.Time(record, "@renamed_at", rename.At ?? now);
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }, cancellationToken);
+
+    /// <summary>Moves one site and everything keyed by its id to another id: a copy of its row under the new id (its source set
+    /// aside meanwhile, as a source is stored once per role), its child rows and report re-pointed, the old row deleted.</summary>
+    private static async Task MoveAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, string from, string to, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(Sql.Command(connection, transaction, "UPDATE sites SET source = @aside || source WHERE id = @from")
+            .With("@aside", "\u0001").With("@from", from), cancellationToken);
+        await ExecuteAsync(Sql.Command(connection, transaction, """
+                INSERT INTO sites (id, source, source_kind, role, name, indexed_at, content_hash, features_sha256)
+                SELECT @to, substr(source, 2), source_kind, role, name, indexed_at, content_hash, features_sha256 FROM sites WHERE id = @from
+                """).With("@to", to).With("@from", from), cancellationToken);
+        foreach (var table in new[] { "site_claims", "site_pages", "site_fingerprints" })
+        {
+            await ExecuteAsync(Sql.Command(connection, transaction, $"UPDATE {table} SET site_id = @to WHERE site_id = @from").With("@to", to).With("@from", from), cancellationToken);
+        }
+        await ExecuteAsync(Sql.Command(connection, transaction,
+            "INSERT INTO site_reports (site_id, analyzed_at, report) SELECT @to, analyzed_at, report FROM site_reports WHERE site_id = @from")
+            .With("@to", to).With("@from", from), cancellationToken);
+        foreach (var table in new[] { "site_clones", "site_findings" })
+        {
+            await ExecuteAsync(Sql.Command(connection, transaction, $"UPDATE {table} SET site_id = @to WHERE site_id = @from").With("@to", to).With("@from", from), cancellationToken);
+        }
+        await ExecuteAsync(Sql.Command(connection, transaction, "UPDATE site_clones SET reference_id = @to WHERE reference_id = @from").With("@to", to).With("@from", from), cancellationToken);
+        // A vetted record whose website snapshot was this site links to its graph node (site:<id>) in its graph document.
+        var graph = dialect.Name == "postgres" ? "replace(graph::text, @old, @new)::jsonb" : "replace(graph, @old, @new)";
+        await ExecuteAsync(Sql.Command(connection, transaction, $"UPDATE vet_records SET graph = {graph} WHERE {(dialect.Name == "postgres" ? "graph::text" : "graph")} LIKE @like")
+            .With("@old", $"\"site:{from}\"").With("@new", $"\"site:{to}\"").With("@like", $"%\"site:{from}\"%"), cancellationToken);
+        await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM site_reports WHERE site_id = @from").With("@from", from), cancellationToken);
+        await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM sites WHERE id = @from").With("@from", from), cancellationToken);
+    }
+
+    private const string PendingMark = "SELECT 1 FROM site_renames WHERE from_id = '' AND to_id = ''";
+
+    public async Task<bool> IdentityRepairPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, PendingMark);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async IAsyncEnumerable<SiteRename> ListRenamesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await ReadRowsAsync(connection, null, "SELECT from_id, to_id, reason, renamed_at FROM site_renames WHERE from_id <> '' ORDER BY ordinal", null,
+            r => new SiteRename(r.GetString(0), r.GetString(1), r.GetString(2), database.Dialect.GetTime(r, 3)), cancellationToken);
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Rows of a child table grouped by their site (the first column), in the query's order.</summary>
     private static async Task<Dictionary<string, List<T>>> ReadChildrenAsync<T>(DbConnection connection, DbTransaction transaction, string query,
         string? siteId, Func<DbDataReader, T> read, CancellationToken cancellationToken)

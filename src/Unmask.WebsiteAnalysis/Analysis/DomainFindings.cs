@@ -12,7 +12,7 @@ public static class DomainFindings
     {
         var findings = new List<SiteFinding>();
         findings.AddRange(LookalikeEvidence(target, index.ReferenceDomains).Select(l => new SiteFinding("DOMAIN_LOOKALIKE", "high", l)));
-        if (target.Domain is { } domain && options.RegisteredOn is { } registered)
+        if (BrandWords.ShownDomain(target) is { } domain && options.RegisteredOn is { } registered)
         {
             var asOf = options.AsOf ?? DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
             var days = asOf.DayNumber - registered.DayNumber;

@@ -26,8 +26,9 @@ public sealed record IndexedPage(string Path, string? Title, IReadOnlyList<TextB
     IReadOnlyList<MarkupValue>? Markup = null);
 
 /// <summary>Everything needed to compare a site later, JSON-serialisable (one row per site in the store).</summary>
-/// <param name="Key">Registrable domain when the pages declare one (canonical, og:url, JSON-LD url), else the folder or file name.</param>
-/// <param name="Domain">The registrable domain the site declares for itself, when it does.</param>
+/// <param name="Key">The site's id, from where it came from (<see cref="SiteIdentity"/>): the registrable domain fetched for a
+/// site read from a URL, the domain of the one reference site that declares it, else the folder or file name (made unique).</param>
+/// <param name="Domain">The registrable domain the site owns (fetched from it, or the reference known by it), else null.</param>
 /// <param name="Declared">Every registrable domain the pages claim for the site (canonical link, og:url, JSON-LD url), most
 /// claimed first. Written by whoever made the pages: a claim, never the site's identity.</param>
 /// <param name="BrandNames">Names the site calls itself (og:site_name, JSON-LD organisation, title, copyright line), best first.</param>

@@ -94,9 +94,102 @@ public sealed class SiteAnalyzer
             clones.Add(WithEvidence(BuildClone(targetText, score, options), targetText, score, id, index, self, options));
         }
 
+        var claims = ClaimsOfOthers(target, index, self);
         var pivots = Pivots(target, index, self, options);
         var findings = Findings(target, index, clones, pivots, options);
-        return new SiteReport(target.Key, target.Pages.Count, clones, target.Fingerprints, pivots, findings, target.Warnings);
+        findings.AddRange(ClaimFindings(claims, clones));
+        pivots = WithClaimPivots(pivots, claims);
+        return new SiteReport(target.Key, target.Pages.Count, clones, target.Fingerprints, pivots, findings, target.Warnings,
+            target.Source, target.Role == SiteRole.Reference ? "reference" : "suspect", target.Declared);
+    }
+
+    /// <summary>A domain the target's pages claim that another indexed site owns, with that site and where the claim is made
+    /// (<c>canonical link on about.html</c>).</summary>
+    private sealed record OtherIdentityClaim(string Domain, string Owner, SiteRole OwnerRole, List<string> Where);
+
+    private static List<OtherIdentityClaim> ClaimsOfOthers(IndexedSite target, SiteIndex index, HashSet<int> self)
+    {
+        var claims = new List<OtherIdentityClaim>();
+        foreach (var domain in target.Declared.Where(d => d != target.Domain))
+        {
+            if (index.OwnerOf(domain) is not { } owner || self.Contains(owner) || index.KeyOf(owner) == target.Key)
+            {
+                continue;
+            }
+            claims.Add(new OtherIdentityClaim(domain, index.KeyOf(owner), index.RoleOf(owner), ClaimPlaces(target, domain)));
+        }
+        return claims;
+    }
+
+    /// <summary>Where the pages claim the domain: the canonical link, og:url or JSON-LD organisation url, and the page.</summary>
+    private static List<string> ClaimPlaces(IndexedSite target, string domain)
+    {
+        var suffixes = PublicSuffix.Default;
+        var places = new List<string>();
+        foreach (var page in target.Pages)
+        {
+            foreach (var value in page.Markup ?? [])
+            {
+                var how = value.Slot switch
+                {
+                    "canonical" => "canonical link",
+                    "meta:og:url" => "og:url",
+                    var slot when slot.StartsWith("jsonld:", StringComparison.Ordinal) && slot.EndsWith(".url", StringComparison.Ordinal) => "JSON-LD url",
+                    _ => null,
+                };
+                if (how is not null && SiteFeatures.RegistrableOfUrl(value.Value, suffixes) == domain)
+                {
+                    places.Add($"{how} on {page.Path}");
+                }
+            }
+        }
+        if (places.Count == 0)
+        {
+            // Sites indexed before markup values were kept: their canonical and og:url artefacts.
+            places.AddRange(target.Artefacts.Where(a => a.Kind is "canonical" or "og_url" && a.Value == domain)
+                .Select(a => $"{(a.Kind == "canonical" ? "canonical link" : "og:url")} on {a.Page}"));
+        }
+        return [.. places.Distinct()];
+    }
+
+    /// <summary><c>SITE_CLAIMS_OTHER_IDENTITY</c>: high when the target copies the owner with its brand swapped (the copy kept
+    /// the original's canonical link), info when it is another version of the owner's own site, medium otherwise.</summary>
+    private static IEnumerable<SiteFinding> ClaimFindings(List<OtherIdentityClaim> claims, List<CloneMatch> clones)
+    {
+        foreach (var claim in claims)
+        {
+            var match = clones.FirstOrDefault(c => c.Reference == claim.Owner);
+            var (severity, why) = match switch
+            {
+                { Relation: CloneMatch.SameSiteRelation } => ("info", "another version of that site"),
+                { Relation: CloneMatch.CloneRelation, BrandSubstitutions.Count: > 0 } => ("high", "copies that site with its brand swapped and kept its claim"),
+                { Relation: CloneMatch.CloneRelation } => ("medium", "copies that site"),
+                _ => ("medium", "shares no copied text with it"),
+            };
+            var where = claim.Where.Count == 0 ? "" : $" ({string.Join(", ", claim.Where.Take(3))}{(claim.Where.Count > 3 ? $", {claim.Where.Count - 3} more" : "")})";
+            yield return new SiteFinding("SITE_CLAIMS_OTHER_IDENTITY", severity,
+                $"the pages claim {claim.Domain}{where}, the domain of the indexed {(claim.OwnerRole == SiteRole.Reference ? "reference" : "suspect")} site {claim.Owner}; {why}");
+        }
+    }
+
+    /// <summary>The pivots with each claimed domain (<c>claims:legit.example</c>) added to the pivot to the site owning it.</summary>
+    private static List<Pivot> WithClaimPivots(List<Pivot> pivots, List<OtherIdentityClaim> claims)
+    {
+        var result = pivots.ToList();
+        foreach (var claim in claims)
+        {
+            var label = "claims:" + claim.Domain;
+            var at = result.FindIndex(p => p.Site == claim.Owner);
+            if (at >= 0)
+            {
+                result[at] = result[at] with { Shared = [.. result[at].Shared.Where(v => v != label), label] };
+            }
+            else
+            {
+                result.Add(new Pivot(claim.Owner, [label]));
+            }
+        }
+        return result;
     }
 
     private sealed record CandidateScore(SiteText Reference, List<AlignedPassage> Passages, double CopiedWords, double SuspectShare,
@@ -192,7 +285,11 @@ public sealed class SiteAnalyzer
         var substitutions = BrandSubstitutions.Infer(score.Passages, target, score.Reference);
         var (strong, weak) = SameSiteEvidence(target.Site, reference);
         var swapped = BrandSwapped(substitutions, reference, target);
-        var differentDomain = target.Site.Domain is not null && reference.Domain is not null && target.Site.Domain != reference.Domain;
+        // A site that presents itself under another domain (owned, or claimed: a claim can only count against being the
+        // reference's own site, never for it) is not the reference's own.
+        var shown = target.Site.Domain ?? target.Site.Declared.FirstOrDefault();
+        var referenceDomain = reference.Domain ?? reference.Declared.FirstOrDefault();
+        var differentDomain = shown is not null && referenceDomain is not null && shown != referenceDomain;
         var relation = strong.Count > 0 && !swapped && !differentDomain ? CloneMatch.SameSiteRelation : CloneMatch.CloneRelation;
         var evidence = strong.Concat(weak).ToList();
         var passages = score.Passages.Where(p => p.Words >= options.MinPassageWords)
@@ -213,19 +310,21 @@ public sealed class SiteAnalyzer
 
     private static double Round(double value) => Math.Round(value, 3);
 
-    /// <summary>Signs that the target is the reference itself (older version, archive capture), not a copy by someone else.
-    /// Only a declared domain or a web-archive capture is conclusive; shared contacts are listed but are not enough on their own
-    /// (clones inherit the reference's phone or theme-vendor e-mail).</summary>
+    /// <summary>Signs that the target is the reference itself (older version, redesign, archive capture), not a copy by someone
+    /// else: a web-archive capture of the reference's domain, the same registrable domain fetched, or the reference owner's own
+    /// contact details (an e-mail at the reference's own domain, its phone, its postal address). The caller counts them only
+    /// when no brand was substituted (clones inherit the reference's phone too). A domain the target's pages declare is not
+    /// evidence: whoever made the pages wrote it. Trackers shared are listed as weak evidence.</summary>
     private static (List<string> Strong, List<string> Weak) SameSiteEvidence(IndexedSite target, IndexedSite reference)
     {
         var strong = new List<string>();
         if (reference.Domain is { } domain && target.Domain == domain)
         {
-            strong.Add($"declares the same domain {domain}");
+            strong.Add($"fetched from the same domain {domain}");
         }
+        var own = BrandWords.OwnDomains(reference);
         if (target.IsArchiveCapture)
         {
-            var own = BrandWords.OwnDomains(reference);
             var archived = target.Artefacts.Where(a => a.Kind == "archived").Select(a => a.Value).Distinct().ToList();
             var plainKey = Plain(reference.Name);
             var hit = archived.FirstOrDefault(h => own.Contains(h) || (plainKey.Length >= 4 && Plain(h.Split('.')[0]) == plainKey));
@@ -238,14 +337,42 @@ public sealed class SiteAnalyzer
                 strong.Add("web-archive capture (the reference declares no domain)");
             }
         }
-        var shared = target.Fingerprints.Emails.Intersect(reference.Fingerprints.Emails)
+        var ownEmails = target.Fingerprints.Emails.Intersect(reference.Fingerprints.Emails)
+            .Where(e => own.Contains(e[(e.IndexOf('@', StringComparison.Ordinal) + 1)..])).ToList();
+        var contacts = ownEmails
             .Concat(target.Fingerprints.Phones.Intersect(reference.Fingerprints.Phones))
-            .Concat(target.Fingerprints.Trackers.Intersect(reference.Fingerprints.Trackers)).ToList();
-        var weak = shared.Count > 0 ? new List<string> { "keeps the reference's own " + string.Join(", ", shared.Take(4)) } : [];
+            .Concat(target.Fingerprints.Addresses.Intersect(reference.Fingerprints.Addresses)).ToList();
+        var trackers = target.Fingerprints.Trackers.Intersect(reference.Fingerprints.Trackers).ToList();
+        var weak = new List<string>();
+        // The owner's contacts and analytics id are the owner's only under the owner's name: a copy renamed for another firm
+        // that kept them is a clone that forgot to change them.
+        if (SameName(target, reference))
+        {
+            if (contacts.Count > 0)
+            {
+                strong.Add($"the same name ({target.BrandNames[0]}) and the reference owner's own contact details " + string.Join(", ", contacts.Take(4)));
+            }
+            if (trackers.Count > 0)
+            {
+                strong.Add($"the same name ({target.BrandNames[0]}) and the reference owner's own analytics id " + string.Join(", ", trackers.Take(4)));
+            }
+        }
+        else if (contacts.Count + trackers.Count > 0)
+        {
+            weak.Add("keeps the reference's own " + string.Join(", ", contacts.Concat(trackers).Take(4)));
+        }
         return (strong, weak);
 
         static string Plain(string text) => new string(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
     }
+
+    /// <summary>True when the target's main name (its first brand name) shares a word of four letters or more with the
+    /// reference's: "CodeCraft Systems" and "CodeCraft Studio" are one firm renamed, "Brightpath" and "Threestup" are not, nor are "Harbor
+    /// Consulting" and "Summit Consulting" (a word of the trade names no firm).</summary>
+    private static bool SameName(IndexedSite target, IndexedSite reference) =>
+        target.BrandNames.Count > 0 && reference.BrandNames.Count > 0
+        && BrandWords.Split(target.BrandNames[0]).Where(w => w.Length >= 4 && !BrandWords.IsDescriptor(w))
+            .Intersect(BrandWords.Split(reference.BrandNames[0]), StringComparer.Ordinal).Any();
 
     /// <summary>True when the reference's own name or domain was replaced by an unrelated one throughout: the replacement occurs
     /// at least as often as the old name still does. A rename that keeps a word ("CodeCraft Studio" → "CodeCraft Systems") or
@@ -259,7 +386,7 @@ public sealed class SiteAnalyzer
         // The word must still be in the visible text: a clone that swapped the name in the text but kept og:site_name or the
         // JSON-LD name of the original has not been renamed.
         var referenceText = string.Join("\n", reference.Pages.SelectMany(p => p.Blocks).Select(b => b.Text)).ToLowerInvariant();
-        var renamed = target.Site.BrandNames.Take(1).SelectMany(BrandWords.Split).Where(w => w.Length >= 4)
+        var renamed = target.Site.BrandNames.Take(1).SelectMany(BrandWords.Split).Where(w => w.Length >= 4 && !BrandWords.IsDescriptor(w))
             .Intersect(reference.BrandNames.Take(1).SelectMany(BrandWords.Split), StringComparer.Ordinal)
             .Any(w => CountWord(text, w) > 0 && 2 * CountWord(text, w) >= CountWord(referenceText, w));
         foreach (var substitution in substitutions.Where(s => s.Type is "domain" or "email" || (s.Type == "name" && !renamed)))

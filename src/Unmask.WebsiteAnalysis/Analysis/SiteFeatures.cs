@@ -32,10 +32,11 @@ public static partial class SiteFeatures
         var declared = pages.SelectMany(p => new[] { p.Canonical, p.OgUrl }.Concat(p.JsonLdUrls))
             .Select(u => RegistrableOfUrl(u, suffixes)).OfType<string>().ToList();
         var claimed = declared.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
-        var domain = claimed.FirstOrDefault();
-        if (domain is null && site.Pages.Count > 0 && site.Pages[0].Url is { } fetched)
+        // What the site shows the world (for the brand names it gives itself); its identity is where it came from.
+        var domain = (SiteIdentity.IsUrl(site.Source) ? RegistrableOfUrl(site.Source, suffixes) : null) ?? claimed.FirstOrDefault();
+        if (domain is null && site.Pages.Count > 0 && site.Pages[0].Url is { } recorded)
         {
-            domain = RegistrableOfUrl(fetched, suffixes);
+            domain = RegistrableOfUrl(recorded, suffixes);
         }
 
         var artefacts = new List<SiteArtefact>();
@@ -90,12 +91,12 @@ public static partial class SiteFeatures
 
         var (assets, assetWarning) = SiteAssets.Of(site);
         var contentHash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(string.Join('\n', indexedPages.SelectMany(p => p.Blocks.Select(b => b.Text))) + site.Name)).ToString("x16");
-        return new IndexedSite(
-            Key: domain ?? site.Name,
+        var indexed = new IndexedSite(
+            Key: site.Name,
             Name: site.Name,
             Source: site.Source,
             Role: role,
-            Domain: domain,
+            Domain: null,
             BrandNames: BrandNames(pages, domain),
             Artefacts: artefacts,
             IsArchiveCapture: pages.Any(p => p.IsArchiveCapture),
@@ -103,10 +104,47 @@ public static partial class SiteFeatures
             Pages: indexedPages,
             Fingerprints: fingerprints,
             TemplateMinHash: MinHash.Signature(pages.SelectMany(p => p.TemplateFeatures).Distinct()),
-            Warnings: assetWarning is null ? site.Warnings : [.. site.Warnings, assetWarning],
+            Warnings: [.. site.Warnings, .. (assetWarning is null ? Array.Empty<string>() : [assetWarning]), .. ClaimWarnings(site, pages, claimed, suffixes)],
             ContentHash: contentHash,
             Declared: claimed,
             Assets: assets);
+        // Alone, the site takes the id it would take in an empty index; the store gives it its id among the others.
+        return SiteIdentity.With(indexed, SiteIdentity.Assign([SiteIdentity.OriginOf(indexed)])[0]);
+    }
+
+    /// <summary>What is odd about the domains a site's pages claim or were recorded from: many different domains, a canonical
+    /// link or og:url naming no domain (an IP address, <c>javascript:</c>), a page whose canonical link and og:url disagree,
+    /// a WARC holding pages of several hosts. The claims stay claims; these say why they should not be trusted.</summary>
+    private static IEnumerable<string> ClaimWarnings(SiteSnapshot site, IReadOnlyList<PageFeatures> pages, IReadOnlyList<string> claimed, PublicSuffix suffixes)
+    {
+        if (claimed.Count >= 3)
+        {
+            yield return $"pages declare {claimed.Count} different domains ({string.Join(", ", claimed.Take(5))}{(claimed.Count > 5 ? ", …" : "")}); they are claims, not the site's identity";
+        }
+        foreach (var page in pages)
+        {
+            foreach (var (how, url) in new[] { ("canonical link", page.Canonical), ("og:url", page.OgUrl) })
+            {
+                if (!string.IsNullOrWhiteSpace(url) && RegistrableOfUrl(url, suffixes) is null)
+                {
+                    var shown = url.Trim();
+                    yield return $"{page.Path}: {how} '{(shown.Length > 60 ? shown[..60] + "…" : shown)}' names no domain";
+                }
+            }
+            if (RegistrableOfUrl(page.Canonical, suffixes) is { } canonical && RegistrableOfUrl(page.OgUrl, suffixes) is { } og && canonical != og)
+            {
+                yield return $"{page.Path}: canonical link names {canonical} but og:url names {og}";
+            }
+        }
+        if (!SiteIdentity.IsUrl(site.Source))
+        {
+            var hosts = site.Pages.Select(p => Uri.TryCreate(p.Url, UriKind.Absolute, out var u) ? u.Host.ToLowerInvariant() : null).OfType<string>()
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (hosts.Count >= 2)
+            {
+                yield return $"the archive holds pages of {hosts.Count} hosts ({string.Join(", ", hosts.Take(5))}); the site is known by its file name";
+            }
+        }
     }
 
     /// <summary>Registrable domain of a URL; web.archive.org links are unwrapped to the archived URL's domain.</summary>

@@ -34,6 +34,7 @@ public sealed class SiteIndex
     private readonly HashPostingMap _contentHashes = new();
     private readonly Dictionary<string, int> _firstByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _referenceDomains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _owners = new(StringComparer.Ordinal);
     private readonly List<LookalikeDomain> _referenceDomainForms = [];
 
     public int Count => _stored.Count;
@@ -87,6 +88,10 @@ public sealed class SiteIndex
         }
         _contentHashes.Add(HashOf(site.ContentHash), id);
         _firstByKey.TryAdd(site.Key, id);
+        if (site.Domain is { } owned)
+        {
+            _owners.TryAdd(owned, id);
+        }
         IEnumerable<string> referenceDomains = site.Role != SiteRole.Reference ? [] : site.Domain is { } own ? site.Declared.Prepend(own) : site.Declared;
         foreach (var domain in referenceDomains)
         {
@@ -102,6 +107,9 @@ public sealed class SiteIndex
 
     /// <summary>The first indexed site with this key, or null.</summary>
     public IndexedSite? FirstWithKey(string key) => _firstByKey.TryGetValue(key, out var id) ? Decode(id) : null;
+
+    /// <summary>The first indexed site owning this registrable domain (fetched from it, or the reference known by it), or null.</summary>
+    public int? OwnerOf(string domain) => _owners.TryGetValue(domain, out var id) ? id : null;
 
     /// <summary>Distinct domains of reference sites (the one each owns, then the ones its pages declare), in the order first indexed,
     /// prepared for look-alike comparison.</summary>

@@ -71,6 +71,10 @@ public sealed record Pivot(string Site, IReadOnlyList<string> Shared, bool Opera
 /// <summary>A finding with a code from INDICATORS.md, a severity (info, low, medium, high, critical) and evidence text.</summary>
 public sealed record SiteFinding(string Code, string Severity, string Evidence);
 
+/// <param name="Target">The analysed site's id (<see cref="IndexedSite.Key"/>).</param>
+/// <param name="Source">Where it was read from (the URL fetched, or the folder, HTML file or WARC file).</param>
+/// <param name="Role">The role it has in the index: <c>reference</c> or <c>suspect</c>.</param>
+/// <param name="Declared">The domains its pages claim (canonical link, og:url, JSON-LD url), most claimed first.</param>
 public sealed record SiteReport(
     string Target,
     int Pages,
@@ -78,4 +82,7 @@ public sealed record SiteReport(
     SiteFingerprints Fingerprints,
     IReadOnlyList<Pivot> Pivots,
     IReadOnlyList<SiteFinding> Findings,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    string? Source = null,
+    string? Role = null,
+    IReadOnlyList<string>? Declared = null);

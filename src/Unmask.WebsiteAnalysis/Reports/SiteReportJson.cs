@@ -8,11 +8,29 @@ namespace Unmask.WebsiteAnalysis.Reports;
 /// <c>values</c>, <c>fingerprints.messengers</c>, <c>warnings</c>) that the contract allows.</summary>
 public static class SiteReportJson
 {
+    /// <summary>Where the analysed site came from and what its pages claim: <c>source</c>, <c>role</c>, <c>declared</c>.</summary>
+    private static void WriteIdentity(Utf8JsonWriter w, SiteReport report)
+    {
+        if (report.Source is not null)
+        {
+            w.WriteString("source", report.Source);
+        }
+        if (report.Role is not null)
+        {
+            w.WriteString("role", report.Role);
+        }
+        if (report.Declared is not null)
+        {
+            WriteStrings(w, "declared", report.Declared);
+        }
+    }
+
     public static void Write(Utf8JsonWriter w, SiteReport report)
     {
         w.WriteStartObject();
         w.WriteString("target", report.Target);
         w.WriteNumber("pages", report.Pages);
+        WriteIdentity(w, report);
         w.WriteStartArray("clones");
         foreach (var clone in report.Clones)
         {

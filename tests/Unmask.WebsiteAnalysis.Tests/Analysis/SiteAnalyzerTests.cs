@@ -19,7 +19,7 @@ public sealed class SiteAnalyzerTests
         var report = new SiteAnalyzer().Analyze(Load("suspect", "quillfeatherlab"), ReferenceIndex(),
             new SiteAnalysisOptions(RegisteredOn: new DateOnly(2026, 10, 1), AsOf: new DateOnly(2026, 10, 20)));
 
-        report.Target.ShouldBe("quillfeatherlab.example");
+        report.Target.ShouldBe("quillfeatherlab", "a suspect is known by its folder name, not the domain its pages declare");
         var clone = report.Clones.ShouldHaveSingleItem();
         clone.Reference.ShouldBe("harborpointconsulting.example");
         clone.Relation.ShouldBe("clone");
@@ -96,7 +96,7 @@ public sealed class SiteAnalyzerTests
 
         using var json = JsonDocument.Parse(SiteReportJson.ToJson(report));
         var root = json.RootElement;
-        root.GetProperty("target").GetString().ShouldBe("quillfeatherlab.example");
+        root.GetProperty("target").GetString().ShouldBe("quillfeatherlab");
         root.GetProperty("pages").GetInt32().ShouldBe(2);
         var clone = root.GetProperty("clones")[0];
         foreach (var field in new[] { "reference", "relation", "similarity", "copied_fraction", "brand_substitutions", "passages" })
