@@ -11,7 +11,7 @@ public static class DomainFindings
     public static IEnumerable<SiteFinding> Of(IndexedSite target, SiteIndex index, SiteAnalysisOptions options)
     {
         var findings = new List<SiteFinding>();
-        findings.AddRange(LookalikeEvidence(target, index.ReferenceDomains).Select(l => new SiteFinding("DOMAIN_LOOKALIKE", "high", l)));
+        findings.AddRange(LookalikeEvidence(target, index.ReferenceLookalikes).Select(l => new SiteFinding("DOMAIN_LOOKALIKE", "high", l)));
         if (BrandWords.ShownDomain(target) is { } domain && options.RegisteredOn is { } registered)
         {
             var asOf = options.AsOf ?? DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
@@ -29,7 +29,7 @@ public static class DomainFindings
     /// (canonical link, og:url, JSON-LD url) that imitates one: a claim is reported as a claim, never as the site's domain.
     /// A claim of exactly a reference's domain is no look-alike (SITE_CLAIMS_OTHER_IDENTITY covers it); a reference site's own
     /// domains are not compared with each other.</summary>
-    public static IReadOnlyList<string> LookalikeEvidence(IndexedSite target, IReadOnlyList<LookalikeDomain> references)
+    public static IReadOnlyList<string> LookalikeEvidence(IndexedSite target, LookalikeIndex references)
     {
         var evidence = new List<string>();
         var own = new HashSet<string>(StringComparer.Ordinal);
@@ -41,17 +41,15 @@ public static class DomainFindings
         {
             own.UnionWith(target.Declared);
         }
-        var others = references.Where(r => !own.Contains(r.Registrable)).ToList();
+        IEnumerable<LookalikeMatch> Imitated(string host) =>
+            references.Matches(host).Where(m => !own.Contains(references[m.Id].Registrable)).Select(m => m.Match);
         if (HostOf(target) is { } host)
         {
-            var prepared = Lookalikes.Prepare(host);
-            evidence.AddRange(others.Select(r => Lookalikes.Compare(prepared, r)).OfType<LookalikeMatch>().Select(m => $"{m.Explanation} ({m.Kind})"));
+            evidence.AddRange(Imitated(host).Select(m => $"{m.Explanation} ({m.Kind})"));
         }
         foreach (var claim in target.Declared.Where(c => c != target.Domain))
         {
-            var prepared = Lookalikes.Prepare(claim);
-            evidence.AddRange(others.Select(r => Lookalikes.Compare(prepared, r)).OfType<LookalikeMatch>()
-                .Select(m => $"its pages claim {m.Domain}, not its own domain: {m.Explanation} ({m.Kind})"));
+            evidence.AddRange(Imitated(claim).Select(m => $"its pages claim {m.Domain}, not its own domain: {m.Explanation} ({m.Kind})"));
         }
         return evidence;
     }

@@ -54,7 +54,11 @@ public sealed class SiteAnalyzer
     {
         options ??= new SiteAnalysisOptions();
         var targetText = SiteText.Of(target);
-        var self = index.SitesWithContentHash(target.ContentHash).ToHashSet();
+        // The target's own indexed copy: the same content read from the same source. A verbatim mirror kept elsewhere (another
+        // folder of the same name) is another site, compared like any other.
+        var self = index.SitesWithContentHash(target.ContentHash)
+            .Where(id => index[id].Source == target.Source)
+            .ToHashSet();
 
         var candidates = Candidates(target, index, self, options);
         var evaluated = new List<(int Id, CandidateScore Score)>();
@@ -96,7 +100,7 @@ public sealed class SiteAnalyzer
 
         var claims = ClaimsOfOthers(target, index, self);
         var pivots = Pivots(target, index, self, options);
-        var findings = Findings(target, index, clones, pivots, options);
+        var findings = Findings(target, index, clones, pivots, claims.Select(c => c.Domain).ToHashSet(StringComparer.Ordinal), options);
         findings.AddRange(ClaimFindings(claims, clones));
         pivots = WithClaimPivots(pivots, claims);
         return new SiteReport(target.Key, target.Pages.Count, clones, target.Fingerprints, pivots, findings, target.Warnings,
@@ -221,7 +225,6 @@ public sealed class SiteAnalyzer
 
     private static CandidateScore? Score(SiteText target, SiteText reference, int referenceId, SiteIndex index, HashSet<int> self, SiteAnalysisOptions options)
     {
-        var referenceKey = reference.Site.Key;
         // A fingerprint is common when another reference site (not this one, not the target) carries it too: legitimate firms
         // do not copy each other, so text they share is boilerplate, legal text or template filler.
         double Commonness(ulong hash)
@@ -233,7 +236,7 @@ public sealed class SiteAnalyzer
             }
             foreach (var id in sites)
             {
-                if (id != referenceId && !self.Contains(id) && index.RoleOf(id) == SiteRole.Reference && index.KeyOf(id) != referenceKey)
+                if (id != referenceId && !self.Contains(id) && index.RoleOf(id) == SiteRole.Reference && !index.SameFirm(id, referenceId))
                 {
                     return 1;
                 }
@@ -283,7 +286,8 @@ public sealed class SiteAnalyzer
     {
         var reference = score.Reference.Site;
         var substitutions = BrandSubstitutions.Infer(score.Passages, target, score.Reference);
-        var (strong, weak) = SameSiteEvidence(target.Site, reference);
+        var rerouted = Rerouted(substitutions, target.Site);
+        var (strong, weak) = SameSiteEvidence(target.Site, reference, rerouted);
         var swapped = BrandSwapped(substitutions, reference, target);
         // A site that presents itself under another domain (owned, or claimed: a claim can only count against being the
         // reference's own site, never for it) is not the reference's own.
@@ -315,7 +319,7 @@ public sealed class SiteAnalyzer
     /// contact details (an e-mail at the reference's own domain, its phone, its postal address). The caller counts them only
     /// when no brand was substituted (clones inherit the reference's phone too). A domain the target's pages declare is not
     /// evidence: whoever made the pages wrote it. Trackers shared are listed as weak evidence.</summary>
-    private static (List<string> Strong, List<string> Weak) SameSiteEvidence(IndexedSite target, IndexedSite reference)
+    private static (List<string> Strong, List<string> Weak) SameSiteEvidence(IndexedSite target, IndexedSite reference, List<BrandSubstitution> rerouted)
     {
         var strong = new List<string>();
         if (reference.Domain is { } domain && target.Domain == domain)
@@ -346,7 +350,13 @@ public sealed class SiteAnalyzer
         var weak = new List<string>();
         // The owner's contacts and analytics id are the owner's only under the owner's name: a copy renamed for another firm
         // that kept them is a clone that forgot to change them.
-        if (SameName(target, reference))
+        if (rerouted.Count > 0)
+        {
+            // A copy that kept the firm's name and e-mail but routes its phone, messenger or profile to someone else is not the
+            // firm's own site: the contacts it kept are not evidence.
+            weak.Add("keeps some of the reference's own details but routes " + string.Join(", ", rerouted.Take(3).Select(s => $"{s.Type} {s.Original} to {s.Replacement}")));
+        }
+        else if (SameName(target, reference))
         {
             if (contacts.Count > 0)
             {
@@ -364,6 +374,22 @@ public sealed class SiteAnalyzer
         return (strong, weak);
 
         static string Plain(string text) => new string(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+    }
+
+    /// <summary>The contact substitutions (phone, e-mail, social profile, tracker) whose original the target no longer carries
+    /// anywhere: the copy routes that contact to someone else.</summary>
+    private static List<BrandSubstitution> Rerouted(IReadOnlyList<BrandSubstitution> substitutions, IndexedSite target)
+    {
+        var fingerprints = target.Fingerprints;
+        var markup = target.Pages.SelectMany(p => p.Markup ?? []).Select(m => m.Value).ToList();
+        return substitutions.Where(s => s.Type switch
+        {
+            "phone" => Extraction.ContactPatterns.NormalisePhone(s.Original, "US") is { } phone && !fingerprints.Phones.Contains(phone),
+            "email" => !fingerprints.Emails.Contains(s.Original, StringComparer.OrdinalIgnoreCase),
+            "tracker" => !fingerprints.Trackers.Contains(s.Original, StringComparer.OrdinalIgnoreCase),
+            "social" => !markup.Any(v => v.Contains(s.Original, StringComparison.OrdinalIgnoreCase)),
+            _ => false,
+        }).ToList();
     }
 
     /// <summary>True when the target's main name (its first brand name) shares a word of four letters or more with the
@@ -461,7 +487,7 @@ public sealed class SiteAnalyzer
             }
             var sites = index.SitesWithAsset(asset.Sha256).Where(id => !self.Contains(id)).ToList();
             // Legitimate firms do not copy each other: a file another reference loads too is a library or a theme's.
-            var otherReference = sites.Any(id => id != referenceId && index.RoleOf(id) == SiteRole.Reference && index.KeyOf(id) != reference.Key);
+            var otherReference = sites.Any(id => id != referenceId && index.RoleOf(id) == SiteRole.Reference && !index.SameFirm(id, referenceId));
             copied.Add(new CopiedArtefact(original.Kind, asset.Path, original.Path, asset.Sha256, sites.Count,
                 otherReference || sites.Count > options.MaxArtefactSites));
         }
@@ -565,7 +591,8 @@ public sealed class SiteAnalyzer
         };
     }
 
-    private static List<SiteFinding> Findings(IndexedSite target, SiteIndex index, List<CloneMatch> clones, List<Pivot> pivots, SiteAnalysisOptions options)
+    private static List<SiteFinding> Findings(IndexedSite target, SiteIndex index, List<CloneMatch> clones, List<Pivot> pivots, HashSet<string> claimed,
+        SiteAnalysisOptions options)
     {
         var findings = new List<SiteFinding>();
         var copies = clones.Where(c => c.Relation == CloneMatch.CloneRelation).ToList();
@@ -587,6 +614,8 @@ public sealed class SiteAnalyzer
         }
 
         var foreignDomains = copies.Select(c => index.FirstWithKey(c.Reference)?.Domain).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A canonical link or og:url naming another indexed site's domain is reported once, as SITE_CLAIMS_OTHER_IDENTITY.
+        foreignDomains.ExceptWith(claimed);
         foreach (var group in target.Artefacts.Where(a => a.Kind is "httrack" or "saved_from" or "canonical" or "og_url")
                      .Select(a => (a.Kind, a.Page, Domain: SiteFeatures.RegistrableOfUrl(a.Value, PublicSuffix.Default)))
                      .Where(a => a.Domain is not null && a.Domain != target.Domain && (a.Kind is "httrack" or "saved_from" || foreignDomains.Contains(a.Domain)))

@@ -19,6 +19,9 @@ public static partial class SiteFeatures
     [GeneratedRegex(@"\s+[|–—·:»-]\s+|\s+\|\s*|\s*\|\s+")]
     private static partial Regex TitleSeparator();
 
+    /// <summary>Declared domains kept per site, most claimed first.</summary>
+    public const int MaxDeclared = 20;
+
     public static IndexedSite Extract(SiteSnapshot site, SiteRole role, ExtractionOptions? options = null)
     {
         var features = new PageFeatures[site.Pages.Count];
@@ -31,7 +34,9 @@ public static partial class SiteFeatures
         var suffixes = PublicSuffix.Default;
         var declared = pages.SelectMany(p => new[] { p.Canonical, p.OgUrl }.Concat(p.JsonLdUrls))
             .Select(u => RegistrableOfUrl(u, suffixes)).OfType<string>().ToList();
-        var claimed = declared.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        var allClaimed = declared.GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        // Pages can claim any number of domains; a firm has a few. The most claimed are kept (and warned about below).
+        var claimed = allClaimed.Take(MaxDeclared).ToList();
         // What the site shows the world (for the brand names it gives itself); its identity is where it came from.
         var domain = (SiteIdentity.IsUrl(site.Source) ? RegistrableOfUrl(site.Source, suffixes) : null) ?? claimed.FirstOrDefault();
         if (domain is null && site.Pages.Count > 0 && site.Pages[0].Url is { } recorded)
@@ -104,7 +109,7 @@ public static partial class SiteFeatures
             Pages: indexedPages,
             Fingerprints: fingerprints,
             TemplateMinHash: MinHash.Signature(pages.SelectMany(p => p.TemplateFeatures).Distinct()),
-            Warnings: [.. site.Warnings, .. (assetWarning is null ? Array.Empty<string>() : [assetWarning]), .. ClaimWarnings(site, pages, claimed, suffixes)],
+            Warnings: [.. site.Warnings, .. (assetWarning is null ? Array.Empty<string>() : [assetWarning]), .. ClaimWarnings(site, pages, allClaimed, suffixes)],
             ContentHash: contentHash,
             Declared: claimed,
             Assets: assets);
@@ -120,6 +125,10 @@ public static partial class SiteFeatures
         if (claimed.Count >= 3)
         {
             yield return $"pages declare {claimed.Count} different domains ({string.Join(", ", claimed.Take(5))}{(claimed.Count > 5 ? ", …" : "")}); they are claims, not the site's identity";
+        }
+        if (claimed.Count > MaxDeclared)
+        {
+            yield return $"only the {MaxDeclared} most claimed of {claimed.Count} declared domains are kept";
         }
         foreach (var page in pages)
         {

@@ -27,6 +27,7 @@ public sealed class SiteIndex
     private readonly List<int> _storedLengths = [];
     private readonly List<string> _keys = [];
     private readonly List<SiteRole> _roles = [];
+    private readonly List<string> _firms = [];
     private readonly HashPostingMap _fingerprints = new();
     private readonly HashPostingMap _bands = new();
     // Identifiers and content hashes are keyed by their 64-bit hash: the strings themselves are in the stored sites.
@@ -36,6 +37,7 @@ public sealed class SiteIndex
     private readonly Dictionary<string, int> _referenceDomains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _owners = new(StringComparer.Ordinal);
     private readonly List<LookalikeDomain> _referenceDomainForms = [];
+    private readonly LookalikeIndex _referenceLookalikes = new();
 
     public int Count => _stored.Count;
 
@@ -48,6 +50,14 @@ public sealed class SiteIndex
     public string KeyOf(int id) => _keys[id];
 
     public SiteRole RoleOf(int id) => _roles[id];
+
+    /// <summary>True when both sites are readings of one firm: the same key, or two references known by the same domain (a live
+    /// site and its archive capture, two crawls). References are trusted, so the domain their pages declare may name them.</summary>
+    public bool SameFirm(int id, int other) => _keys[id] == _keys[other] || _firms[id] == _firms[other];
+
+    // A reference's firm is its domain (owned, else the one its pages claim most); anything else is a firm of its own.
+    private static string FirmOf(IndexedSite site) =>
+        site.Role == SiteRole.Reference && (site.Domain ?? site.Declared.FirstOrDefault()) is { } domain ? "domain:" + domain : "key:" + site.Key;
 
     public static SiteIndex Build(IEnumerable<IndexedSite> sites)
     {
@@ -67,6 +77,7 @@ public sealed class SiteIndex
         _storedLengths.Add(length);
         _keys.Add(site.Key);
         _roles.Add(site.Role);
+        _firms.Add(FirmOf(site));
         foreach (var fingerprint in ContentFingerprints(site))
         {
             _fingerprints.Add(fingerprint, id);
@@ -98,6 +109,7 @@ public sealed class SiteIndex
             if (_referenceDomains.TryAdd(domain, _referenceDomainForms.Count))
             {
                 _referenceDomainForms.Add(Lookalikes.Prepare(domain));
+                _referenceLookalikes.Add(domain);
             }
         }
     }
@@ -114,6 +126,10 @@ public sealed class SiteIndex
     /// <summary>Distinct domains of reference sites (the one each owns, then the ones its pages declare), in the order first indexed,
     /// prepared for look-alike comparison.</summary>
     public IReadOnlyList<LookalikeDomain> ReferenceDomains => _referenceDomainForms;
+
+    /// <summary>The same reference domains (ids in the same order) indexed for look-alike search, so a claimed domain is compared
+    /// only with the few it may imitate.</summary>
+    public LookalikeIndex ReferenceLookalikes => _referenceLookalikes;
 
     /// <summary>Number of sites carrying the identifier, without allocating.</summary>
     public int CountWithIdentifier(string identifier) => _identifiers.CountOf(HashOf(identifier));

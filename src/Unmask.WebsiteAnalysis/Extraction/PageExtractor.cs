@@ -309,6 +309,8 @@ public static partial class PageExtractor
         var names = new List<string>();
         var urls = new List<string>();
         var contacts = new List<string>();
+        // Depth alone does not bound a flat array of a million organisations: every node visited counts against one budget.
+        var budget = MaxMarkupValues;
         for (var s = 0; s < scripts.Count; s++)
         {
             var script = scripts[s];
@@ -354,7 +356,7 @@ public static partial class PageExtractor
 
         void Visit(JsonElement element, int depth)
         {
-            if (depth > 8)
+            if (depth > 8 || --budget < 0)
             {
                 return;
             }
