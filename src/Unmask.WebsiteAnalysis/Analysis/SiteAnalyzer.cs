@@ -352,7 +352,7 @@ public sealed class SiteAnalyzer
         // that kept them is a clone that forgot to change them.
         if (rerouted.Count > 0)
         {
-            // A copy that kept the firm's name and e-mail but routes its phone, messenger or profile to someone else is not the
+            // A copy that kept the firm's name and e-mail but routes its phone (or e-mail, or analytics) to someone else is not the
             // firm's own site: the contacts it kept are not evidence.
             weak.Add("keeps some of the reference's own details but routes " + string.Join(", ", rerouted.Take(3).Select(s => $"{s.Type} {s.Original} to {s.Replacement}")));
         }
@@ -376,18 +376,17 @@ public sealed class SiteAnalyzer
         static string Plain(string text) => new string(text.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
     }
 
-    /// <summary>The contact substitutions (phone, e-mail, social profile, tracker) whose original the target no longer carries
-    /// anywhere: the copy routes that contact to someone else.</summary>
+    /// <summary>The contact substitutions (phone, e-mail, tracker) whose original the target no longer carries anywhere: the copy
+    /// routes that contact to someone else. A social profile is left out: a firm's own redesign renames its profile handles
+    /// (linkedin.com/in/jane-doe → linkedin.com/in/janedoe).</summary>
     private static List<BrandSubstitution> Rerouted(IReadOnlyList<BrandSubstitution> substitutions, IndexedSite target)
     {
         var fingerprints = target.Fingerprints;
-        var markup = target.Pages.SelectMany(p => p.Markup ?? []).Select(m => m.Value).ToList();
         return substitutions.Where(s => s.Type switch
         {
             "phone" => Extraction.ContactPatterns.NormalisePhone(s.Original, "US") is { } phone && !fingerprints.Phones.Contains(phone),
             "email" => !fingerprints.Emails.Contains(s.Original, StringComparer.OrdinalIgnoreCase),
             "tracker" => !fingerprints.Trackers.Contains(s.Original, StringComparer.OrdinalIgnoreCase),
-            "social" => !markup.Any(v => v.Contains(s.Original, StringComparison.OrdinalIgnoreCase)),
             _ => false,
         }).ToList();
     }

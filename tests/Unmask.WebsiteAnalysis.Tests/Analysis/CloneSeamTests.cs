@@ -9,17 +9,10 @@ namespace Unmask.WebsiteAnalysis.Tests.Analysis;
 /// that keeps the firm's name but routes its phone elsewhere, a kept canonical link, and pages claiming too much.</summary>
 public sealed class CloneSeamTests
 {
-    private const string Welcome =
-        "Northwind Fieldworks builds rugged inventory software for orchards, vineyards and small dairies across the valley. Our crews "
-        + "visit every farm before writing a single line of code, so the tablets in the packing shed speak the language of the people who use them.";
-
-    private const string Method =
-        "We start with a two week field survey, map each harvest step on paper with the foremen, then ship a working pilot before the first frost. "
-        + "Nothing is locked in a contract until the pilot has counted a full season of crates without a missed pallet.";
-
-    private const string History =
-        "Founded in a converted cider barn in 2009, Northwind Fieldworks has grown from two stubborn engineers into a cooperative of "
-        + "forty people who still answer the support line themselves during harvest and who still drive out when a scanner stops working.";
+    // The firm's text, shared with the artefact tests.
+    private const string Welcome = CopiedArtefactTests.Welcome;
+    private const string Method = CopiedArtefactTests.Method;
+    private const string History = CopiedArtefactTests.History;
 
     private const string Contact = "Write to info@northwind.example or call +1 302-555-0100 for a visit.";
 
@@ -86,6 +79,19 @@ public sealed class CloneSeamTests
         var redesign = Site("/suspects/northwind-2019", SiteRole.Suspect, Canonical, Text(Welcome, Method, History, Contact));
 
         var report = new SiteAnalyzer().Analyze(redesign, SiteIndex.Build([reference]));
+
+        report.Clones.ShouldHaveSingleItem().Relation.ShouldBe(CloneMatch.SameSiteRelation);
+    }
+
+    [Fact]
+    public void The_firms_own_copy_with_a_renamed_profile_handle_is_still_the_same_site()
+    {
+        var profile = "<p><a href=\"https://www.linkedin.com/in/jane-doe-northwind\">Jane on LinkedIn</a></p>";
+        var reference = Site("/refs/northwind", SiteRole.Reference, Canonical, Text(Welcome, Method, History, Contact) + profile);
+        var older = Site("/suspects/northwind-2019", SiteRole.Suspect, Canonical,
+            Text(Welcome, Method, History, Contact) + profile.Replace("jane-doe-northwind", "janedoenorthwind", StringComparison.Ordinal));
+
+        var report = new SiteAnalyzer().Analyze(older, SiteIndex.Build([reference]));
 
         report.Clones.ShouldHaveSingleItem().Relation.ShouldBe(CloneMatch.SameSiteRelation);
     }

@@ -7,15 +7,15 @@ namespace Unmask.WebsiteAnalysis.Tests.Analysis;
 
 public sealed class CopiedArtefactTests
 {
-    private const string Welcome =
+    internal const string Welcome =
         "Northwind Fieldworks builds rugged inventory software for orchards, vineyards and small dairies across the valley. Our crews "
         + "visit every farm before writing a single line of code, so the tablets in the packing shed speak the language of the people who use them.";
 
-    private const string Method =
+    internal const string Method =
         "We start with a two week field survey, map each harvest step on paper with the foremen, then ship a working pilot before the first frost. "
         + "Nothing is locked in a contract until the pilot has counted a full season of crates without a missed pallet.";
 
-    private const string History =
+    internal const string History =
         "Founded in a converted cider barn in 2009, Northwind Fieldworks has grown from two stubborn engineers into a cooperative of "
         + "forty people who still answer the support line themselves during harvest and who still drive out when a scanner stops working.";
 
