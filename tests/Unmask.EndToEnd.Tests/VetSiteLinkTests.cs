@@ -20,26 +20,13 @@ public sealed class VetSiteLinkTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    /// <summary>A copy of harborpoint with its brand swapped that kept the original's canonical link.</summary>
-    private string FrontThatKeptTheCanonicalLink()
-    {
-        var source = RepoPaths.Fixture("sites", "reference", "harborpoint");
-        foreach (var file in Directory.GetFiles(source))
-        {
-            var html = File.ReadAllText(file).Replace("Harbor Point Consulting", "Quayside Data Works LLC", StringComparison.Ordinal)
-                .Replace("hello@harborpointconsulting.example", "team@quaysidedata.example", StringComparison.Ordinal)
-                .Replace("+1 218-555-0142", "+1 302-555-0177", StringComparison.Ordinal);
-            _folder.Write(Path.Combine("fronts", "quayside", Path.GetFileName(file)), html);
-        }
-        return _folder.File(Path.Combine("fronts", "quayside"));
-    }
-
-    /// <summary>A one-page site in a folder of that name, with an optional tracker and favicon.</summary>
-    private string Snapshot(string name, string text, string? tracker = null, byte[]? favicon = null)
+    /// <summary>A one-page site in a folder of that name, with an optional tracker, favicon and canonical link.</summary>
+    private string Snapshot(string name, string text, string? tracker = null, byte[]? favicon = null, string? canonical = null)
     {
         var script = tracker is null ? "" : $"<script>gtag('config', '{tracker}');</script>";
+        var link = canonical is null ? "" : $"<link rel=\"canonical\" href=\"{canonical}\">";
         _folder.Write(Path.Combine("snapshots", name, "index.html"),
-            $"<html><head><title>{name}</title>{script}</head><body><main><h1>{name}</h1><p>{text}</p></main></body></html>");
+            $"<html><head><title>{name}</title>{link}{script}</head><body><main><h1>{name}</h1><p>{text}</p></main></body></html>");
         if (favicon is not null)
         {
             File.WriteAllBytes(_folder.File(Path.Combine("snapshots", name, "favicon.ico")), favicon);
@@ -61,7 +48,9 @@ public sealed class VetSiteLinkTests : IDisposable
         var sites = new SiteService(store, time);
         await sites.IndexAsync([RepoPaths.Fixture("sites", "reference", "harborpoint")], SiteRole.Reference, Cancel);
         var lookalikeFolder = Snapshot("tidewater-analytics.example", "Tidewater analytics dashboards for regional freight carriers and their brokers.");
-        await sites.IndexAsync([FrontThatKeptTheCanonicalLink(), RepoPaths.Sample("sites", "suspect", "novalink-techlab"), lookalikeFolder],
+        var front = Snapshot("quayside", "Quayside Data Works plans data platforms for port operators and ferry lines.",
+            canonical: "https://harborpointconsulting.example/");
+        await sites.IndexAsync([front, RepoPaths.Sample("sites", "suspect", "novalink-techlab"), lookalikeFolder],
             SiteRole.Suspect, Cancel);
         var file = Records(
             """{"id": "V-1", "kind": "vendor", "name": "Dana Reyes", "company_name": "Harbor Point Consulting", "website": "https://careers.harborpointconsulting.example/jobs"}""",
