@@ -6,6 +6,7 @@ namespace Unmask.LinkGraph;
 
 /// <summary>A site to add: its key (registrable domain or folder name), role and the fingerprints analysis found.</summary>
 /// <param name="Copies">Reference sites this site copies: (reference key, similarity 0-1, evidence).</param>
+/// <param name="OwnsKey">Whether the site owns the domain its key names (false for a suspect folder named <c>acme.com</c>).</param>
 public sealed record SiteInput(
     string Key,
     string Caption,
@@ -17,7 +18,8 @@ public sealed record SiteInput(
     IReadOnlyList<string>? Addresses = null,
     IReadOnlyList<SiteCopy>? Copies = null,
     string Source = "site analysis",
-    int Risk = 0);
+    int Risk = 0,
+    bool OwnsKey = true);
 
 public sealed record SiteCopy(string ReferenceKey, double Similarity, string Evidence);
 
@@ -153,7 +155,9 @@ public sealed class GraphBuilder
         var node = NodeIds.Site(site.Key);
         AddNode(node, site.Caption, site.Risk, site.Role == SiteRole.Suspect ? NodeFlags.Suspect : NodeFlags.Reference);
         var value = NodeIds.ValueOf(node);
-        if (NodeIds.Domain(value) is { } domain && !value.Contains(' ', StringComparison.Ordinal))
+        // A suspect read from a folder named like a domain is not served from it: no has_domain edge to join it to the
+        // records that give that domain.
+        if (site.OwnsKey && NodeIds.Domain(value) is { } domain && !value.Contains(' ', StringComparison.Ordinal))
         {
             AddEdge(node, domain, Relations.HasDomain, $"site {value} is served from {NodeIds.ValueOf(domain)}", site.Source);
         }

@@ -98,7 +98,7 @@ public sealed class SiteIdentityOrderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_company_domain_leads_to_the_site_owning_it_and_else_to_a_site_that_only_claims_it()
+    public async Task A_domain_leads_to_the_site_owning_it_and_sites_that_only_claim_it_are_kept_apart()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         await using var store = SqliteStore.Open(_folder.File("domains.db"), time);
@@ -108,8 +108,10 @@ public sealed class SiteIdentityOrderTests : IDisposable
 
         var sites = await service.SitesByDomainAsync(Cancel);
 
-        sites["harborpointconsulting.example"].ShouldBe(("harborpointconsulting.example", true), "the reference owns it; the suspect only claims it");
-        sites["novalinktech.example"].ShouldBe(("novalink-techlab", false));
+        sites.Owners["harborpointconsulting.example"].ShouldBe("harborpointconsulting.example", "the reference owns it; the suspect only claims it");
+        sites.Claimants["harborpointconsulting.example"].ShouldBe(["quayside"]);
+        sites.Owners.ShouldNotContainKey("novalinktech.example");
+        sites.Claimants["novalinktech.example"].ShouldBe(["novalink-techlab"]);
     }
 
     [Fact]

@@ -1,8 +1,10 @@
+using Unmask.Application.Sites;
 using Unmask.LinkGraph;
 using Unmask.LinkGraph.Model;
 using Unmask.Vetting.Model;
 using Unmask.Vetting.Output;
 using Unmask.Vetting.Scoring;
+using Unmask.WebsiteAnalysis.Domains;
 
 namespace Unmask.Application.Graph;
 
@@ -14,9 +16,9 @@ public sealed record GraphRecordLink(string Relation, string Target, string Evid
 /// <summary>Turns a vetted record and its result into graph links (identifier nodes use the graph's normalisation).</summary>
 public static class GraphRecords
 {
-    /// <param name="siteOfDomain">The indexed site a company domain leads to: the site owning it, else one whose pages only
-    /// claim it (<c>Owned</c> false); null when no indexed site names it.</param>
-    public static GraphRecord From(VetRecord record, VetResult result, string? siteKey, Func<string, (string Key, bool Owned)?>? siteOfDomain = null)
+    /// <param name="siteKey">The id of the record's analysed site snapshot, if any.</param>
+    /// <param name="domains">The indexed sites owning or claiming domains, for the record's company domain and website.</param>
+    public static GraphRecord From(VetRecord record, VetResult result, string? siteKey, SiteDomains? domains = null)
     {
         var links = new List<GraphRecordLink>();
         void Add(string relation, string? target, string evidence)
@@ -45,15 +47,13 @@ public static class GraphRecords
         {
             Add(Relations.HasWebsite, NodeIds.Site(siteKey), $"{who}'s website snapshot is {siteKey}");
         }
-        else if (record.CompanyDomain is not null)
+        foreach (var (column, given) in new[] { ("company domain", record.CompanyDomain), ("website", record.Website) })
         {
-            var domain = record.CompanyDomain.Value;
-            Add(Relations.HasWebsite, NodeIds.Site(siteOfDomain?.Invoke(domain)?.Key ?? domain), siteOfDomain?.Invoke(domain) switch
+            if (given is not null)
             {
-                { Owned: true } site => $"{who} gave company domain {domain}, the domain of the indexed site {site.Key}",
-                { } site => $"{who} gave company domain {domain}; the indexed site {site.Key} only claims it (its pages declare it, no indexed site owns it)",
-                null => $"{who} gave company domain {domain}",
-            });
+                var (relation, target, evidence) = DomainLink(who, column, given.Value, siteKey is not null, domains ?? SiteDomains.None);
+                Add(relation, target, evidence);
+            }
         }
         foreach (var reference in record.References)
         {
@@ -86,5 +86,27 @@ public static class GraphRecords
         }
         return new GraphRecord(record.Kind.ToString().ToLowerInvariant(), record.Id, record.Name, result.Risk, VetJson.Name(result.Level),
             [.. links.DistinctBy(l => (l.Relation, l.Target))], [.. matches.DistinctBy(m => m.Target)]);
+    }
+
+    /// <summary>A domain the record gave, as its registrable domain: <c>has_website</c> to the indexed site owning it (unless the
+    /// record's snapshot already is its website), else <c>has_domain</c> to the domain. A site whose pages only claim the
+    /// domain is named in the evidence, never linked: a clone that kept a firm's canonical link must not join the firm's
+    /// vendors to its cluster.</summary>
+    private static (string Relation, string? Target, string Evidence) DomainLink(string who, string column, string given, bool hasSnapshot, SiteDomains domains)
+    {
+        var domain = PublicSuffix.Default.RegistrableDomain(given) ?? given;
+        var evidence = $"{who} gave {column} {given}";
+        var owner = domains.Owners.GetValueOrDefault(domain);
+        if (owner is not null)
+        {
+            evidence += $", the domain of the indexed site {owner}";
+        }
+        if (domains.Claimants.GetValueOrDefault(domain) is { Count: > 0 } claimants)
+        {
+            evidence += $"; {string.Join(", ", claimants.Take(5))}{(claimants.Count > 5 ? $" and {claimants.Count - 5} more" : "")} only claim{(claimants.Count == 1 ? "s" : "")} {domain} (pages declaring it, not where they were read from)";
+        }
+        return owner is not null && !hasSnapshot
+            ? (Relations.HasWebsite, NodeIds.Site(owner), evidence)
+            : (Relations.HasDomain, NodeIds.Domain(domain), evidence);
     }
 }

@@ -34,9 +34,11 @@ public sealed class GraphService(IUnmaskStore store, TimeProvider? time = null)
         }
 
         var sites = 0;
-        foreach (var site in await new SiteService(store, TimeProvider.System).GraphInputsAsync(cancellationToken))
+        var siteService = new SiteService(store, TimeProvider.System);
+        var domains = await siteService.SitesByDomainAsync(cancellationToken);
+        foreach (var site in await siteService.GraphInputsAsync(cancellationToken))
         {
-            builder.AddSite(site);
+            builder.AddSite(site with { OwnsKey = domains.OwnsKey(site.Key) });
             sites++;
         }
 

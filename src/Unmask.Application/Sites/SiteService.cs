@@ -150,29 +150,28 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         return SiteIndex.Build(sites);
     }
 
-    /// <summary>For each domain an indexed site owns or claims, the site it leads to: the owner, else the first site (by id)
-    /// whose pages claim it, marked as not owning it.</summary>
-    public async Task<IReadOnlyDictionary<string, (string Key, bool Owned)>> SitesByDomainAsync(CancellationToken cancellationToken)
+    /// <summary>For each domain an indexed site owns, that site; for each domain sites only claim, those sites. Between two
+    /// sites owning one domain the one known by it wins, else the first by id, so the answer does not depend on store order.</summary>
+    public async Task<SiteDomains> SitesByDomainAsync(CancellationToken cancellationToken)
     {
-        var owners = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
-        var claims = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var claims = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         await foreach (var stored in store.Sites.ListAsync(cancellationToken))
         {
             var origin = SiteRecords.OriginOf(stored);
-            if (SiteIdentity.OwnedDomain(origin, stored.Id) is { } owned)
+            var owned = SiteIdentity.OwnedDomain(origin, stored.Id);
+            if (owned is not null && (!owners.TryGetValue(owned, out var holder)
+                || (holder != owned && (stored.Id == owned || string.CompareOrdinal(stored.Id, holder) < 0))))
             {
-                owners.TryAdd(owned, (stored.Id, true));
+                owners[owned] = stored.Id;
             }
-            foreach (var claimed in origin.Declared)
+            foreach (var claimed in origin.Declared.Where(d => d != owned))
             {
-                claims.TryAdd(claimed, (stored.Id, false));
+                (claims.TryGetValue(claimed, out var sites) ? sites : claims[claimed] = new SortedSet<string>(StringComparer.Ordinal)).Add(stored.Id);
             }
         }
-        foreach (var (domain, site) in claims)
-        {
-            owners.TryAdd(domain, site);
-        }
-        return owners;
+        return new SiteDomains(owners, claims.ToDictionary(c => c.Key,
+            c => (IReadOnlyList<string>)[.. c.Value.Where(id => owners.GetValueOrDefault(c.Key) != id)], StringComparer.Ordinal));
     }
 
     /// <summary>The role (reference or suspect) of every indexed site, by key.</summary>

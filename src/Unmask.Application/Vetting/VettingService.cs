@@ -82,8 +82,7 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
         var rows = new List<StoredVetRecord>(run.Results.Count);
         foreach (var (record, result) in batch.Records.Zip(run.Results))
         {
-            var graphRecord = Graph.GraphRecords.From(record, result, record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null,
-                domain => sitesByDomain.TryGetValue(domain, out var site) ? site : null);
+            var graphRecord = Graph.GraphRecords.From(record, result, record.SiteSnapshot is { } snapshot ? siteCheck.KeyOf(snapshot) : null, sitesByDomain);
             rows.Add(VetRecordDocuments.ToRecord(stored.Id, JsonOf(result), JsonSerializer.Serialize(graphRecord), await AttachmentsOfAsync(record, cancellationToken)));
         }
         // The batch, its records, their findings and attachments in one transaction: a run killed while writing leaves the
@@ -171,7 +170,6 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
     private sealed class SiteCopyCheck(SiteService sites, CancellationToken cancellationToken) : ISiteCopyCheck
     {
         private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
-        private IReadOnlyDictionary<string, SiteRole>? _roles;
 
         public string? KeyOf(string snapshotPath) => _keys.GetValueOrDefault(snapshotPath);
 
@@ -181,17 +179,14 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
             {
                 var (report, _) = sites.AnalyzeAsync(snapshotPath, null, cancellationToken).GetAwaiter().GetResult();
                 _keys[snapshotPath] = report.Target;
-                // Roles of the indexed sites are read once per run; an analysed snapshot only adds suspects.
-                var roles = _roles ??= sites.RolesAsync(cancellationToken).GetAwaiter().GetResult();
                 var clone = report.Clones.FirstOrDefault(c => c.Relation == "clone");
+                // Only an operator pivot (a rare value, or two, and every site on it a suspect) links to another front.
                 var shared = report.Pivots.SelectMany(p => p.Shared.Select(s =>
                 {
                     var colon = s.IndexOf(':', StringComparison.Ordinal);
-                    var kind = colon < 0 ? s : s[..colon].TrimEnd('s');
-                    var value = colon < 0 ? "" : s[(colon + 1)..];
-                    // Only an operator pivot (a rare value, or two) is a link to another front; hub values are not.
-                    return new SharedFingerprint($"site:{p.Site}", kind, value, roles.GetValueOrDefault(p.Site) != SiteRole.Reference && p.Operator);
-                })).Where(f => f.Kind is "tracker" or "favicon" or "email" or "phone").ToList();
+                    return colon < 0 || FingerprintKind(s[..colon]) is not { } kind ? null
+                        : new SharedFingerprint($"site:{p.Site}", kind, s[(colon + 1)..], p.Operator);
+                })).OfType<SharedFingerprint>().ToList();
                 return new SiteCopyResult($"site:{report.Target}", clone is null ? null : $"site:{clone.Reference}", clone?.CopiedFraction ?? 0,
                     [.. (clone?.BrandSubstitutions ?? []).Select(b => new KeyValuePair<string, string>(b.Original, b.Replacement))], shared,
                     [.. report.Findings.Where(f => f.Code == "DOMAIN_LOOKALIKE").Select(f => f.Evidence)]);
@@ -201,5 +196,16 @@ public sealed class VettingService(IUnmaskStore store, TimeProvider time)
                 return null;
             }
         }
+
+        /// <summary>The graph's node kind of a pivot label's kind (<c>favicon_mmh3:</c> is a <c>favicon:</c> node); null for the
+        /// kinds that do not link fronts (addresses, templates, messenger handles, claims).</summary>
+        private static string? FingerprintKind(string label) => label switch
+        {
+            "trackers" => "tracker",
+            "favicon_mmh3" => "favicon",
+            "emails" => "email",
+            "phones" => "phone",
+            _ => null,
+        };
     }
 }
