@@ -49,6 +49,22 @@ public abstract class SiteStoreContract(StoreBackend backend)
     }
 
     [Fact]
+    public async Task Putting_a_site_under_an_id_another_source_holds_fails_and_leaves_that_site_whole()
+    {
+        await using var store = await NewStoreAsync();
+        var reference = Site("acme.example", "/refs/acme", role: "reference") with { Claims = [new SiteClaim("acme.example", "canonical", "index.html")] };
+        await store.Sites.PutAsync([reference]);
+
+        await Should.ThrowAsync<StoreException>(() => store.Sites.PutAsync([Site("acme.example", "/suspects/acme")]));
+        await Should.ThrowAsync<StoreException>(() => store.Sites.PutAsync([Site("acme.example", "/refs/acme")]));
+
+        var back = (await store.Sites.GetAsync("acme.example")).ShouldNotBeNull();
+        (back.Source, back.Role).ShouldBe(("/refs/acme", "reference"));
+        back.Claims.ShouldBe(reference.Claims);
+        (await ToListAsync(store.Sites.ListAsync())).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Every_kind_of_source_is_kept()
     {
         await using var store = await NewStoreAsync();
@@ -87,15 +103,16 @@ public abstract class SiteStoreContract(StoreBackend backend)
         }]);
         await store.Sites.PutReportAsync(Report("a.example"));
 
-        await store.Sites.PutAsync([Site("a.example", "/a", role: "reference") with
+        await store.Sites.PutAsync([Site("a.example", "/a") with
         {
+            Name = "a-again",
             Claims = [new SiteClaim("a.example", "og:url", "home.html")],
             Pages = [Page("home.html", "new")],
             Fingerprints = [new("tracker", "G-NEW")],
         }]);
 
         var back = (await store.Sites.GetAsync("a.example")).ShouldNotBeNull();
-        back.Role.ShouldBe("reference");
+        back.Name.ShouldBe("a-again");
         back.Claims.ShouldBe([new SiteClaim("a.example", "og:url", "home.html")]);
         back.Pages.Select(p => p.Url).ShouldBe(["home.html"]);
         back.Fingerprints.ShouldBe([new SiteFingerprint("tracker", "G-NEW")]);

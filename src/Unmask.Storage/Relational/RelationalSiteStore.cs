@@ -44,11 +44,20 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
                 ON CONFLICT (id) DO UPDATE SET source = excluded.source, source_kind = excluded.source_kind, role = excluded.role,
                     name = excluded.name, indexed_at = excluded.indexed_at, content_hash = excluded.content_hash,
                     features_sha256 = excluded.features_sha256
+                WHERE sites.source = excluded.source AND sites.source_kind = excluded.source_kind AND sites.role = excluded.role
                 """)
             .With("@id", site.Id).With("@source", site.Source).With("@source_kind", kind).With("@role", site.Role)
             .With("@name", site.Name).With("@content_hash", site.ContentHash).With("@features_sha256", features);
         dialect.Time(upsert, "@indexed_at", site.IndexedAt);
-        await ExecuteAsync(upsert, cancellationToken);
+        // The id was chosen outside this transaction: another process may have given it to another source meanwhile, whose
+        // row must not be overwritten (the transaction is rolled back, nothing of this put is kept).
+        await using (upsert)
+        {
+            if (await upsert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new StoreException($"site {site.Id} is held by another source or role than {site.Role} {site.Source}: index it again");
+            }
+        }
 
         foreach (var table in new[] { "site_claims", "site_pages", "site_fingerprints" })
         {
