@@ -42,33 +42,38 @@ public static class SiteIdentity
     /// <summary><see cref="Add"/> for each of <paramref name="added"/> in turn, with the holders of the ids worked out once.</summary>
     public static IReadOnlyList<IdentifiedSite> AddAll(IReadOnlyList<IdentifiedSite> existing, IEnumerable<SiteOrigin> added)
     {
-        var news = new List<SiteOrigin?>();
+        var sites = existing.ToList();
+        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ranks = new List<int>();
         var positions = new Dictionary<(string, string, SiteRole), int>();
+        Rebuild(sites, holders, ranks, positions);
         foreach (var origin in added)
         {
-            // A source read twice is placed where it came last.
-            if (positions.Remove(SourceKey(origin), out var earlier))
+            if (positions.TryGetValue(SourceKey(origin), out var earlier))
             {
-                news[earlier] = null;
+                // A source read again: the earlier reading leaves (rare, so the holders are worked out again).
+                sites.RemoveAt(earlier);
+                Rebuild(sites, holders, ranks, positions);
             }
-            positions[SourceKey(origin)] = news.Count;
-            news.Add(origin);
+            sites.Add(new IdentifiedSite(origin, "", null));
+            ranks.Add(int.MaxValue);
+            positions[SourceKey(origin)] = sites.Count - 1;
+            Place(sites.Count - 1, sites, holders, ranks);
         }
-        var sites = existing.Where(s => !positions.ContainsKey(SourceKey(s.Origin))).ToList();
-        var holders = new Dictionary<string, int>(StringComparer.Ordinal);
-        var ranks = new List<int>(sites.Count + news.Count);
+        return sites;
+    }
+
+    private static void Rebuild(List<IdentifiedSite> sites, Dictionary<string, int> holders, List<int> ranks, Dictionary<(string, string, SiteRole), int> positions)
+    {
+        holders.Clear();
+        ranks.Clear();
+        positions.Clear();
         for (var i = 0; i < sites.Count; i++)
         {
             holders[sites[i].Id] = i;
             ranks.Add(RankOf(sites[i]));
+            positions[SourceKey(sites[i].Origin)] = i;
         }
-        foreach (var origin in news.OfType<SiteOrigin>())
-        {
-            sites.Add(new IdentifiedSite(origin, "", null));
-            ranks.Add(int.MaxValue);
-            Place(sites.Count - 1, sites, holders, ranks);
-        }
-        return sites;
     }
 
     /// <summary>Ids for every origin, indexed in this order.</summary>

@@ -66,6 +66,30 @@ public sealed class SiteIdentityTests
     }
 
     [Fact]
+    public void Adding_many_sites_at_once_gives_the_ids_adding_them_one_by_one_gives()
+    {
+        var origins = new List<SiteOrigin>();
+        for (var i = 0; i < 40; i++)
+        {
+            var role = i % 3 == 0 ? SiteRole.Reference : SiteRole.Suspect;
+            origins.Add(i % 4 == 0
+                ? new SiteOrigin("url", $"https://www.firm{i % 7}.example/", role, $"firm{i % 7}.example", [])
+                : Folder($"/sites/{i % 5}/firm{i % 6}", role, $"firm{i % 7}.example"));
+        }
+        origins.Add(origins[3]);
+
+        IReadOnlyList<IdentifiedSite> oneByOne = [];
+        foreach (var origin in origins)
+        {
+            oneByOne = SiteIdentity.Add(oneByOne, origin);
+        }
+        var atOnce = SiteIdentity.AddAll([], origins);
+
+        atOnce.Select(s => (s.Origin, s.Id, s.Domain)).ShouldBe(oneByOne.Select(s => (s.Origin, s.Id, s.Domain)));
+        atOnce.Select(s => s.Id).Distinct().Count().ShouldBe(atOnce.Count);
+    }
+
+    [Fact]
     public void A_name_held_twice_gets_a_hash_of_the_source_whatever_the_order_and_the_reference_keeps_the_bare_name()
     {
         var reference = Folder("/refs/acme", SiteRole.Reference);
