@@ -276,6 +276,10 @@ public abstract class SiteStoreContract(StoreBackend backend)
         (await store.Sites.GetReportAsync("brightpath-consulting.example")).ShouldBeNull();
         (await store.Sites.GetReportAsync("kwangsoft")).ShouldNotBeNull().Clones.Select(c => c.ReferenceId)
             .ShouldBe(["front", "kwangsoft"], "a clone naming a renamed site names its new id");
+        var json = JsonNode.Parse((await store.Sites.GetReportAsync("kwangsoft")).ShouldNotBeNull().ReportJson).ShouldNotBeNull();
+        (json["target"]!.GetValue<string>(), json["clones"]![0]!["reference"]!.GetValue<string>(), json["pivots"]![0]!["site"]!.GetValue<string>())
+            .ShouldBe(("kwangsoft", "front", "kwangsoft"), "the report's JSON names the new ids too");
+        JsonNode.Parse(report.ReportJson)!["pivots"]![0]!["site"]!.GetValue<string>().ShouldBe("kwangsoft");
         (await ToListAsync(store.Sites.ListRenamesAsync())).Select(r => (r.From, r.To, r.Reason)).ShouldBe([
             ("brightpath-consulting.example", "front", "declared, not owned"), ("front", "front-1a2b3c4d", "name held by a stronger site"),
             ("kwangsoft-solutions.example", "kwangsoft", "declared, not owned")]);
@@ -289,7 +293,7 @@ public abstract class SiteStoreContract(StoreBackend backend)
     private static SitePage Page(string url, string html, string? title = null) => new(url, title, Encoding.UTF8.GetBytes(html), "text/html");
 
     private static StoredSiteReport Report(string siteId) => new(siteId, new DateTimeOffset(2026, 11, 25, 8, 45, 0, TimeSpan.FromHours(1)),
-        $$"""{"target":"{{siteId}}","pages":3,"clones":[{"reference":"brightpath-consulting.example","relation":"clone","similarity":0.74}],"findings":[]}""",
+        $$"""{"target":"{{siteId}}","pages":3,"clones":[{"reference":"brightpath-consulting.example","relation":"clone","similarity":0.74}],"pivots":[{"site":"kwangsoft-solutions.example","shared":["G-1"]}],"findings":[]}""",
         [new SiteCloneRow("brightpath-consulting.example", "clone", 0.74, 0.81), new SiteCloneRow("kwangsoft-solutions.example", "clone", 0.31, 0.4)],
         [
             new StoredFinding("SITE_COPIED_CONTENT", "high", "74% of the text is copied from brightpath-consulting.example", "", null),

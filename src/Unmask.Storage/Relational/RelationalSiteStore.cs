@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 
 namespace Unmask.Storage.Relational;
 
@@ -250,6 +251,7 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
             {
                 await MoveAsync(connection, transaction, database.Dialect, temporary, to, cancellationToken);
             }
+            await RenameInReportsAsync(connection, transaction, database.Dialect, renames, cancellationToken);
             var now = time.GetUtcNow();
             await using var record = Sql.Command(connection, transaction,
                 "INSERT INTO site_renames (from_id, to_id, reason, renamed_at) VALUES (@from_id, @to_id, @reason, @renamed_at)");
@@ -289,6 +291,53 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
             .With("@old", $"\"site:{from}\"").With("@new", $"\"site:{to}\"").With("@like", $"%\"site:{from}\"%"), cancellationToken);
         await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM site_reports WHERE site_id = @from").With("@from", from), cancellationToken);
         await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM sites WHERE id = @from").With("@from", from), cancellationToken);
+    }
+
+    /// <summary>The ids a stored report's JSON names (its target, each clone's reference, each pivot's site) follow the renames.</summary>
+    private static async Task RenameInReportsAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IReadOnlyList<SiteRename> renames,
+        CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rename in renames)
+        {
+            map.TryAdd(rename.From, rename.To);
+        }
+        if (map.Count == 0)
+        {
+            return;
+        }
+        var reports = await ReadRowsAsync(connection, transaction, "SELECT site_id, report FROM site_reports", null, r => (Site: r.GetString(0), Json: r.GetString(1)), cancellationToken);
+        foreach (var (site, json) in reports)
+        {
+            if (JsonNode.Parse(json) is not JsonObject report)
+            {
+                continue;
+            }
+            var changed = Rename(report, "target", map);
+            foreach (var (array, field) in new[] { ("clones", "reference"), ("pivots", "site") })
+            {
+                foreach (var item in (report[array] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    changed |= Rename(item, field, map);
+                }
+            }
+            if (changed)
+            {
+                var update = Sql.Command(connection, transaction, "UPDATE site_reports SET report = @report WHERE site_id = @site_id").With("@site_id", site);
+                dialect.Json(update, "@report", report.ToJsonString());
+                await ExecuteAsync(update, cancellationToken);
+            }
+        }
+    }
+
+    private static bool Rename(JsonObject item, string field, Dictionary<string, string> map)
+    {
+        if (item[field] is JsonValue value && value.TryGetValue<string>(out var id) && map.TryGetValue(id, out var to))
+        {
+            item[field] = to;
+            return true;
+        }
+        return false;
     }
 
     private const string PendingMark = "SELECT 1 FROM site_renames WHERE from_id = '' AND to_id = ''";
