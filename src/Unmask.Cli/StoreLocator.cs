@@ -34,10 +34,16 @@ public static class StoreLocator
         return (Path.Combine(dataHome, "unmask", "unmask.db"), "default");
     }
 
-    public static IUnmaskStore Open(string? db, TimeProvider time)
+    /// <summary>Opens the store. <paramref name="repairSiteIds"/>: for commands that read or write indexed sites (site, vet,
+    /// graph, case) and db migrate, first re-derive site ids a store from before schema version 14 still has; other commands (db backup, db copy)
+    /// leave the store as it is.</summary>
+    public static IUnmaskStore Open(string? db, TimeProvider time, bool repairSiteIds = false)
     {
         var store = OpenStore(db, time);
-        RepairSiteIds(store, time);
+        if (repairSiteIds)
+        {
+            RepairSiteIds(store, time);
+        }
         return store;
     }
 

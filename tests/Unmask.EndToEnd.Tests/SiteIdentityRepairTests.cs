@@ -99,16 +99,24 @@ public sealed class SiteIdentityRepairTests : IDisposable
     }
 
     [Fact]
-    public async Task The_cli_says_what_it_renamed_on_the_first_open_only()
+    public async Task The_cli_says_what_it_renamed_on_the_first_command_using_sites_only_and_a_backup_leaves_the_store_as_it_is()
     {
         await WriteOldSchemeStoreAsync();
 
-        var first = await CliProcess.RunAsync(_folder.Path, "db", "info", "--db", Db);
+        var backup = await CliProcess.RunAsync(_folder.Path, "db", "backup", _folder.File("backup.db"), "--db", Db);
+        backup.ExitCode.ShouldBe(0, backup.Stderr);
+        backup.Stderr.ShouldNotContain("is now");
+        await using (var store = SqliteStore.Open(Db, _time))
+        {
+            (await store.Sites.IdentityRepairPendingAsync(Cancel)).ShouldBeTrue("a backup writes nothing to the store it reads");
+        }
+
+        var first = await CliProcess.RunAsync(_folder.Path, "graph", "build", "--db", Db);
         first.ExitCode.ShouldBe(0, first.Stderr);
         first.Stderr.ShouldContain("unmask: site harborpointconsulting.example is now quayside: its id was harborpointconsulting.example, a domain its pages declare but it does not own");
         first.Stderr.ShouldContain("unmask: re-derived the ids of the indexed sites from where they were read: 2 renamed");
 
-        var second = await CliProcess.RunAsync(_folder.Path, "db", "info", "--db", Db);
+        var second = await CliProcess.RunAsync(_folder.Path, "graph", "build", "--db", Db);
         second.Stderr.ShouldNotContain("renamed");
         second.Stderr.ShouldNotContain("is now");
     }

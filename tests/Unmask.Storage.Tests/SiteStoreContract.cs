@@ -49,6 +49,22 @@ public abstract class SiteStoreContract(StoreBackend backend)
     }
 
     [Fact]
+    public async Task Putting_a_site_under_an_id_another_source_holds_fails_and_leaves_that_site_whole()
+    {
+        await using var store = await NewStoreAsync();
+        var reference = Site("acme.example", "/refs/acme", role: "reference") with { Claims = [new SiteClaim("acme.example", "canonical", "index.html")] };
+        await store.Sites.PutAsync([reference]);
+
+        await Should.ThrowAsync<StoreException>(() => store.Sites.PutAsync([Site("acme.example", "/suspects/acme")]));
+        await Should.ThrowAsync<StoreException>(() => store.Sites.PutAsync([Site("acme.example", "/refs/acme")]));
+
+        var back = (await store.Sites.GetAsync("acme.example")).ShouldNotBeNull();
+        (back.Source, back.Role).ShouldBe(("/refs/acme", "reference"));
+        back.Claims.ShouldBe(reference.Claims);
+        (await ToListAsync(store.Sites.ListAsync())).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Every_kind_of_source_is_kept()
     {
         await using var store = await NewStoreAsync();
@@ -87,15 +103,16 @@ public abstract class SiteStoreContract(StoreBackend backend)
         }]);
         await store.Sites.PutReportAsync(Report("a.example"));
 
-        await store.Sites.PutAsync([Site("a.example", "/a", role: "reference") with
+        await store.Sites.PutAsync([Site("a.example", "/a") with
         {
+            Name = "a-again",
             Claims = [new SiteClaim("a.example", "og:url", "home.html")],
             Pages = [Page("home.html", "new")],
             Fingerprints = [new("tracker", "G-NEW")],
         }]);
 
         var back = (await store.Sites.GetAsync("a.example")).ShouldNotBeNull();
-        back.Role.ShouldBe("reference");
+        back.Name.ShouldBe("a-again");
         back.Claims.ShouldBe([new SiteClaim("a.example", "og:url", "home.html")]);
         back.Pages.Select(p => p.Url).ShouldBe(["home.html"]);
         back.Fingerprints.ShouldBe([new SiteFingerprint("tracker", "G-NEW")]);
@@ -259,6 +276,10 @@ public abstract class SiteStoreContract(StoreBackend backend)
         (await store.Sites.GetReportAsync("brightpath-consulting.example")).ShouldBeNull();
         (await store.Sites.GetReportAsync("kwangsoft")).ShouldNotBeNull().Clones.Select(c => c.ReferenceId)
             .ShouldBe(["front", "kwangsoft"], "a clone naming a renamed site names its new id");
+        var json = JsonNode.Parse((await store.Sites.GetReportAsync("kwangsoft")).ShouldNotBeNull().ReportJson).ShouldNotBeNull();
+        (json["target"]!.GetValue<string>(), json["clones"]![0]!["reference"]!.GetValue<string>(), json["pivots"]![0]!["site"]!.GetValue<string>())
+            .ShouldBe(("kwangsoft", "front", "kwangsoft"), "the report's JSON names the new ids too");
+        JsonNode.Parse(report.ReportJson)!["pivots"]![0]!["site"]!.GetValue<string>().ShouldBe("kwangsoft");
         (await ToListAsync(store.Sites.ListRenamesAsync())).Select(r => (r.From, r.To, r.Reason)).ShouldBe([
             ("brightpath-consulting.example", "front", "declared, not owned"), ("front", "front-1a2b3c4d", "name held by a stronger site"),
             ("kwangsoft-solutions.example", "kwangsoft", "declared, not owned")]);
@@ -272,7 +293,7 @@ public abstract class SiteStoreContract(StoreBackend backend)
     private static SitePage Page(string url, string html, string? title = null) => new(url, title, Encoding.UTF8.GetBytes(html), "text/html");
 
     private static StoredSiteReport Report(string siteId) => new(siteId, new DateTimeOffset(2026, 11, 25, 8, 45, 0, TimeSpan.FromHours(1)),
-        $$"""{"target":"{{siteId}}","pages":3,"clones":[{"reference":"brightpath-consulting.example","relation":"clone","similarity":0.74}],"findings":[]}""",
+        $$"""{"target":"{{siteId}}","pages":3,"clones":[{"reference":"brightpath-consulting.example","relation":"clone","similarity":0.74}],"pivots":[{"site":"kwangsoft-solutions.example","shared":["G-1"]}],"findings":[]}""",
         [new SiteCloneRow("brightpath-consulting.example", "clone", 0.74, 0.81), new SiteCloneRow("kwangsoft-solutions.example", "clone", 0.31, 0.4)],
         [
             new StoredFinding("SITE_COPIED_CONTENT", "high", "74% of the text is copied from brightpath-consulting.example", "", null),

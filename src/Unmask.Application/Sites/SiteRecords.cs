@@ -46,15 +46,21 @@ public static class SiteRecords
     }
 
     /// <summary>Where a stored site came from: its source, kind and role, the domain fetched (URL sources) and the domains
-    /// its pages claim, most claimed first (from its claim rows, as the engine counts them).</summary>
+    /// its pages claim, most claimed first, as the engine counted them when it indexed the site (its features), so the id
+    /// chosen then is the id chosen now.</summary>
     public static SiteOrigin OriginOf(StoredSite stored)
     {
         var kind = KindName(stored.SourceKind);
-        var declared = stored.Claims.GroupBy(c => c.Domain, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
+        // Features written before sites kept their claims there: the claim rows, counted the same way.
+        var declared = JsonSerializer.Deserialize<DeclaredOnly>(stored.Features, Json)?.Declared
+            ?? [.. stored.Claims.GroupBy(c => c.Domain, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key)];
         return new SiteOrigin(kind, stored.Source, RoleOf(stored.Role),
-            stored.SourceKind == SiteSourceKind.Url ? SiteFeatures.RegistrableOfUrl(stored.Source, PublicSuffix.Default) : null, declared);
+            stored.SourceKind == SiteSourceKind.Url ? SiteIdentity.FetchedDomain(stored.Source) : null, declared);
     }
+
+    /// <summary>The one field of the features blob identity needs (the rest is skipped, not built).</summary>
+    private sealed record DeclaredOnly(IReadOnlyList<string>? Declared);
 
     public static string KindName(SiteSourceKind kind) => kind.ToString().ToLowerInvariant();
 

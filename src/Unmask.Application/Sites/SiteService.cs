@@ -42,17 +42,14 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
             reads.Add(await ReadAsync(path, role, cancellationToken));
         }
         var (identities, stored) = await RepairedIdentitiesAsync(cancellationToken);
-        foreach (var read in reads)
-        {
-            identities = SiteIdentity.Add(identities, OriginOf(read));
-        }
+        identities = SiteIdentity.AddAll(identities, reads.Select(OriginOf));
         var moved = await RenameAsync(identities, stored, StrongerRight, cancellationToken);
+        var bySource = BySource(identities);
         var sites = new List<StoredSite>();
         var summaries = new List<IndexedSiteSummary>();
         foreach (var (read, i) in reads.Select((r, i) => (r, i)))
         {
-            var origin = OriginOf(read);
-            var identity = identities.Last(i => i.Origin.IsSameSource(origin));
+            var identity = bySource[SiteIdentity.SourceKey(OriginOf(read))];
             var site = SiteIdentity.With(read.Site, identity);
             sites.Add(SiteRecords.ToStored(read with { Site = site }, time.GetUtcNow()));
             summaries.Add(new IndexedSiteSummary(site.Key, role, site.Pages.Count, read.Source, site.Warnings, site.Declared,
@@ -93,8 +90,9 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
             stored.Add(site);
         }
         // Indexed first, first; of sites indexed at the same instant, the one holding the id it has the stronger right to.
-        stored = [.. stored.OrderBy(s => s.IndexedAt).ThenBy(s => SiteIdentity.Strength(SiteRecords.OriginOf(s), s.Id)).ThenBy(s => s.Id, StringComparer.Ordinal)];
-        return (SiteIdentity.Assign(stored.Select(SiteRecords.OriginOf)), stored);
+        var origins = stored.Select(s => (Site: s, Origin: SiteRecords.OriginOf(s)))
+            .OrderBy(s => s.Site.IndexedAt).ThenBy(s => SiteIdentity.Strength(s.Origin, s.Site.Id)).ThenBy(s => s.Site.Id, StringComparer.Ordinal).ToList();
+        return (SiteIdentity.Assign(origins.Select(s => s.Origin)), [.. origins.Select(s => s.Site)]);
     }
 
     /// <summary>Renames the stored sites whose id is not the one <paramref name="identities"/> gives them. Without a
@@ -103,10 +101,11 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
         CancellationToken cancellationToken, bool clearPending = false)
     {
         var renames = new List<SiteRename>();
+        var bySource = BySource(identities);
         foreach (var site in stored)
         {
             var origin = SiteRecords.OriginOf(site);
-            if (identities.FirstOrDefault(i => i.Origin.IsSameSource(origin)) is { } identity && identity.Id != site.Id)
+            if (bySource.GetValueOrDefault(SiteIdentity.SourceKey(origin)) is { } identity && identity.Id != site.Id)
             {
                 renames.Add(new SiteRename(site.Id, identity.Id, reason ?? OldSchemeReason(site, origin)));
             }
@@ -121,6 +120,17 @@ public sealed class SiteService(IUnmaskStore store, TimeProvider time, CrawlSett
             await Graph.GraphService.InvalidateAsync(store, cancellationToken);
         }
         return renames;
+    }
+
+    /// <summary>Each site by its source, kind and role (one site each).</summary>
+    private static Dictionary<(string, string, SiteRole), IdentifiedSite> BySource(IReadOnlyList<IdentifiedSite> identities)
+    {
+        var bySource = new Dictionary<(string, string, SiteRole), IdentifiedSite>();
+        foreach (var identity in identities)
+        {
+            bySource[SiteIdentity.SourceKey(identity.Origin)] = identity;
+        }
+        return bySource;
     }
 
     private const string StrongerRight = "a site indexed after it has a stronger right to its id (fetched from that domain, or a reference where it is a suspect)";

@@ -21,7 +21,7 @@ public static class CaseCommands
         var open = new Command("open", "Open a case on an entity or cluster; its members and their findings are attached") { subject, By };
         open.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var opened = await new CaseService(store, console.Time).OpenAsync(parsed.GetValue(subject)!, Actor(parsed), cancellationToken);
             await Write(console, parsed, opened);
             return ExitCodes.Success;
@@ -29,7 +29,7 @@ public static class CaseCommands
         var list = new Command("list", "All cases with their status");
         list.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var cases = await new CaseService(store, console.Time).ListAsync(cancellationToken);
             if (console.Format(parsed, "table", "json") == "json")
             {
@@ -48,7 +48,7 @@ public static class CaseCommands
         var show = new Command("show", "A case with its members, findings and decisions") { id };
         show.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             await Write(console, parsed, await new CaseService(store, console.Time).GetAsync(parsed.GetValue(id)!, cancellationToken));
             return ExitCodes.Success;
         });
@@ -63,7 +63,7 @@ public static class CaseCommands
         var decide = new Command("decide", "Record a decision on a case") { decideId, decision, reason, By, expectVersion };
         decide.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var decided = await new CaseService(store, console.Time).DecideAsync(parsed.GetValue(decideId)!, parsed.GetValue(decision)!, parsed.GetValue(reason)!,
                 Actor(parsed), parsed.GetValue(expectVersion), cancellationToken);
             await Write(console, parsed, decided);
@@ -82,7 +82,7 @@ public static class CaseCommands
         var verify = new Command("verify", "Check the audit log: its keyed chain, the checkpoint beside the store, and the cases against the log: exit 0 intact, 1 tampered (naming the first bad entry and why)");
         verify.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var result = await new CaseService(store, console.Time).VerifyAuditAsync(cancellationToken);
             if (result.Problem is { } problem)
             {
@@ -96,7 +96,7 @@ public static class CaseCommands
         var show = new Command("show", "The audit log entries");
         show.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             await foreach (var e in store.Audit.ReadAsync(cancellationToken))
             {
                 await console.Out.WriteLineAsync($"{e.Sequence}\t{e.At:O}\t{e.Actor}\t{e.Action}\t{e.Subject}\t{e.Details}");
@@ -117,7 +117,7 @@ public static class CaseCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var kind = ExportService.ParseFormat(parsed.GetValue(format)!);
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var id = parsed.GetValue(caseId);
             var summary = await new ExportService(store, console.Time).ExportAsync(kind, id, parsed.GetValue(output)!,
                 Environment.GetEnvironmentVariable("USER") ?? Environment.UserName, cancellationToken);

@@ -56,7 +56,7 @@ public static class DbCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var started = console.Time.GetUtcNow();
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var migrations = await store.Maintenance.MigrationsAsync(cancellationToken);
             var applied = migrations.Where(m => DateTimeOffset.TryParse(m.AppliedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) && at >= started).ToList();
             var version = migrations.Select(m => m.Version).DefaultIfEmpty(0).Max();

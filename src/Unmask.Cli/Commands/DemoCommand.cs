@@ -21,7 +21,7 @@ public static class DemoCommand
             // Never the user's store ($UNMASK_DB or the default): fictional sample lists must not mix with real ones.
             var chosen = parsed.GetValue(GlobalOptions.Db);
             var location = chosen ?? Path.Combine(Directory.CreateTempSubdirectory("unmask-demo-").FullName, "unmask.db");
-            await using var store = StoreLocator.Open(location, console.Time);
+            await using var store = StoreLocator.Open(location, console.Time, repairSiteIds: true);
             await console.Error.WriteLineAsync(chosen is null
                 ? $"store: {store.Description} (a fresh store for the demo; your own store is not touched)"
                 : $"store: {store.Description} (sample lists are named sample_…)");

@@ -28,7 +28,7 @@ public static class GraphCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "table", "json");
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var (_, summary) = await new GraphService(store).BuildAsync(cancellationToken);
             if (format == "json")
             {
@@ -51,7 +51,7 @@ public static class GraphCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "json", "table");
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var graph = await new GraphService(store).LoadAsync(cancellationToken);
             var resolved = Resolve(graph, parsed.GetValue(node)!);
             await Note(console, resolved);
@@ -79,7 +79,7 @@ public static class GraphCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "json", "table");
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var graph = await new GraphService(store).LoadAsync(cancellationToken);
             var a = Resolve(graph, parsed.GetValue(from)!);
             var b = Resolve(graph, parsed.GetValue(to)!);
@@ -107,7 +107,7 @@ public static class GraphCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var format = console.Format(parsed, "json", "table");
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var graph = await new GraphService(store).LoadAsync(cancellationToken);
             var clusters = graph.Clusters(Math.Max(1, parsed.GetValue(minSize)));
             if (format == "table")

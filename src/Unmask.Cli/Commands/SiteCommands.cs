@@ -39,7 +39,7 @@ public static class SiteCommands
                 "suspect" => SiteRole.Suspect,
                 var other => throw new InputException("--as", null, $"'{other}' is neither 'reference' nor 'suspect'"),
             };
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var indexed = await Service(store, console, await CrawlAsync(parsed, console)).IndexAsync(parsed.GetValue(paths)!, asRole, cancellationToken);
             foreach (var warning in indexed.SelectMany(s => s.Warnings.Select(w => $"{s.Source}: {w}")))
             {
@@ -94,7 +94,7 @@ public static class SiteCommands
                     : throw new InputException("--registered-on", null, $"'{text}' is not a date (YYYY-MM-DD)");
             }
             var failSeverity = Severity.Parse(parsed.GetValue(failOn));
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var (report, _) = await Service(store, console, await CrawlAsync(parsed, console)).AnalyzeAsync(parsed.GetValue(target)!, registered, cancellationToken);
             foreach (var warning in report.Warnings)
             {

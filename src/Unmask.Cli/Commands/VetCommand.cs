@@ -32,7 +32,7 @@ public static class VetCommand
             var failLevel = parsed.GetValue(failOn) is { } level
                 ? (Array.IndexOf(Levels, level.ToLowerInvariant()) is var rank and >= 0 ? rank : throw new InputException("--fail-on", null, $"'{level}' is not a level ({string.Join(", ", Levels)})"))
                 : (int?)null;
-            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time);
+            await using var store = StoreLocator.Open(parsed.GetValue(GlobalOptions.Db), console.Time, repairSiteIds: true);
             var outcome = await new VettingService(store, console.Time).VetWithNetworkAsync(parsed.GetValue(file)!, parsed.GetValue(signIns), new VetOptions(parsed.GetValue(skipBadRows)), cancellationToken);
             var (run, batch) = (outcome.Run, outcome.Batch);
             foreach (var skipped in batch.Skipped)

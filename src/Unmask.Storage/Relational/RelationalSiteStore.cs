@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 
 namespace Unmask.Storage.Relational;
 
@@ -44,11 +45,20 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
                 ON CONFLICT (id) DO UPDATE SET source = excluded.source, source_kind = excluded.source_kind, role = excluded.role,
                     name = excluded.name, indexed_at = excluded.indexed_at, content_hash = excluded.content_hash,
                     features_sha256 = excluded.features_sha256
+                WHERE sites.source = excluded.source AND sites.source_kind = excluded.source_kind AND sites.role = excluded.role
                 """)
             .With("@id", site.Id).With("@source", site.Source).With("@source_kind", kind).With("@role", site.Role)
             .With("@name", site.Name).With("@content_hash", site.ContentHash).With("@features_sha256", features);
         dialect.Time(upsert, "@indexed_at", site.IndexedAt);
-        await ExecuteAsync(upsert, cancellationToken);
+        // The id was chosen outside this transaction: another process may have given it to another source meanwhile, whose
+        // row must not be overwritten (the transaction is rolled back, nothing of this put is kept).
+        await using (upsert)
+        {
+            if (await upsert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                throw new StoreException($"site {site.Id} is held by another source or role than {site.Role} {site.Source}: index it again");
+            }
+        }
 
         foreach (var table in new[] { "site_claims", "site_pages", "site_fingerprints" })
         {
@@ -241,6 +251,7 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
             {
                 await MoveAsync(connection, transaction, database.Dialect, temporary, to, cancellationToken);
             }
+            await RenameInReportsAsync(connection, transaction, database.Dialect, renames, cancellationToken);
             var now = time.GetUtcNow();
             await using var record = Sql.Command(connection, transaction,
                 "INSERT INTO site_renames (from_id, to_id, reason, renamed_at) VALUES (@from_id, @to_id, @reason, @renamed_at)");
@@ -280,6 +291,53 @@ public sealed class RelationalSiteStore(RelationalDatabase database, TimeProvide
             .With("@old", $"\"site:{from}\"").With("@new", $"\"site:{to}\"").With("@like", $"%\"site:{from}\"%"), cancellationToken);
         await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM site_reports WHERE site_id = @from").With("@from", from), cancellationToken);
         await ExecuteAsync(Sql.Command(connection, transaction, "DELETE FROM sites WHERE id = @from").With("@from", from), cancellationToken);
+    }
+
+    /// <summary>The ids a stored report's JSON names (its target, each clone's reference, each pivot's site) follow the renames.</summary>
+    private static async Task RenameInReportsAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IReadOnlyList<SiteRename> renames,
+        CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rename in renames)
+        {
+            map.TryAdd(rename.From, rename.To);
+        }
+        if (map.Count == 0)
+        {
+            return;
+        }
+        var reports = await ReadRowsAsync(connection, transaction, "SELECT site_id, report FROM site_reports", null, r => (Site: r.GetString(0), Json: r.GetString(1)), cancellationToken);
+        foreach (var (site, json) in reports)
+        {
+            if (JsonNode.Parse(json) is not JsonObject report)
+            {
+                continue;
+            }
+            var changed = Rename(report, "target", map);
+            foreach (var (array, field) in new[] { ("clones", "reference"), ("pivots", "site") })
+            {
+                foreach (var item in (report[array] as JsonArray ?? []).OfType<JsonObject>())
+                {
+                    changed |= Rename(item, field, map);
+                }
+            }
+            if (changed)
+            {
+                var update = Sql.Command(connection, transaction, "UPDATE site_reports SET report = @report WHERE site_id = @site_id").With("@site_id", site);
+                dialect.Json(update, "@report", report.ToJsonString());
+                await ExecuteAsync(update, cancellationToken);
+            }
+        }
+    }
+
+    private static bool Rename(JsonObject item, string field, Dictionary<string, string> map)
+    {
+        if (item[field] is JsonValue value && value.TryGetValue<string>(out var id) && map.TryGetValue(id, out var to))
+        {
+            item[field] = to;
+            return true;
+        }
+        return false;
     }
 
     private const string PendingMark = "SELECT 1 FROM site_renames WHERE from_id = '' AND to_id = ''";

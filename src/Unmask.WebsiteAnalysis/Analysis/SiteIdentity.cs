@@ -16,52 +16,71 @@ public sealed record IdentifiedSite(SiteOrigin Origin, string Id, string? Domain
 
 /// <summary>Chooses site ids from where sites came from, never from what their pages say about themselves:
 /// <list type="bullet">
-/// <item>a site fetched by URL is known by the registrable domain fetched;</item>
-/// <item>the one reference site whose pages declare a domain (most claimed first) is known by that domain, when no site
+/// <item>a site fetched by URL is known by the registrable domain of the host fetched;</item>
+/// <item>the one reference site whose pages declare a domain (most claimed first) is known by that domain, when no reference
 /// fetched from that domain owns it and no earlier reference does;</item>
 /// <item>every other site by its source name (folder name, file name without extension, host of a URL), and when another
 /// site holds that name, by the name and a hash of its source and role.</item>
 /// </list>
-/// An id goes to the site with the stronger right to it (fetched, then declaring reference, then a reference's name, then a
-/// suspect's name), whatever the order the sites were indexed in; a weaker holder moves to its next id. Between two sites with
-/// the same right the one indexed first keeps it. A suspect never takes a reference's id.</summary>
+/// An id goes to the site with the stronger right to it (a fetched reference, then a declaring reference, then a reference's
+/// name, then a fetched suspect, then a suspect's name), whatever the order the sites were indexed in; a weaker holder moves to
+/// its next id. Between two sites with the same right the one indexed first keeps it. A suspect never takes a reference's id.</summary>
 public static class SiteIdentity
 {
-    private const int FetchedRank = 0;
+    private const int FetchedReferenceRank = 0;
     private const int DeclaredRank = 1;
     private const int ReferenceNameRank = 2;
-    private const int SuspectNameRank = 3;
-    private const int UniqueRank = 4;
+    private const int FetchedSuspectRank = 3;
+    private const int SuspectNameRank = 4;
+    private const int UniqueRank = 5;
 
     /// <summary>The ids after <paramref name="added"/> joins <paramref name="existing"/> (in the order given). An earlier
     /// reading of the same source in the same role is replaced; other sites keep their ids unless the new one has a
     /// stronger right to one.</summary>
-    public static IReadOnlyList<IdentifiedSite> Add(IReadOnlyList<IdentifiedSite> existing, SiteOrigin added)
+    public static IReadOnlyList<IdentifiedSite> Add(IReadOnlyList<IdentifiedSite> existing, SiteOrigin added) => AddAll(existing, [added]);
+
+    /// <summary><see cref="Add"/> for each of <paramref name="added"/> in turn, with the holders of the ids worked out once.</summary>
+    public static IReadOnlyList<IdentifiedSite> AddAll(IReadOnlyList<IdentifiedSite> existing, IEnumerable<SiteOrigin> added)
     {
-        var sites = existing.Where(s => !s.Origin.IsSameSource(added)).ToList();
+        var sites = existing.ToList();
         var holders = new Dictionary<string, int>(StringComparer.Ordinal);
         var ranks = new List<int>();
+        var positions = new Dictionary<(string, string, SiteRole), int>();
+        Rebuild(sites, holders, ranks, positions);
+        foreach (var origin in added)
+        {
+            if (positions.TryGetValue(SourceKey(origin), out var earlier))
+            {
+                // A source read again: the earlier reading leaves (rare, so the holders are worked out again).
+                sites.RemoveAt(earlier);
+                Rebuild(sites, holders, ranks, positions);
+            }
+            sites.Add(new IdentifiedSite(origin, "", null));
+            ranks.Add(int.MaxValue);
+            positions[SourceKey(origin)] = sites.Count - 1;
+            Place(sites.Count - 1, sites, holders, ranks);
+        }
+        return sites;
+    }
+
+    private static void Rebuild(List<IdentifiedSite> sites, Dictionary<string, int> holders, List<int> ranks, Dictionary<(string, string, SiteRole), int> positions)
+    {
+        holders.Clear();
+        ranks.Clear();
+        positions.Clear();
         for (var i = 0; i < sites.Count; i++)
         {
             holders[sites[i].Id] = i;
             ranks.Add(RankOf(sites[i]));
+            positions[SourceKey(sites[i].Origin)] = i;
         }
-        sites.Add(new IdentifiedSite(added, "", null));
-        ranks.Add(int.MaxValue);
-        Place(sites.Count - 1, sites, holders, ranks);
-        return sites;
     }
 
     /// <summary>Ids for every origin, indexed in this order.</summary>
-    public static IReadOnlyList<IdentifiedSite> Assign(IEnumerable<SiteOrigin> origins)
-    {
-        IReadOnlyList<IdentifiedSite> sites = [];
-        foreach (var origin in origins)
-        {
-            sites = Add(sites, origin);
-        }
-        return sites;
-    }
+    public static IReadOnlyList<IdentifiedSite> Assign(IEnumerable<SiteOrigin> origins) => AddAll([], origins);
+
+    /// <summary>What makes two readings one site: the kind of source, the source and the role.</summary>
+    public static (string Kind, string Source, SiteRole Role) SourceKey(SiteOrigin origin) => (origin.Kind, origin.Source, origin.Role);
 
     /// <summary>The sites with the ids <see cref="Assign"/> gives them, indexed in this order (an in-memory index, a bench).</summary>
     public static IReadOnlyList<IndexedSite> Identify(IEnumerable<IndexedSite> sites)
@@ -80,8 +99,15 @@ public static class SiteIdentity
     {
         var isUrl = IsUrl(site.Source);
         kind ??= isUrl ? "url" : KindOfPath(site.Source);
-        return new SiteOrigin(kind, site.Source, site.Role, kind == "url" ? SiteFeatures.RegistrableOfUrl(site.Source, Domains.PublicSuffix.Default) : null, site.Declared);
+        return new SiteOrigin(kind, site.Source, site.Role, kind == "url" ? FetchedDomain(site.Source) : null, site.Declared);
     }
+
+    /// <summary>The registrable domain of the host a URL was fetched from, as is: a web-archive capture was fetched from the
+    /// archive, not from the site it archived.</summary>
+    public static string? FetchedDomain(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IdnHost.Contains('.', StringComparison.Ordinal)
+            ? Domains.PublicSuffix.Default.RegistrableDomain(uri.IdnHost.ToLowerInvariant())
+            : null;
 
     public static bool IsUrl(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
@@ -127,7 +153,7 @@ public static class SiteIdentity
     {
         if (origin.Fetched is { } fetched)
         {
-            yield return (fetched, FetchedRank);
+            yield return (fetched, origin.Role == SiteRole.Reference ? FetchedReferenceRank : FetchedSuspectRank);
         }
         if (origin.Role == SiteRole.Reference && origin.Fetched is null && origin.Declared.Count > 0)
         {
@@ -137,8 +163,9 @@ public static class SiteIdentity
         yield return (UniqueName(origin), UniqueRank);
     }
 
-    /// <summary>How strong a site's right to an id is: 0 fetched from that domain, 1 the reference declaring it, 2 a reference's
-    /// source name, 3 a suspect's, 4 any other id (a name made unique, or an id the site has no right to).</summary>
+    /// <summary>How strong a site's right to an id is: 0 a reference fetched from that domain, 1 the reference declaring it, 2 a
+    /// reference's source name, 3 a suspect fetched from that domain, 4 a suspect's source name, 5 any other id (a name made
+    /// unique, or an id the site has no right to).</summary>
     public static int Strength(SiteOrigin origin, string id) =>
         Options(origin).Where(o => o.Id == id).Select(o => o.Rank).DefaultIfEmpty(UniqueRank).First();
 
@@ -175,9 +202,9 @@ public static class SiteIdentity
     }
 
     /// <summary>The registrable domain a site known by <paramref name="id"/> owns: the one fetched, or, for a reference known
-    /// by the domain its pages claim most, that domain.</summary>
+    /// by the domain its pages claim most, that domain; none when another site holds that domain as its id.</summary>
     public static string? OwnedDomain(SiteOrigin origin, string id) =>
-        origin.Fetched ?? (origin.Role == SiteRole.Reference && origin.Declared.Count > 0 && origin.Declared[0] == id ? id : null);
+        origin.Fetched == id || (origin.Role == SiteRole.Reference && origin.Fetched is null && origin.Declared.Count > 0 && origin.Declared[0] == id) ? id : null;
 
     private static void Take(int site, string id, int rank, List<IdentifiedSite> sites, Dictionary<string, int> holders, List<int> ranks)
     {

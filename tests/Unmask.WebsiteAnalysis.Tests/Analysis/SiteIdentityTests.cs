@@ -44,6 +44,52 @@ public sealed class SiteIdentityTests
     }
 
     [Fact]
+    public void A_suspect_fetched_from_a_references_domain_never_takes_it_in_any_order_and_an_archive_capture_owns_no_firms_domain()
+    {
+        var careers = new SiteOrigin("url", "https://www.acme.example/careers", SiteRole.Suspect, SiteIdentity.FetchedDomain("https://www.acme.example/careers"), []);
+        careers.Fetched.ShouldBe("acme.example");
+        var reference = new SiteOrigin("url", "https://acme.example/", SiteRole.Reference, SiteIdentity.FetchedDomain("https://acme.example/"), []);
+        var declaring = Folder("/refs/acme", SiteRole.Reference, "acme.example");
+
+        foreach (var owner in new[] { reference, declaring })
+        {
+            var one = SiteIdentity.Assign([careers, owner]);
+            var other = SiteIdentity.Assign([owner, careers]);
+            one.Single(s => s.Origin == owner).Id.ShouldBe("acme.example");
+            one.Single(s => s.Origin == owner).Domain.ShouldBe("acme.example");
+            other.Single(s => s.Origin == careers).Id.ShouldBe(one.Single(s => s.Origin == careers).Id);
+            one.Single(s => s.Origin == careers).Id.ShouldBe("www.acme.example");
+            one.Single(s => s.Origin == careers).Domain.ShouldBeNull();
+        }
+
+        SiteIdentity.FetchedDomain("https://web.archive.org/web/2020/https://acme.example/").ShouldBe("archive.org");
+    }
+
+    [Fact]
+    public void Adding_many_sites_at_once_gives_the_ids_adding_them_one_by_one_gives()
+    {
+        var origins = new List<SiteOrigin>();
+        for (var i = 0; i < 40; i++)
+        {
+            var role = i % 3 == 0 ? SiteRole.Reference : SiteRole.Suspect;
+            origins.Add(i % 4 == 0
+                ? new SiteOrigin("url", $"https://www.firm{i % 7}.example/", role, $"firm{i % 7}.example", [])
+                : Folder($"/sites/{i % 5}/firm{i % 6}", role, $"firm{i % 7}.example"));
+        }
+        origins.Add(origins[3]);
+
+        IReadOnlyList<IdentifiedSite> oneByOne = [];
+        foreach (var origin in origins)
+        {
+            oneByOne = SiteIdentity.Add(oneByOne, origin);
+        }
+        var atOnce = SiteIdentity.AddAll([], origins);
+
+        atOnce.Select(s => (s.Origin, s.Id, s.Domain)).ShouldBe(oneByOne.Select(s => (s.Origin, s.Id, s.Domain)));
+        atOnce.Select(s => s.Id).Distinct().Count().ShouldBe(atOnce.Count);
+    }
+
+    [Fact]
     public void A_name_held_twice_gets_a_hash_of_the_source_whatever_the_order_and_the_reference_keeps_the_bare_name()
     {
         var reference = Folder("/refs/acme", SiteRole.Reference);
